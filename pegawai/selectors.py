@@ -1,0 +1,145 @@
+"""Reads of the pegawai app. Every list, detail, export and import scopes through here."""
+
+from __future__ import annotations
+
+from django.db.models import Count, F, Q, QuerySet, Sum
+from django.http import Http404
+
+from akun import roles
+
+from .models import AksesOpd, Jabatan, Pegawai, UnitKerja
+
+
+class Cakupan:
+    """What one user may see of the workforce: everything, one OPD, their team, themselves."""
+
+    def __init__(self, user) -> None:
+        self.user = user
+        self.semua = roles.is_admin_bkd(user) or roles.is_pimpinan(user)
+        self.pegawai_id: int | None = None
+        self.opd_id: int | None = None
+        self.punya_bawahan = False
+        if not user.is_authenticated:
+            return
+        me = Pegawai.objects.filter(user=user).values_list("id", flat=True).first()
+        self.pegawai_id = me
+        if roles.is_operator_opd(user):
+            self.opd_id = AksesOpd.objects.filter(user=user).values_list("opd_id", flat=True).first()
+        if me is not None:
+            self.punya_bawahan = Pegawai.objects.filter(atasan_id=me, aktif=True).exists()
+
+    def pegawai_q(self) -> Q | None:
+        """None means no restriction."""
+        if self.semua:
+            return None
+        q = Q(pk__in=[])
+        if self.pegawai_id is not None:
+            q |= Q(pk=self.pegawai_id) | Q(atasan_id=self.pegawai_id)
+        if self.opd_id is not None:
+            q |= Q(opd_id=self.opd_id)
+        return q
+
+    def unit_q(self) -> Q | None:
+        if self.semua:
+            return None
+        if self.opd_id is not None:
+            return Q(opd_id=self.opd_id)
+        return Q(pk__in=[])
+
+
+def cakupan_for(user) -> Cakupan:
+    """The user's scope, computed once per request and cached on the user object."""
+    cached = getattr(user, "_asn_cakupan", None)
+    if cached is None:
+        cached = Cakupan(user)
+        user._asn_cakupan = cached
+    return cached
+
+
+def pegawai_list_visible_to(*, user) -> QuerySet[Pegawai]:
+    qs = Pegawai.objects.all()
+    q = cakupan_for(user).pegawai_q()
+    return qs if q is None else qs.filter(q)
+
+
+def pegawai_list_for_table(*, user) -> QuerySet[Pegawai]:
+    """The employee list page rows, with what the table shows joined in."""
+    return pegawai_list_visible_to(user=user).select_related("golongan", "jabatan", "unit_kerja", "opd")
+
+
+def pegawai_search(qs: QuerySet[Pegawai], q: str) -> QuerySet[Pegawai]:
+    """Search by NIP (digits, prefix or grouped with spaces) or by name (trigram-indexed contains)."""
+    q = (q or "").strip()
+    if not q:
+        return qs
+    digits = q.replace(" ", "")
+    if digits.isdigit():
+        return qs.filter(nip__startswith=digits) if len(digits) < 18 else qs.filter(nip=digits)
+    return qs.filter(nama__icontains=q)
+
+
+def pegawai_get_visible(*, user, nip: str) -> Pegawai:
+    """One employee the user may see, or 404 (never 403: another OPD's object does not exist for them)."""
+    try:
+        return (
+            pegawai_list_visible_to(user=user)
+            .select_related("golongan", "jabatan", "unit_kerja", "opd", "atasan", "atasan__jabatan", "user")
+            .get(nip=nip)
+        )
+    except Pegawai.DoesNotExist:
+        raise Http404("Pegawai tidak ditemukan.") from None
+
+
+def pegawai_of_user(user) -> Pegawai | None:
+    if not user.is_authenticated:
+        return None
+    return (
+        Pegawai.objects.select_related("golongan", "jabatan", "unit_kerja", "opd").filter(user=user).first()
+    )
+
+
+def unit_kerja_visible_to(*, user) -> QuerySet[UnitKerja]:
+    qs = UnitKerja.objects.all()
+    q = cakupan_for(user).unit_q()
+    return qs if q is None else qs.filter(q)
+
+
+def unit_kerja_get_visible(*, user, kode: str) -> UnitKerja:
+    try:
+        return unit_kerja_visible_to(user=user).select_related("induk", "opd").get(kode=kode)
+    except UnitKerja.DoesNotExist:
+        raise Http404("Unit kerja tidak ditemukan.") from None
+
+
+def opd_list_visible_to(*, user) -> QuerySet[UnitKerja]:
+    return unit_kerja_visible_to(user=user).filter(jenis=UnitKerja.Jenis.OPD).order_by("nama")
+
+
+def jabatan_bezetting(*, unit_ids) -> QuerySet[Jabatan]:
+    """Positions of the given units with their filled headcount (bezetting) against the ABK need."""
+    return (
+        Jabatan.objects.filter(unit_kerja_id__in=unit_ids)
+        .annotate(terisi=Count("pemangku", filter=Q(pemangku__aktif=True)))
+        .annotate(selisih=F("terisi") - F("kebutuhan"))
+        .order_by("unit_kerja__path", "-is_kepala", "nama")
+    )
+
+
+def unit_tree_with_counts(*, user, opd: UnitKerja | None = None) -> list[UnitKerja]:
+    """Units in tree order, each annotated with headcount, filled and needed positions."""
+    units = unit_kerja_visible_to(user=user)
+    if opd is not None:
+        units = units.filter(opd=opd)
+    units = units.annotate(
+        jumlah_pegawai=Count("pegawai", filter=Q(pegawai__aktif=True), distinct=True),
+    ).order_by("path")
+    kebutuhan = dict(
+        Jabatan.objects.filter(unit_kerja__in=units.values("id"))
+        .values_list("unit_kerja_id")
+        .annotate(total=Sum("kebutuhan"))
+    )
+    result = list(units)
+    for unit in result:
+        unit.kebutuhan = kebutuhan.get(unit.id, 0) or 0
+        unit.selisih = unit.jumlah_pegawai - unit.kebutuhan
+    return result

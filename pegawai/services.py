@@ -1,0 +1,375 @@
+"""Writes of the pegawai app. Views, imports, admin and tasks all come through here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from core.exceptions import DomainError
+from core.nip import nip_errors
+
+from . import permissions
+from .models import Jabatan, Pegawai, RiwayatJabatan, RiwayatPangkat, UnitKerja, UsulanPerubahanData
+
+# ---------------------------------------------------------------------------------------------
+# Organisation
+# ---------------------------------------------------------------------------------------------
+
+
+def unit_kerja_fill_tree_fields(unit: UnitKerja, induk: UnitKerja | None) -> None:
+    """Set opd, path and depth of a unit from its parent (the parent's fields must be current)."""
+    if induk is None:
+        unit.path = unit.kode
+        unit.kedalaman = 0
+        unit.opd = unit if unit.pk else None
+    else:
+        unit.path = f"{induk.path}/{unit.kode}"
+        unit.kedalaman = induk.kedalaman + 1
+        unit.opd_id = induk.opd_id
+
+
+@transaction.atomic
+def unit_kerja_save(*, actor, unit: UnitKerja) -> UnitKerja:
+    """Create or update a unit and keep the tree fields of it and its descendants current."""
+    if unit.induk_id and unit.pk and unit.induk_id == unit.pk:
+        raise ValidationError({"induk": "Unit tidak boleh menjadi induk dirinya sendiri."})
+    induk = UnitKerja.objects.get(pk=unit.induk_id) if unit.induk_id else None
+    if induk is not None and unit.pk and (induk.path + "/").startswith(unit.path + "/") and unit.path:
+        raise ValidationError({"induk": "Unit induk tidak boleh berada di bawah unit ini."})
+    unit_kerja_fill_tree_fields(unit, induk)
+    unit.full_clean(exclude=["opd"])
+    unit._history_user = actor
+    unit.save()
+    if unit.opd_id is None:
+        unit.opd = unit
+        unit.save(update_fields=["opd"])
+    _unit_kerja_refresh_descendants(unit)
+    return unit
+
+
+def _unit_kerja_refresh_descendants(root: UnitKerja) -> None:
+    children = list(UnitKerja.objects.filter(induk=root))
+    for child in children:
+        old = (child.path, child.opd_id)
+        unit_kerja_fill_tree_fields(child, root)
+        if (child.path, child.opd_id) != old:
+            child.save(update_fields=["path", "kedalaman", "opd"])
+            Pegawai.objects.filter(unit_kerja=child).update(opd_id=child.opd_id)
+        _unit_kerja_refresh_descendants(child)
+
+
+@transaction.atomic
+def jabatan_save(*, actor, jabatan: Jabatan) -> Jabatan:
+    jabatan.full_clean()
+    jabatan._history_user = actor
+    jabatan.save()
+    atasan_recompute()
+    return jabatan
+
+
+# ---------------------------------------------------------------------------------------------
+# Atasan (direct superior), derived from the organisation chart
+# ---------------------------------------------------------------------------------------------
+
+
+def jabatan_atasan_map() -> dict[int, int | None]:
+    """For every position, the position of its direct superior.
+
+    A unit head reports to the head of the nearest ancestor unit that has one; any other position
+    reports to the head of its own unit (or, if it has none, of the nearest ancestor). A manual
+    override on the position wins.
+    """
+    units = {u.id: u.induk_id for u in UnitKerja.objects.only("id", "induk_id")}
+    jabatan_rows = list(Jabatan.objects.values_list("id", "unit_kerja_id", "is_kepala", "atasan_override_id"))
+    kepala_of_unit: dict[int, int] = {}
+    for jid, unit_id, kepala, _override in sorted(jabatan_rows):
+        if kepala and unit_id not in kepala_of_unit:
+            kepala_of_unit[unit_id] = jid
+
+    def kepala_from(unit_id: int | None) -> int | None:
+        seen = 0
+        while unit_id is not None and seen < 50:
+            if unit_id in kepala_of_unit:
+                return kepala_of_unit[unit_id]
+            unit_id = units.get(unit_id)
+            seen += 1
+        return None
+
+    result: dict[int, int | None] = {}
+    for jid, unit_id, kepala, override in jabatan_rows:
+        if override:
+            result[jid] = override
+        elif kepala and kepala_of_unit.get(unit_id) == jid:
+            result[jid] = kepala_from(units.get(unit_id))
+        else:
+            result[jid] = kepala_from(unit_id)
+    return result
+
+
+def atasan_recompute(pegawai_ids: Iterable[int] | None = None) -> int:
+    """Set the derived atasan of employees (all, or the given ones); returns how many changed."""
+    atasan_jabatan = jabatan_atasan_map()
+    holder: dict[int, int] = {}
+    for pid, jid in Pegawai.objects.filter(aktif=True).order_by("id").values_list("id", "jabatan_id"):
+        holder.setdefault(jid, pid)
+    qs = Pegawai.objects.filter(atasan_manual=False)
+    if pegawai_ids is not None:
+        qs = qs.filter(id__in=list(pegawai_ids))
+    changed = []
+    for pegawai in qs.only("id", "jabatan_id", "atasan_id").iterator(chunk_size=5000):
+        target_jabatan = atasan_jabatan.get(pegawai.jabatan_id)
+        atasan_id = holder.get(target_jabatan) if target_jabatan else None
+        if atasan_id == pegawai.id:
+            atasan_id = None
+        if atasan_id != pegawai.atasan_id:
+            pegawai.atasan_id = atasan_id
+            changed.append(pegawai)
+    Pegawai.objects.bulk_update(changed, ["atasan"], batch_size=2000)
+    return len(changed)
+
+
+# ---------------------------------------------------------------------------------------------
+# Employees
+# ---------------------------------------------------------------------------------------------
+
+TRACKED_FOR_RIWAYAT = ("jabatan_id", "golongan_id", "tmt_jabatan", "tmt_golongan")
+
+
+def pegawai_validate(pegawai: Pegawai) -> None:
+    """Model validation plus the NIP rules; raises ValidationError keyed by field."""
+    errors: dict[str, list[str]] = {}
+    try:
+        pegawai.full_clean(exclude=["opd", "atasan"])
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    if "nip" not in errors and pegawai.nip:
+        nip_problems = nip_errors(
+            pegawai.nip,
+            pppk=pegawai.is_pppk,
+            tanggal_lahir=pegawai.tanggal_lahir,
+            jenis_kelamin=pegawai.jenis_kelamin,
+        )
+        if nip_problems:
+            errors["nip"] = nip_problems
+    if pegawai.golongan_id and pegawai.status_kepegawaian:
+        from .models import Golongan
+
+        jenis = Golongan.objects.filter(pk=pegawai.golongan_id).values_list("jenis", flat=True).first()
+        if jenis and (jenis == "PPPK") != pegawai.is_pppk:
+            errors.setdefault("golongan", []).append("Golongan tidak sesuai dengan status kepegawaian.")
+    if (
+        pegawai.jabatan_id
+        and pegawai.unit_kerja_id
+        and pegawai.jabatan.unit_kerja_id != pegawai.unit_kerja_id
+    ):
+        errors.setdefault("jabatan", []).append("Jabatan tidak berada di unit kerja yang dipilih.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def pegawai_save(*, actor, pegawai: Pegawai, alasan: str = "") -> Pegawai:
+    """Create or update an employee: validate, refresh derived fields, keep histories and atasan."""
+    if pegawai.pk is None:
+        if actor is not None and not permissions.can_create_pegawai(actor):
+            raise PermissionDenied
+        before = None
+    else:
+        if actor is not None and not permissions.can_edit_pegawai(actor, pegawai):
+            raise PermissionDenied
+        before = Pegawai.objects.filter(pk=pegawai.pk).values(*TRACKED_FOR_RIWAYAT, "atasan_manual").first()
+    pegawai_validate(pegawai)
+    pegawai.refresh_derived(timezone.localdate())
+    pegawai._history_user = actor
+    if alasan:
+        pegawai._change_reason = alasan
+    pegawai.save()
+    if (
+        before is None
+        or before["jabatan_id"] != pegawai.jabatan_id
+        or before["tmt_jabatan"] != pegawai.tmt_jabatan
+    ):
+        if pegawai.tmt_jabatan:
+            RiwayatJabatan.objects.update_or_create(
+                pegawai=pegawai,
+                tmt=pegawai.tmt_jabatan,
+                defaults={
+                    "jabatan": pegawai.jabatan,
+                    "nama_jabatan": pegawai.jabatan.nama,
+                    "nama_unit": pegawai.unit_kerja.nama,
+                },
+            )
+    if (
+        before is None
+        or before["golongan_id"] != pegawai.golongan_id
+        or before["tmt_golongan"] != pegawai.tmt_golongan
+    ):
+        if pegawai.tmt_golongan:
+            RiwayatPangkat.objects.update_or_create(
+                pegawai=pegawai,
+                tmt=pegawai.tmt_golongan,
+                defaults={
+                    "golongan": pegawai.golongan,
+                    "mkg_tahun": pegawai.mkg_tahun,
+                    "mkg_bulan": pegawai.mkg_bulan,
+                },
+            )
+    if (
+        before is None
+        or before["jabatan_id"] != pegawai.jabatan_id
+        or before["atasan_manual"] != pegawai.atasan_manual
+    ):
+        # This employee's superior, and everyone who may now report to them.
+        affected = [
+            pegawai.pk,
+            *Pegawai.objects.filter(jabatan__atasan_override=pegawai.jabatan).values_list("id", flat=True),
+        ]
+        affected += list(
+            Pegawai.objects.filter(unit_kerja__path__startswith=pegawai.unit_kerja.path).values_list(
+                "id", flat=True
+            )
+        )
+        if before is not None:
+            affected += list(Pegawai.objects.filter(atasan=pegawai).values_list("id", flat=True))
+        atasan_recompute(affected)
+        pegawai.refresh_from_db(fields=["atasan"])
+    return pegawai
+
+
+def pegawai_refresh_derived_all() -> int:
+    """Nightly: recompute stored derived dates (KGB moves forward as time passes)."""
+    today = timezone.localdate()
+    changed = []
+    for pegawai in Pegawai.objects.select_related("jabatan", "unit_kerja").iterator(chunk_size=5000):
+        old = (pegawai.tanggal_pensiun, pegawai.tanggal_kgb_berikutnya, pegawai.opd_id)
+        pegawai.refresh_derived(today)
+        if (pegawai.tanggal_pensiun, pegawai.tanggal_kgb_berikutnya, pegawai.opd_id) != old:
+            changed.append(pegawai)
+    Pegawai.objects.bulk_update(
+        changed, ["tanggal_pensiun", "tanggal_kgb_berikutnya", "opd"], batch_size=2000
+    )
+    return len(changed)
+
+
+# ---------------------------------------------------------------------------------------------
+# Self-service corrections
+# ---------------------------------------------------------------------------------------------
+
+CORRECTABLE_FIELDS = [
+    "nama",
+    "gelar_depan",
+    "gelar_belakang",
+    "tempat_lahir",
+    "agama",
+    "status_perkawinan",
+    "pendidikan_jenjang",
+    "pendidikan_jurusan",
+    "npwp",
+    "nama_bank",
+    "nomor_rekening",
+    "email",
+    "telepon",
+]
+
+
+def correctable_field_choices() -> list[tuple[str, str]]:
+    return [
+        (name, str(Pegawai._meta.get_field(name).verbose_name).capitalize()) for name in CORRECTABLE_FIELDS
+    ]
+
+
+def _clean_new_value(field_name: str, value: str) -> str:
+    field = Pegawai._meta.get_field(field_name)
+    try:
+        cleaned = field.clean(value, None)
+    except ValidationError as exc:
+        raise ValidationError({"nilai_baru": exc.messages}) from None
+    return cleaned
+
+
+@transaction.atomic
+def usulan_perubahan_create(
+    *, actor, pegawai: Pegawai, field: str, nilai_baru: str, alasan: str, bukti
+) -> UsulanPerubahanData:
+    if not permissions.can_propose_perubahan_data(actor, pegawai):
+        raise PermissionDenied
+    if field not in CORRECTABLE_FIELDS:
+        raise ValidationError({"field": "Data ini tidak dapat diajukan perubahannya."})
+    nilai_baru = _clean_new_value(field, nilai_baru)
+    nilai_lama = getattr(pegawai, field) or ""
+    if str(nilai_lama) == str(nilai_baru):
+        raise ValidationError({"nilai_baru": "Nilai baru sama dengan data saat ini."})
+    if UsulanPerubahanData.objects.filter(
+        pegawai=pegawai,
+        field=field,
+        status__in=[UsulanPerubahanData.Status.DIAJUKAN, UsulanPerubahanData.Status.DIVERIFIKASI],
+    ).exists():
+        raise ValidationError({"field": "Masih ada usulan perubahan data ini yang sedang diproses."})
+    usulan = UsulanPerubahanData(
+        pegawai=pegawai,
+        field=field,
+        nilai_lama=str(nilai_lama),
+        nilai_baru=str(nilai_baru),
+        alasan=alasan,
+        bukti=bukti,
+        diajukan_oleh=actor,
+    )
+    usulan._history_user = actor
+    usulan.full_clean()
+    usulan.save()
+    return usulan
+
+
+@transaction.atomic
+def usulan_perubahan_verify(
+    *, actor, usulan: UsulanPerubahanData, setuju: bool, catatan: str = ""
+) -> UsulanPerubahanData:
+    if not permissions.can_verify_usulan_perubahan(actor, usulan):
+        raise PermissionDenied
+    if not setuju and not catatan.strip():
+        raise ValidationError({"catatan": "Alasan penolakan wajib diisi."})
+    usulan.transition_to(
+        UsulanPerubahanData.Status.DIVERIFIKASI if setuju else UsulanPerubahanData.Status.DITOLAK
+    )
+    usulan.diverifikasi_oleh = actor
+    usulan.diverifikasi_pada = timezone.now()
+    usulan.catatan = catatan
+    usulan._history_user = actor
+    usulan.save()
+    return usulan
+
+
+@transaction.atomic
+def usulan_perubahan_decide(
+    *, actor, usulan: UsulanPerubahanData, setuju: bool, catatan: str = ""
+) -> UsulanPerubahanData:
+    """Admin BKD approves (the record changes, audited) or rejects with a reason."""
+    if not permissions.can_approve_usulan_perubahan(actor, usulan):
+        raise PermissionDenied
+    if not setuju and not catatan.strip():
+        raise ValidationError({"catatan": "Alasan penolakan wajib diisi."})
+    usulan.transition_to(
+        UsulanPerubahanData.Status.DISETUJUI if setuju else UsulanPerubahanData.Status.DITOLAK
+    )
+    usulan.diputuskan_oleh = actor
+    usulan.diputuskan_pada = timezone.now()
+    usulan.catatan = catatan
+    usulan._history_user = actor
+    usulan.save()
+    if setuju:
+        pegawai = Pegawai.objects.select_for_update().get(pk=usulan.pegawai_id)
+        setattr(pegawai, usulan.field, _clean_new_value(usulan.field, usulan.nilai_baru))
+        pegawai_validate(pegawai)
+        pegawai._history_user = actor
+        pegawai._change_reason = f"Usulan perubahan data #{usulan.pk} disetujui"
+        pegawai.save()
+    return usulan
+
+
+def domain_error_message(exc: Exception) -> str:
+    if isinstance(exc, DomainError):
+        return str(exc)
+    return "; ".join(getattr(exc, "messages", [str(exc)]))

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from . import views, views_impor, views_laporan
+
+app_name = "pegawai"
+
+urlpatterns = [
+    path("pegawai/", views.pegawai_list, name="list"),
+    path("pegawai/tambah/", views.pegawai_create, name="create"),
+    path("pegawai/saya/", views.pegawai_saya, name="saya"),
+    path("pegawai/<str:nip>/", views.pegawai_detail, name="detail"),
+    path("pegawai/<str:nip>/ubah/", views.pegawai_update, name="update"),
+    path("organisasi/", views.organisasi, name="organisasi"),
+    path("organisasi/<str:kode>/", views.unit_detail, name="unit_detail"),
+    path("usulan-perubahan/", views.usulan_list, name="usulan_list"),
+    path("usulan-perubahan/ajukan/", views.usulan_create, name="usulan_create"),
+    path("usulan-perubahan/<int:pk>/", views.usulan_detail, name="usulan_detail"),
+    path("usulan-perubahan/<int:pk>/bukti/", views.usulan_bukti, name="usulan_bukti"),
+    path("impor/", views_impor.impor_index, name="impor_index"),
+    path("laporan/duk/", views_laporan.duk, name="duk"),
+    path("laporan/nominatif/", views_laporan.nominatif, name="nominatif"),
+]

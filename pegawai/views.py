@@ -1,0 +1,312 @@
+"""Thin views: bind forms, call one service or selector, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from akun import roles
+from core.nip import format_nip
+from core.xlsx import write_xlsx
+
+from . import permissions, selectors, services
+from .filters import PegawaiFilter
+from .forms import KeputusanForm, PegawaiForm, UsulanPerubahanForm
+from .history import perubahan_from_history
+from .models import Keluarga, Pegawai, UsulanPerubahanData
+
+SORTS = {
+    "nama": ("nama", "id"),
+    "-nama": ("-nama", "-id"),
+    "nip": ("nip",),
+    "-nip": ("-nip",),
+    "golongan": ("golongan__jenis", "golongan__urutan", "nama"),
+    "-golongan": ("-golongan__jenis", "-golongan__urutan", "nama"),
+    "opd": ("opd__nama", "nama"),
+    "-opd": ("-opd__nama", "nama"),
+}
+PAGE_SIZE = 25
+PROFILE_TABS = [
+    ("pribadi", "Data pribadi"),
+    ("jabatan", "Jabatan & pangkat"),
+    ("keluarga", "Keluarga"),
+    ("pendidikan", "Pendidikan"),
+    ("riwayat", "Riwayat perubahan"),
+]
+
+EXPORT_COLUMNS = [
+    ("NIP", lambda p: p.nip),
+    ("Nama", lambda p: p.nama_lengkap),
+    ("Status", lambda p: p.status_kepegawaian),
+    ("Golongan", lambda p: p.golongan.kode),
+    ("Pangkat", lambda p: p.golongan.pangkat),
+    ("Jabatan", lambda p: p.jabatan.nama),
+    ("Jenis jabatan", lambda p: p.jabatan.get_jenis_display()),
+    ("Unit kerja", lambda p: p.unit_kerja.nama),
+    ("OPD", lambda p: p.opd.nama),
+    ("Pendidikan", lambda p: p.pendidikan_jenjang),
+    ("Jenis kelamin", lambda p: p.jenis_kelamin),
+    ("Tanggal lahir", lambda p: p.tanggal_lahir),
+    ("TMT pensiun", lambda p: p.tanggal_pensiun),
+]
+
+
+def pegawai_list(request):
+    user = request.user
+    base = selectors.pegawai_list_for_table(user=user).filter(aktif=True)
+    filterset = PegawaiFilter(
+        request.GET, queryset=base, opd_queryset=selectors.opd_list_visible_to(user=user)
+    )
+    qs = selectors.pegawai_search(filterset.qs, request.GET.get("q", ""))
+    sort = request.GET.get("urut", "nama")
+    qs = qs.order_by(*SORTS.get(sort, SORTS["nama"]))
+    if request.GET.get("format") == "xlsx":
+        if not permissions.can_export_pegawai(user):
+            raise PermissionDenied
+        content = write_xlsx(
+            [c[0] for c in EXPORT_COLUMNS],
+            ([fn(p) for _, fn in EXPORT_COLUMNS] for p in qs.iterator(chunk_size=2000)),
+            title="Pegawai",
+        )
+        response = HttpResponse(
+            content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response["Content-Disposition"] = f'attachment; filename="pegawai-{timezone.localdate():%Y%m%d}.xlsx"'
+        return response
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("halaman"))
+    context = {
+        "page": page,
+        "filter": filterset,
+        "q": request.GET.get("q", ""),
+        "urut": sort,
+        "can_create": permissions.can_create_pegawai(user),
+        "can_export": permissions.can_export_pegawai(user),
+    }
+    template = "pegawai/_tabel.html" if request.htmx else "pegawai/list.html"
+    return render(request, template, context)
+
+
+def pegawai_detail(request, nip: str):
+    pegawai = selectors.pegawai_get_visible(user=request.user, nip=nip)
+    keluarga = list(pegawai.keluarga.all())
+    riwayat_history = list(Pegawai.history.filter(id=pegawai.pk).select_related("history_user"))
+    keluarga_history = list(Keluarga.history.filter(pegawai_id=pegawai.pk).select_related("history_user"))
+    perubahan = perubahan_from_history(
+        riwayat_history, objek_label=lambda r: "Data pegawai"
+    ) + perubahan_from_history(keluarga_history, objek_label=lambda r: f"Keluarga: {r.nama}")
+    perubahan.sort(key=lambda p: p.tanggal, reverse=True)
+    today = timezone.localdate()
+    mkg = pegawai.mkg_pada(today)
+    context = {
+        "pegawai": pegawai,
+        "keluarga": keluarga,
+        "riwayat_jabatan": list(pegawai.riwayat_jabatan.all()),
+        "riwayat_pangkat": list(pegawai.riwayat_pangkat.select_related("golongan")),
+        "riwayat_pendidikan": list(pegawai.riwayat_pendidikan.all()),
+        "riwayat_hukdis": list(pegawai.riwayat_hukdis.all()),
+        "perubahan": perubahan,
+        "mkg_sekarang": mkg,
+        "bup": pegawai.batas_usia_pensiun(),
+        "bawahan": list(pegawai.bawahan.filter(aktif=True).select_related("jabatan", "golongan")[:50]),
+        "can_edit": permissions.can_edit_pegawai(request.user, pegawai),
+        "can_propose": permissions.can_propose_perubahan_data(request.user, pegawai),
+        "tab": request.GET.get("tab", "pribadi"),
+        "tabs": PROFILE_TABS,
+    }
+    return render(request, "pegawai/detail.html", context)
+
+
+def pegawai_saya(request):
+    me = selectors.pegawai_of_user(request.user)
+    if me is None:
+        raise Http404("Akun ini tidak terhubung dengan data pegawai.")
+    return redirect("pegawai:detail", nip=me.nip)
+
+
+def _unit_queryset_for_editor(user):
+    return selectors.unit_kerja_visible_to(user=user).order_by("path")
+
+
+@require_http_methods(["GET", "POST"])
+def pegawai_create(request):
+    if not permissions.can_create_pegawai(request.user):
+        raise PermissionDenied
+    form = PegawaiForm(request.POST or None, unit_queryset=_unit_queryset_for_editor(request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            pegawai = services.pegawai_save(actor=request.user, pegawai=form.instance)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"Pegawai {pegawai.nama} ({format_nip(pegawai.nip)}) ditambahkan.")
+            return redirect("pegawai:detail", nip=pegawai.nip)
+    return render(request, "pegawai/form.html", {"form": form, "judul": "Tambah pegawai"})
+
+
+@require_http_methods(["GET", "POST"])
+def pegawai_update(request, nip: str):
+    pegawai = selectors.pegawai_get_visible(user=request.user, nip=nip)
+    if not permissions.can_edit_pegawai(request.user, pegawai):
+        raise PermissionDenied
+    form = PegawaiForm(
+        request.POST or None, instance=pegawai, unit_queryset=_unit_queryset_for_editor(request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            pegawai = services.pegawai_save(
+                actor=request.user, pegawai=form.instance, alasan=request.POST.get("alasan_perubahan", "")
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, "Perubahan data pegawai disimpan dan tercatat di riwayat perubahan.")
+            return redirect("pegawai:detail", nip=pegawai.nip)
+    return render(
+        request, "pegawai/form.html", {"form": form, "pegawai": pegawai, "judul": f"Ubah data {pegawai.nama}"}
+    )
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+# --- organisation ------------------------------------------------------------------------------
+
+
+def organisasi(request):
+    units = selectors.unit_tree_with_counts(user=request.user)
+    return render(request, "pegawai/organisasi.html", {"units": units})
+
+
+def unit_detail(request, kode: str):
+    unit = selectors.unit_kerja_get_visible(user=request.user, kode=kode)
+    subtree = selectors.unit_kerja_visible_to(user=request.user).filter(path__startswith=unit.path + "/")
+    unit_ids = [unit.id, *subtree.values_list("id", flat=True)]
+    jabatan = list(selectors.jabatan_bezetting(unit_ids=unit_ids).select_related("unit_kerja"))
+    pemangku = selectors.pegawai_list_visible_to(user=request.user).filter(unit_kerja=unit, aktif=True)
+    context = {
+        "unit": unit,
+        "anak": list(unit.anak.all().order_by("nama")),
+        "jabatan": jabatan,
+        "total_kebutuhan": sum(j.kebutuhan for j in jabatan),
+        "total_terisi": sum(j.terisi for j in jabatan),
+        "pemangku": list(pemangku.select_related("golongan", "jabatan")[:200]),
+    }
+    return render(request, "pegawai/unit_detail.html", context)
+
+
+# --- self-service corrections -----------------------------------------------------------------
+
+
+def usulan_list(request):
+    user = request.user
+    me = selectors.pegawai_of_user(user)
+    milik_saya = list(UsulanPerubahanData.objects.filter(pegawai=me).order_by("-dibuat")) if me else []
+    cakupan = selectors.cakupan_for(user)
+    perlu_verifikasi = []
+    if roles.is_admin_bkd(user) or cakupan.opd_id is not None:
+        qs = UsulanPerubahanData.objects.filter(status=UsulanPerubahanData.Status.DIAJUKAN).select_related(
+            "pegawai"
+        )
+        if not roles.is_admin_bkd(user):
+            qs = qs.filter(pegawai__opd_id=cakupan.opd_id)
+        perlu_verifikasi = list(qs.exclude(diajukan_oleh=user)[:200])
+    perlu_keputusan = []
+    if roles.is_admin_bkd(user):
+        perlu_keputusan = list(
+            UsulanPerubahanData.objects.filter(status=UsulanPerubahanData.Status.DIVERIFIKASI)
+            .select_related("pegawai", "diverifikasi_oleh")
+            .exclude(diverifikasi_oleh=user)[:200]
+        )
+    return render(
+        request,
+        "pegawai/usulan_list.html",
+        {
+            "milik_saya": milik_saya,
+            "perlu_verifikasi": perlu_verifikasi,
+            "perlu_keputusan": perlu_keputusan,
+            "me": me,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def usulan_create(request):
+    me = selectors.pegawai_of_user(request.user)
+    if me is None:
+        raise Http404("Akun ini tidak terhubung dengan data pegawai.")
+    form = UsulanPerubahanForm(
+        request.POST or None, request.FILES or None, initial={"field": request.GET.get("field")}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.usulan_perubahan_create(actor=request.user, pegawai=me, **form.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, "Usulan perubahan data terkirim. Operator OPD akan memverifikasinya.")
+            return redirect("pegawai:usulan_list")
+    nilai_sekarang = {name: getattr(me, name) for name in services.CORRECTABLE_FIELDS}
+    return render(
+        request, "pegawai/usulan_form.html", {"form": form, "me": me, "nilai_sekarang": nilai_sekarang}
+    )
+
+
+def _usulan_visible(user, pk: int) -> UsulanPerubahanData:
+    usulan = get_object_or_404(UsulanPerubahanData.objects.select_related("pegawai"), pk=pk)
+    visible = (
+        usulan.pegawai.user_id == user.pk
+        or roles.is_admin_bkd(user)
+        or selectors.cakupan_for(user).opd_id == usulan.pegawai.opd_id
+    )
+    if not visible:
+        raise Http404("Usulan tidak ditemukan.")
+    return usulan
+
+
+@require_http_methods(["GET", "POST"])
+def usulan_detail(request, pk: int):
+    usulan = _usulan_visible(request.user, pk)
+    can_verify = permissions.can_verify_usulan_perubahan(request.user, usulan)
+    can_decide = permissions.can_approve_usulan_perubahan(request.user, usulan)
+    form = KeputusanForm(request.POST or None)
+    if request.method == "POST" and (can_verify or can_decide) and form.is_valid():
+        setuju = form.cleaned_data["keputusan"] == "setuju"
+        service = services.usulan_perubahan_verify if can_verify else services.usulan_perubahan_decide
+        try:
+            service(actor=request.user, usulan=usulan, setuju=setuju, catatan=form.cleaned_data["catatan"])
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"Usulan {usulan.get_status_display().lower()}.")
+            return redirect("pegawai:usulan_list")
+    label = dict(services.correctable_field_choices()).get(usulan.field, usulan.field)
+    return render(
+        request,
+        "pegawai/usulan_detail.html",
+        {
+            "usulan": usulan,
+            "form": form,
+            "can_verify": can_verify,
+            "can_decide": can_decide,
+            "label_field": label,
+        },
+    )
+
+
+def usulan_bukti(request, pk: int):
+    from django.http import FileResponse
+
+    usulan = _usulan_visible(request.user, pk)
+    return FileResponse(
+        usulan.bukti.open("rb"), as_attachment=False, filename=usulan.bukti.name.rsplit("/", 1)[-1]
+    )

@@ -1,0 +1,96 @@
+"""Shared fixtures: a small organisation, one login per role, client_as(role)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from akun import roles
+from pegawai.models import Pegawai, UnitKerja
+from pegawai.services import atasan_recompute
+from tests.factories import JabatanFactory, PegawaiFactory, UnitKerjaFactory, UserFactory, bind_operator
+
+
+@dataclass
+class Organisasi:
+    opd_a: UnitKerja
+    bidang_a: UnitKerja
+    opd_b: UnitKerja
+    kepala_a: Pegawai
+    kabid_a: Pegawai
+    staf_a: Pegawai
+    staf_b: Pegawai
+
+
+@pytest.fixture
+def org(db) -> Organisasi:
+    """Two OPDs: A (kepala → kabid → staf) and B (one staff member)."""
+    opd_a = UnitKerjaFactory(kode="A", nama="Dinas Pendidikan", jenis="opd")
+    bidang_a = UnitKerjaFactory(kode="A.1", nama="Bidang Pembinaan SD", jenis="bidang", induk=opd_a)
+    opd_b = UnitKerjaFactory(kode="B", nama="Dinas Kesehatan", jenis="opd")
+    kepala_jab = JabatanFactory(
+        unit_kerja=opd_a,
+        nama="Kepala Dinas Pendidikan",
+        jenis="jpt",
+        eselon="II.b",
+        kelas_jabatan=14,
+        is_kepala=True,
+        kebutuhan=1,
+    )
+    kabid_jab = JabatanFactory(
+        unit_kerja=bidang_a,
+        nama="Kepala Bidang Pembinaan SD",
+        jenis="administrator",
+        eselon="III.b",
+        kelas_jabatan=11,
+        is_kepala=True,
+        kebutuhan=1,
+    )
+    staf_jab = JabatanFactory(
+        unit_kerja=bidang_a, nama="Pengelola Data Pendidikan", jenis="pelaksana", kelas_jabatan=6, kebutuhan=3
+    )
+    staf_b_jab = JabatanFactory(
+        unit_kerja=opd_b, nama="Pengadministrasi Umum", jenis="pelaksana", kelas_jabatan=5
+    )
+    kepala = PegawaiFactory(jabatan=kepala_jab, nama="Budi Santoso")
+    kabid = PegawaiFactory(jabatan=kabid_jab, nama="Siti Rahmawati")
+    staf = PegawaiFactory(jabatan=staf_jab, nama="Andi Pratama")
+    staf_b = PegawaiFactory(jabatan=staf_b_jab, nama="Dewi Lestari")
+    atasan_recompute()
+    for p in (kepala, kabid, staf, staf_b):
+        p.refresh_from_db()
+    return Organisasi(opd_a, bidang_a, opd_b, kepala, kabid, staf, staf_b)
+
+
+@pytest.fixture
+def users(org):
+    """One login per role. The atasan is kabid_a (derived from the org chart); pegawai is staf_a."""
+    admin = UserFactory(username="admin_bkd", roles=[roles.ADMIN_BKD])
+    operator = UserFactory(username="operator_opd", roles=[roles.OPERATOR_OPD])
+    bind_operator(operator, org.opd_a)
+    pimpinan = UserFactory(username="pimpinan", roles=[roles.PIMPINAN])
+    atasan = UserFactory(username="atasan", roles=[roles.PEGAWAI])
+    org.kabid_a.user = atasan
+    org.kabid_a.save(update_fields=["user"])
+    pegawai = UserFactory(username="pegawai", roles=[roles.PEGAWAI])
+    org.staf_a.user = pegawai
+    org.staf_a.save(update_fields=["user"])
+    superuser = UserFactory(username="root", is_superuser=True, is_staff=True)
+    return {
+        "admin_bkd": admin,
+        "operator_opd": operator,
+        "pimpinan": pimpinan,
+        "atasan": atasan,
+        "pegawai": pegawai,
+        "superuser": superuser,
+    }
+
+
+@pytest.fixture
+def client_as(client, users):
+    def _login(role: str):
+        client.force_login(users[role])
+        return client
+
+    return _login
