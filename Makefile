@@ -22,7 +22,6 @@ $(BIN)/python:
 $(STAMP): $(BIN)/python requirements.lock requirements-dev.lock
 	$(BIN)/python -m pip install --quiet --upgrade pip uv
 	$(BIN)/uv pip install --python $(BIN)/python --quiet -r requirements-dev.lock
-	$(BIN)/uv pip install --python $(BIN)/python --quiet --no-deps -e .
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 

@@ -6,24 +6,14 @@ Search: a trigram GIN index makes `nama ILIKE '%…%'` fast at 50,000+ rows; NIP
 a varchar_pattern_ops btree.
 """
 
-import csv
-from pathlib import Path
-
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "golongan_pangkat.csv"
+from pegawai.reference import seed_golongan as _seed
 
 
 def seed_golongan(apps, schema_editor):
-    Golongan = apps.get_model("pegawai", "Golongan")
-    with DATA.open(encoding="utf-8") as fh:
-        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
-        for row in rows:
-            Golongan.objects.update_or_create(
-                kode=row["golongan"],
-                defaults={"jenis": row["jenis"], "pangkat": row["pangkat"], "urutan": int(row["urutan"])},
-            )
+    _seed(apps.get_model("pegawai", "Golongan"))
 
 
 class Migration(migrations.Migration):

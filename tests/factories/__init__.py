@@ -11,6 +11,7 @@ from faker import Faker
 from akun.models import User
 from core.nip import make_nip
 from pegawai.models import AksesOpd, Golongan, Jabatan, Keluarga, Pegawai, UnitKerja
+from pegawai.reference import seed_golongan
 from pegawai.services import unit_kerja_fill_tree_fields
 
 fake = Faker("id_ID")
@@ -35,7 +36,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     def roles(self, create, extracted, **kwargs):
         if create and extracted:
             for name in extracted:
-                self.groups.add(Group.objects.get(name=name))
+                self.groups.add(Group.objects.get_or_create(name=name)[0])
 
 
 class UnitKerjaFactory(factory.django.DjangoModelFactory):
@@ -70,6 +71,9 @@ class JabatanFactory(factory.django.DjangoModelFactory):
 
 
 def _golongan(kode: str) -> Golongan:
+    # Transactional tests flush tables, including migration-seeded reference rows: re-seed then.
+    if not Golongan.objects.filter(kode=kode).exists():
+        seed_golongan(Golongan)
     return Golongan.objects.get(kode=kode)
 
 
