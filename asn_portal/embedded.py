@@ -47,7 +47,7 @@ def ensure_database(url: str) -> None:
 def embedded_broker_settings() -> dict:
     """Celery settings for the filesystem broker under var/broker."""
     folder = VAR_DIR / "broker"
-    for sub in ("queue", "processed"):
+    for sub in ("queue", "processed", "control"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     return {
         "broker_url": "filesystem://",
@@ -55,6 +55,7 @@ def embedded_broker_settings() -> dict:
             "data_folder_in": str(folder / "queue"),
             "data_folder_out": str(folder / "queue"),
             "processed_folder": str(folder / "processed"),
+            "control_folder": str(folder / "control"),
             "store_processed": False,
         },
     }
