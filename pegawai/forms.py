@@ -37,6 +37,7 @@ class PegawaiForm(forms.ModelForm):
             "email",
             "telepon",
             "aktif",
+            "atasan_manual",
         ]
         widgets = {
             "tanggal_lahir": DATE_WIDGET,
@@ -54,12 +55,76 @@ class PegawaiForm(forms.ModelForm):
             ).select_related("unit_kerja")
         self.fields["jabatan"].label_from_instance = lambda j: f"{j.nama} — {j.unit_kerja.nama}"
         self.fields["unit_kerja"].label_from_instance = lambda u: ("— " * u.kedalaman) + u.nama
+        # Override of the derived superior: a search-free select would list 50,000 people, so it takes
+        # the atasan's NIP and shows the current one.
+        self.fields["nip_atasan"] = forms.CharField(
+            label="NIP atasan (jika ditetapkan manual)",
+            required=False,
+            initial=self.instance.atasan.nip if self.instance.pk and self.instance.atasan_id else "",
+            help_text="Diisi hanya bila 'atasan ditetapkan manual' dicentang.",
+        )
+
+    def clean(self):
+        data = super().clean()
+        nip_atasan = (data.get("nip_atasan") or "").replace(" ", "")
+        if data.get("atasan_manual"):
+            if not nip_atasan:
+                self.add_error("nip_atasan", "Isi NIP atasan bila atasan ditetapkan manual.")
+            else:
+                atasan = Pegawai.objects.filter(nip=nip_atasan).first()
+                if atasan is None:
+                    self.add_error("nip_atasan", "Tidak ada pegawai dengan NIP ini.")
+                elif self.instance.pk and atasan.pk == self.instance.pk:
+                    self.add_error("nip_atasan", "Pegawai tidak dapat menjadi atasan dirinya sendiri.")
+                else:
+                    self.instance.atasan = atasan
+        return data
 
 
 class UnitKerjaForm(forms.ModelForm):
     class Meta:
         model = UnitKerja
         fields = ["kode", "nama", "jenis", "induk", "aktif"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["induk"].queryset = UnitKerja.objects.order_by("path")
+        self.fields["induk"].label_from_instance = lambda u: ("— " * u.kedalaman) + u.nama
+        self.fields["induk"].help_text = "Kosongkan hanya untuk OPD."
+
+
+class JabatanForm(forms.ModelForm):
+    class Meta:
+        model = Jabatan
+        fields = [
+            "unit_kerja",
+            "nama",
+            "jenis",
+            "eselon",
+            "jenjang_fungsional",
+            "kelas_jabatan",
+            "kebutuhan",
+            "is_kepala",
+            "atasan_override",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit_kerja"].queryset = UnitKerja.objects.order_by("path")
+        self.fields["unit_kerja"].label_from_instance = lambda u: ("— " * u.kedalaman) + u.nama
+        self.fields["atasan_override"].queryset = Jabatan.objects.filter(is_kepala=True).select_related(
+            "unit_kerja"
+        )
+        self.fields["atasan_override"].label_from_instance = lambda j: f"{j.nama} — {j.unit_kerja.nama}"
+
+    def clean(self):
+        data = super().clean()
+        jenis = data.get("jenis")
+        if jenis in Jabatan.STRUKTURAL and not data.get("eselon"):
+            self.add_error("eselon", "Jabatan struktural wajib memiliki eselon.")
+        if jenis == Jabatan.Jenis.FUNGSIONAL and not data.get("jenjang_fungsional"):
+            self.add_error("jenjang_fungsional", "Jabatan fungsional wajib memiliki jenjang.")
+        return data
 
 
 class UsulanPerubahanForm(forms.Form):

@@ -46,6 +46,7 @@ def unit_kerja_save(*, actor, unit: UnitKerja) -> UnitKerja:
     if unit.opd_id is None:
         unit.opd = unit
         unit.save(update_fields=["opd"])
+    Pegawai.objects.filter(unit_kerja=unit).exclude(opd_id=unit.opd_id).update(opd_id=unit.opd_id)
     _unit_kerja_refresh_descendants(unit)
     return unit
 

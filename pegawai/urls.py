@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_impor, views_laporan
+from . import views, views_impor, views_laporan, views_organisasi
 
 app_name = "pegawai"
 
@@ -11,6 +11,10 @@ urlpatterns = [
     path("pegawai/<str:nip>/", views.pegawai_detail, name="detail"),
     path("pegawai/<str:nip>/ubah/", views.pegawai_update, name="update"),
     path("organisasi/", views.organisasi, name="organisasi"),
+    path("organisasi/unit/tambah/", views_organisasi.unit_create, name="unit_create"),
+    path("organisasi/jabatan/<int:pk>/ubah/", views_organisasi.jabatan_update, name="jabatan_update"),
+    path("organisasi/<str:kode>/ubah/", views_organisasi.unit_update, name="unit_update"),
+    path("organisasi/<str:kode>/jabatan/tambah/", views_organisasi.jabatan_create, name="jabatan_create"),
     path("organisasi/<str:kode>/", views.unit_detail, name="unit_detail"),
     path("usulan-perubahan/", views.usulan_list, name="usulan_list"),
     path("usulan-perubahan/ajukan/", views.usulan_create, name="usulan_create"),

@@ -200,6 +200,7 @@ def unit_detail(request, kode: str):
         "total_kebutuhan": sum(j.kebutuhan for j in jabatan),
         "total_terisi": sum(j.terisi for j in jabatan),
         "pemangku": list(pemangku.select_related("golongan", "jabatan")[:200]),
+        "can_manage": permissions.can_manage_unit_kerja(request.user),
     }
     return render(request, "pegawai/unit_detail.html", context)
 

@@ -39,7 +39,9 @@ def test_rejection_needs_a_reason_and_leaves_the_record(org, users):
     usulan = _propose(org, users)
     with pytest.raises(ValidationError):
         services.usulan_perubahan_verify(actor=users["operator_opd"], usulan=usulan, setuju=False)
-    services.usulan_perubahan_verify(actor=users["operator_opd"], usulan=usulan, setuju=False, catatan="Bukti buram")
+    services.usulan_perubahan_verify(
+        actor=users["operator_opd"], usulan=usulan, setuju=False, catatan="Bukti buram"
+    )
     usulan.refresh_from_db()
     assert usulan.status == UsulanPerubahanData.Status.DITOLAK
     assert usulan.catatan == "Bukti buram"
@@ -56,7 +58,12 @@ def test_admin_cannot_skip_verification(org, users):
 def test_only_the_employee_proposes_for_themselves(org, users):
     with pytest.raises(PermissionDenied):
         services.usulan_perubahan_create(
-            actor=users["atasan"], pegawai=org.staf_a, field="telepon", nilai_baru="0812", alasan="x", bukti=_bukti()
+            actor=users["atasan"],
+            pegawai=org.staf_a,
+            field="telepon",
+            nilai_baru="0812",
+            alasan="x",
+            bukti=_bukti(),
         )
 
 
@@ -91,14 +98,21 @@ def test_invalid_transition_raises_domain_error(org, users):
 def test_permission_table_for_corrections(org, users, role, verify, decide_after_verify):
     usulan = _propose(org, users)
     assert permissions.can_verify_usulan_perubahan(users[role], usulan) is verify
-    services.usulan_perubahan_verify(actor=users[role] if verify else users["operator_opd"], usulan=usulan, setuju=True)
+    services.usulan_perubahan_verify(
+        actor=users[role] if verify else users["operator_opd"], usulan=usulan, setuju=True
+    )
     usulan.refresh_from_db()
     assert permissions.can_approve_usulan_perubahan(users[role], usulan) is decide_after_verify
 
 
 def test_operator_of_another_opd_cannot_verify(org, users):
     usulan = services.usulan_perubahan_create(
-        actor=users["pegawai"], pegawai=org.staf_a, field="telepon", nilai_baru="08123", alasan="baru", bukti=_bukti()
+        actor=users["pegawai"],
+        pegawai=org.staf_a,
+        field="telepon",
+        nilai_baru="08123",
+        alasan="baru",
+        bukti=_bukti(),
     )
     org.staf_a.opd = org.opd_b
     org.staf_a.save(update_fields=["opd"])

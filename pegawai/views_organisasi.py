@@ -1,0 +1,101 @@
+"""Admin BKD maintains the organisation chart: units and positions (with ABK need and atasan override)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from . import permissions, selectors, services
+from .forms import JabatanForm, UnitKerjaForm
+from .models import Jabatan
+from .views import _add_errors
+
+
+def _require_manager(user) -> None:
+    if not permissions.can_manage_unit_kerja(user):
+        raise PermissionDenied
+
+
+@require_http_methods(["GET", "POST"])
+def unit_create(request):
+    _require_manager(request.user)
+    initial = {}
+    if induk_kode := request.GET.get("induk"):
+        initial["induk"] = selectors.unit_kerja_get_visible(user=request.user, kode=induk_kode)
+    form = UnitKerjaForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            unit = services.unit_kerja_save(actor=request.user, unit=form.instance)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"Unit kerja {unit.nama} disimpan.")
+            return redirect("pegawai:unit_detail", kode=unit.kode)
+    return render(request, "pegawai/organisasi_form.html", {"form": form, "judul": "Tambah unit kerja"})
+
+
+@require_http_methods(["GET", "POST"])
+def unit_update(request, kode: str):
+    _require_manager(request.user)
+    unit = selectors.unit_kerja_get_visible(user=request.user, kode=kode)
+    form = UnitKerjaForm(request.POST or None, instance=unit)
+    if request.method == "POST" and form.is_valid():
+        try:
+            unit = services.unit_kerja_save(actor=request.user, unit=form.instance)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"Unit kerja {unit.nama} diperbarui.")
+            return redirect("pegawai:unit_detail", kode=unit.kode)
+    return render(
+        request,
+        "pegawai/organisasi_form.html",
+        {"form": form, "judul": f"Ubah unit kerja {unit.nama}", "unit": unit},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def jabatan_create(request, kode: str):
+    _require_manager(request.user)
+    unit = selectors.unit_kerja_get_visible(user=request.user, kode=kode)
+    form = JabatanForm(request.POST or None, initial={"unit_kerja": unit})
+    if request.method == "POST" and form.is_valid():
+        try:
+            jabatan = services.jabatan_save(actor=request.user, jabatan=form.instance)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"Jabatan {jabatan.nama} ditambahkan.")
+            return redirect("pegawai:unit_detail", kode=jabatan.unit_kerja.kode)
+    return render(
+        request,
+        "pegawai/organisasi_form.html",
+        {"form": form, "judul": f"Tambah jabatan di {unit.nama}", "unit": unit},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def jabatan_update(request, pk: int):
+    _require_manager(request.user)
+    jabatan = get_object_or_404(
+        Jabatan.objects.filter(
+            unit_kerja__in=selectors.unit_kerja_visible_to(user=request.user)
+        ).select_related("unit_kerja"),
+        pk=pk,
+    )
+    form = JabatanForm(request.POST or None, instance=jabatan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            jabatan = services.jabatan_save(actor=request.user, jabatan=form.instance)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"Jabatan {jabatan.nama} diperbarui; atasan langsung dihitung ulang.")
+            return redirect("pegawai:unit_detail", kode=jabatan.unit_kerja.kode)
+    return render(
+        request,
+        "pegawai/organisasi_form.html",
+        {"form": form, "judul": f"Ubah jabatan {jabatan.nama}", "unit": jabatan.unit_kerja},
+    )
