@@ -1,7 +1,7 @@
 from django import forms
 from django.conf import settings
 
-from .models import Jabatan, Pegawai, UnitKerja
+from .models import Jabatan, Keluarga, Pegawai, UnitKerja
 from .services import correctable_field_choices
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -158,3 +158,12 @@ class KeputusanForm(forms.Form):
     catatan = forms.CharField(
         label="Catatan / alasan penolakan", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+KeluargaFormSet = forms.modelformset_factory(
+    Keluarga,
+    fields=["hubungan", "nama", "tanggal_lahir", "dapat_tunjangan"],
+    widgets={"tanggal_lahir": DATE_WIDGET},
+    extra=2,
+    can_delete=True,
+)

@@ -240,6 +240,28 @@ def pegawai_save(*, actor, pegawai: Pegawai, alasan: str = "") -> Pegawai:
     return pegawai
 
 
+@transaction.atomic
+def keluarga_save(*, actor, pegawai: Pegawai, formset) -> None:
+    """Save a family formset (adds, edits, deletions), each change audited with the actor."""
+    if not permissions.can_edit_pegawai(actor, pegawai):
+        raise PermissionDenied
+    for form in formset.deleted_forms:
+        if form.instance.pk:
+            form.instance._history_user = actor
+            form.instance.delete()
+    for form in formset.forms:
+        if form in formset.deleted_forms or not form.has_changed():
+            continue
+        anggota = form.save(commit=False)
+        anggota.pegawai = pegawai
+        anggota._history_user = actor
+        anggota.full_clean()
+        anggota.save()
+    pasangan = pegawai.keluarga.filter(hubungan__in=["suami", "istri"], dapat_tunjangan=True).count()
+    if pasangan > 1:
+        raise ValidationError("Tunjangan suami/istri hanya untuk satu pasangan.")
+
+
 def pegawai_refresh_derived_all() -> int:
     """Nightly: recompute stored derived dates (KGB moves forward as time passes)."""
     today = timezone.localdate()

@@ -10,6 +10,7 @@ urlpatterns = [
     path("pegawai/saya/", views.pegawai_saya, name="saya"),
     path("pegawai/<str:nip>/", views.pegawai_detail, name="detail"),
     path("pegawai/<str:nip>/ubah/", views.pegawai_update, name="update"),
+    path("pegawai/<str:nip>/keluarga/", views.keluarga_update, name="keluarga_update"),
     path("organisasi/", views.organisasi, name="organisasi"),
     path("organisasi/unit/tambah/", views_organisasi.unit_create, name="unit_create"),
     path("organisasi/jabatan/<int:pk>/ubah/", views_organisasi.jabatan_update, name="jabatan_update"),

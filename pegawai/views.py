@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -16,9 +17,9 @@ from core.xlsx import write_xlsx
 
 from . import permissions, selectors, services
 from .filters import PegawaiFilter
-from .forms import KeputusanForm, PegawaiForm, UsulanPerubahanForm
+from .forms import KeluargaFormSet, KeputusanForm, PegawaiForm, UsulanPerubahanForm
 from .history import perubahan_from_history
-from .models import Keluarga, Pegawai, UsulanPerubahanData
+from .models import Jabatan, Keluarga, Pegawai, UnitKerja, UsulanPerubahanData
 
 SORTS = {
     "nama": ("nama", "id"),
@@ -171,6 +172,23 @@ def pegawai_update(request, nip: str):
     )
 
 
+@require_http_methods(["GET", "POST"])
+def keluarga_update(request, nip: str):
+    pegawai = selectors.pegawai_get_visible(user=request.user, nip=nip)
+    if not permissions.can_edit_pegawai(request.user, pegawai):
+        raise PermissionDenied
+    formset = KeluargaFormSet(request.POST or None, queryset=pegawai.keluarga.all(), prefix="keluarga")
+    if request.method == "POST" and formset.is_valid():
+        try:
+            services.keluarga_save(actor=request.user, pegawai=pegawai, formset=formset)
+        except ValidationError as exc:
+            formset._non_form_errors = formset.error_class(exc.messages)
+        else:
+            messages.success(request, "Data keluarga disimpan dan tercatat di riwayat perubahan.")
+            return redirect(reverse("pegawai:detail", args=[pegawai.nip]) + "?tab=keluarga")
+    return render(request, "pegawai/keluarga_form.html", {"formset": formset, "pegawai": pegawai})
+
+
 def _add_errors(form, exc: ValidationError) -> None:
     if hasattr(exc, "error_dict"):
         for field, errors in exc.message_dict.items():
@@ -201,8 +219,20 @@ def unit_detail(request, kode: str):
         "total_terisi": sum(j.terisi for j in jabatan),
         "pemangku": list(pemangku.select_related("golongan", "jabatan")[:200]),
         "can_manage": permissions.can_manage_unit_kerja(request.user),
+        "perubahan": _unit_perubahan(unit),
     }
     return render(request, "pegawai/unit_detail.html", context)
+
+
+def _unit_perubahan(unit):
+    """Audit trail of the unit itself and of its own positions, newest first."""
+    unit_rows = UnitKerja.history.filter(id=unit.pk).select_related("history_user")
+    jabatan_rows = Jabatan.history.filter(unit_kerja_id=unit.pk).select_related("history_user")
+    perubahan = perubahan_from_history(
+        list(unit_rows), objek_label=lambda r: "Unit kerja"
+    ) + perubahan_from_history(list(jabatan_rows), objek_label=lambda r: f"Jabatan: {r.nama}")
+    perubahan.sort(key=lambda p: p.tanggal, reverse=True)
+    return perubahan[:100]
 
 
 # --- self-service corrections -----------------------------------------------------------------

@@ -155,3 +155,28 @@ def test_unit_and_jabatan_pages_for_admin_only(org, client_as):
         },
     )
     assert "Jabatan struktural wajib memiliki eselon." in response.content.decode()
+
+
+def test_family_edit_is_audited(org, users, client_as):
+    client = client_as("operator_opd")
+    url = f"/pegawai/{org.staf_a.nip}/keluarga/"
+    data = {
+        "keluarga-TOTAL_FORMS": "2",
+        "keluarga-INITIAL_FORMS": "0",
+        "keluarga-MIN_NUM_FORMS": "0",
+        "keluarga-MAX_NUM_FORMS": "1000",
+        "keluarga-0-hubungan": "istri",
+        "keluarga-0-nama": "Nur Aisyah",
+        "keluarga-0-tanggal_lahir": "1990-02-03",
+        "keluarga-0-dapat_tunjangan": "on",
+        "keluarga-1-hubungan": "",
+        "keluarga-1-nama": "",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    anggota = org.staf_a.keluarga.get()
+    assert anggota.nama == "Nur Aisyah"
+    assert anggota.history.first().history_user == users["operator_opd"]
+    page = client.get(f"/pegawai/{org.staf_a.nip}/?tab=riwayat").content.decode()
+    assert "Keluarga: Nur Aisyah" in page
+    assert client_as("operator_opd").get(f"/pegawai/{org.staf_b.nip}/keluarga/").status_code == 404
