@@ -8,7 +8,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed-$(shell cat requirements-dev.lock requirements.lock 2>/dev/null | cksum | cut -d' ' -f1)
 
-.PHONY: run test install lint bench migrate demo worker lock vendor clean-db help
+.PHONY: run test install system-deps lint bench migrate demo worker lock vendor clean-db help
 
 help:
 	@echo "make run    - siapkan lingkungan, migrasi, data demo (sekali), jalankan aplikasi + worker"
@@ -41,7 +41,10 @@ run: demo
 worker: install
 	$(BIN)/celery -A asn_portal worker -l info -B
 
-test: install
+system-deps:
+	bash scripts/system_deps.sh
+
+test: install system-deps
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 lint: install
