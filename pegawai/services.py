@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from core.exceptions import DomainError
@@ -128,8 +128,23 @@ def atasan_recompute(pegawai_ids: Iterable[int] | None = None) -> int:
         if atasan_id != pegawai.atasan_id:
             pegawai.atasan_id = atasan_id
             changed.append(pegawai)
-    Pegawai.objects.bulk_update(changed, ["atasan"], batch_size=2000)
+    _bulk_set_atasan([(p.id, p.atasan_id) for p in changed])
     return len(changed)
+
+
+def _bulk_set_atasan(pairs: list[tuple[int, int | None]]) -> None:
+    """UPDATE … FROM (VALUES …) in chunks: one statement per 5,000 rows instead of a CASE per row."""
+    table = Pegawai._meta.db_table
+    with connection.cursor() as cursor:
+        for start in range(0, len(pairs), 5000):
+            chunk = pairs[start : start + 5000]
+            values = ", ".join(["(%s, %s::bigint)"] * len(chunk))
+            params = [v for pair in chunk for v in pair]
+            cursor.execute(
+                f"UPDATE {table} AS p SET atasan_id = v.atasan_id "  # noqa: S608 - table name is ours
+                f"FROM (VALUES {values}) AS v(id, atasan_id) WHERE p.id = v.id",
+                params,
+            )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -23,6 +23,28 @@ class Organisasi:
     staf_b: Pegawai
 
 
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Migration-seeded reference rows (golongan, role groups) come back after a transactional test's flush."""
+    names = set(request.fixturenames)
+    marker = request.node.get_closest_marker("django_db")
+    if {"transactional_db", "live_server"} & names or (marker and marker.kwargs.get("transaction")):
+        request.getfixturevalue("transactional_db")
+    elif "db" in names or marker:
+        request.getfixturevalue("db")
+    else:
+        return
+    from django.contrib.auth.models import Group
+
+    from pegawai.models import Golongan
+    from pegawai.reference import seed_golongan
+
+    if not Golongan.objects.exists():
+        seed_golongan(Golongan)
+    for name in roles.ASSIGNED_ROLES:
+        Group.objects.get_or_create(name=name)
+
+
 @pytest.fixture
 def org(db) -> Organisasi:
     """Two OPDs: A (kepala → kabid → staf) and B (one staff member)."""

@@ -1,0 +1,707 @@
+"""A realistic, deterministic demo city government (Kota Palu style) for `seed_demo` and benchmarks.
+
+Everything comes from one random.Random(seed) and a Faker seeded with the same value, so the same
+seed gives the same organisation, people and NIPs. Writes use bulk_create; no per-row queries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+from faker import Faker
+
+from akun import roles
+from akun.models import User
+from core.dates import add_months
+from core.nip import make_nip
+
+from .demo_data import (
+    AGAMA,
+    BAGIAN_SETDA,
+    BIDANG_BADAN,
+    BIDANG_DINAS,
+    CAP_GOLONGAN,
+    FUNGSIONAL,
+    FUNGSIONAL_UMUM,
+    INSTITUSI,
+    JURUSAN,
+    KECAMATAN,
+    PELAKSANA,
+    PNS_ORDER,
+    PPPK_GOLONGAN,
+    START_GOLONGAN,
+    TEMPAT,
+)
+from .models import (
+    AksesOpd,
+    Golongan,
+    Jabatan,
+    Keluarga,
+    Pegawai,
+    RiwayatHukumanDisiplin,
+    RiwayatJabatan,
+    RiwayatPangkat,
+    RiwayatPendidikan,
+    UnitKerja,
+)
+from .services import atasan_recompute
+
+
+@dataclass
+class Posisi:
+    jabatan: Jabatan
+    unit: UnitKerja
+    kepala: bool
+    min_golongan: str = "II/a"
+    pendidikan: list[str] = field(default_factory=lambda: ["SMA", "D3", "S1"])
+
+
+@dataclass
+class DemoResult:
+    opd: int
+    unit: int
+    jabatan: int
+    pegawai: int
+    logins: dict[str, str]
+
+
+class DemoBuilder:
+    def __init__(self, *, pegawai: int, seed: int, password: str) -> None:
+        self.target = pegawai
+        self.rng = random.Random(seed)  # noqa: S311 - demo data, not security
+        self.fake = Faker("id_ID")
+        self.fake.seed_instance(seed)
+        self.password = password
+        self.today = timezone.localdate()
+        self.units: list[UnitKerja] = []
+        self.posisi: list[Posisi] = []
+        self.golongan = {g.kode: g for g in Golongan.objects.all()}
+        self.nip_seen: set[str] = set()
+        self.serial: dict[str, int] = defaultdict(int)
+        self.names_l = sorted({self.fake.first_name_male() for _ in range(600)})
+        self.names_p = sorted({self.fake.first_name_female() for _ in range(600)})
+        self.last = sorted({self.fake.last_name() for _ in range(600)})
+
+    # --- organisation ---------------------------------------------------------------------------
+    def _unit(self, kode: str, nama: str, jenis: str, induk: UnitKerja | None) -> UnitKerja:
+        unit = UnitKerja(kode=kode, nama=nama, jenis=jenis, induk=induk)
+        unit.path = kode if induk is None else f"{induk.path}/{kode}"
+        unit.kedalaman = 0 if induk is None else induk.kedalaman + 1
+        self.units.append(unit)
+        return unit
+
+    def _jabatan(
+        self,
+        unit,
+        nama,
+        jenis,
+        *,
+        kelas,
+        eselon="",
+        jenjang="",
+        kepala=False,
+        min_gol="II/a",
+        pendidikan=None,
+    ):
+        jabatan = Jabatan(
+            unit_kerja=unit,
+            nama=nama,
+            jenis=jenis,
+            eselon=eselon,
+            jenjang_fungsional=jenjang,
+            kelas_jabatan=kelas,
+            is_kepala=kepala,
+            kebutuhan=1,
+        )
+        self.posisi.append(Posisi(jabatan, unit, kepala, min_gol, pendidikan or ["SMA", "D3", "S1"]))
+        return jabatan
+
+    def build_organisation(self) -> None:
+        opds: list[tuple[str, str, str]] = [
+            ("Sekretariat Daerah", "setda", "II.a"),
+            ("Sekretariat DPRD", "setwan", "II.b"),
+        ]
+        opds += [(nama, "dinas", "II.b") for nama in BIDANG_DINAS]
+        opds += [(nama, "badan", "II.b") for nama in BIDANG_BADAN]
+        opds += [(f"Kecamatan {nama}", "kecamatan", "III.a") for nama in KECAMATAN]
+        opds += [("Rumah Sakit Umum Daerah Anutapura", "rsud", "II.b")]
+        for i, (nama, tipe, eselon_kepala) in enumerate(opds, start=1):
+            kode = f"{i:02d}"
+            opd = self._unit(kode, nama, "opd", None)
+            if tipe == "setda":
+                self._jabatan(
+                    opd,
+                    "Sekretaris Daerah",
+                    "jpt",
+                    kelas=15,
+                    eselon="II.a",
+                    kepala=True,
+                    min_gol="IV/c",
+                    pendidikan=["S2"],
+                )
+                for j, bagian in enumerate(BAGIAN_SETDA, start=1):
+                    unit = self._unit(f"{kode}.{j:02d}", f"Bagian {bagian}", "bagian", opd)
+                    self._jabatan(
+                        unit,
+                        f"Kepala Bagian {bagian}",
+                        "administrator",
+                        kelas=11,
+                        eselon="III.a",
+                        kepala=True,
+                        min_gol="IV/a",
+                        pendidikan=["S1", "S2"],
+                    )
+                    self._staff(unit, nama, 3)
+                continue
+            if tipe == "kecamatan":
+                camat = nama.replace("Kecamatan", "Camat")
+                self._jabatan(
+                    opd,
+                    camat,
+                    "administrator",
+                    kelas=12,
+                    eselon="III.a",
+                    kepala=True,
+                    min_gol="IV/a",
+                    pendidikan=["S1", "S2"],
+                )
+                sekre = self._unit(f"{kode}.01", f"Sekretariat {nama}", "bagian", opd)
+                self._jabatan(
+                    sekre,
+                    f"Sekretaris {nama}",
+                    "administrator",
+                    kelas=10,
+                    eselon="III.b",
+                    kepala=True,
+                    min_gol="III/d",
+                    pendidikan=["S1"],
+                )
+                self._staff(sekre, nama, 2)
+                for j, seksi in enumerate(
+                    ["Pemerintahan", "Ketenteraman dan Ketertiban Umum", "Pemberdayaan Masyarakat"], start=2
+                ):
+                    unit = self._unit(f"{kode}.{j:02d}", f"Seksi {seksi}", "seksi", opd)
+                    self._jabatan(
+                        unit,
+                        f"Kepala Seksi {seksi}",
+                        "pengawas",
+                        kelas=9,
+                        eselon="IV.a",
+                        kepala=True,
+                        min_gol="III/c",
+                        pendidikan=["S1"],
+                    )
+                    self._staff(unit, nama, 2)
+                for k, kel in enumerate(
+                    ["Kelurahan " + self.fake.city_name().replace("Kota ", "") for _ in range(2)], start=5
+                ):
+                    unit = self._unit(f"{kode}.{k:02d}", kel, "upt", opd)
+                    self._jabatan(
+                        unit,
+                        f"Lurah {kel.removeprefix('Kelurahan ')}",
+                        "pengawas",
+                        kelas=9,
+                        eselon="IV.a",
+                        kepala=True,
+                        min_gol="III/c",
+                        pendidikan=["S1"],
+                    )
+                    self._staff(unit, nama, 2)
+                continue
+            judul = {"setwan": "Sekretaris DPRD", "rsud": "Direktur RSUD Anutapura"}.get(tipe)
+            if judul is None:
+                judul = (
+                    "Kepala " + nama
+                    if tipe != "badan" or not nama.startswith("Inspektorat")
+                    else "Inspektur Daerah"
+                )
+            self._jabatan(
+                opd,
+                judul,
+                "jpt",
+                kelas=14,
+                eselon=eselon_kepala,
+                kepala=True,
+                min_gol="IV/b",
+                pendidikan=["S2"],
+            )
+            sekre = self._unit(
+                f"{kode}.01", "Sekretariat" if tipe != "rsud" else "Bagian Tata Usaha", "bagian", opd
+            )
+            self._jabatan(
+                sekre,
+                "Sekretaris" if tipe != "rsud" else "Kepala Bagian Tata Usaha",
+                "administrator",
+                kelas=11,
+                eselon="III.a",
+                kepala=True,
+                min_gol="IV/a",
+                pendidikan=["S1", "S2"],
+            )
+            for j, sub in enumerate(
+                ["Umum dan Kepegawaian", "Keuangan", "Perencanaan dan Pelaporan"], start=1
+            ):
+                unit = self._unit(f"{kode}.01.{j}", f"Subbagian {sub}", "subbidang", sekre)
+                self._jabatan(
+                    unit,
+                    f"Kepala Subbagian {sub}",
+                    "pengawas",
+                    kelas=9,
+                    eselon="IV.a",
+                    kepala=True,
+                    min_gol="III/c",
+                    pendidikan=["S1"],
+                )
+                self._staff(unit, nama, 3)
+            bidang_list = (
+                BIDANG_DINAS.get(nama)
+                or BIDANG_BADAN.get(nama)
+                or (
+                    ["Pelayanan Medik", "Keperawatan", "Penunjang"]
+                    if tipe == "rsud"
+                    else ["Persidangan dan Perundang-undangan", "Keuangan dan Umum"]
+                )
+            )
+            for b, bidang in enumerate(bidang_list, start=2):
+                prefix = "Inspektur Pembantu" if bidang.startswith("Inspektur") else "Bidang"
+                nama_bidang = bidang if prefix == "Inspektur Pembantu" else f"Bidang {bidang}"
+                unit = self._unit(f"{kode}.{b:02d}", nama_bidang, "bidang", opd)
+                kabid = nama_bidang.replace("Bidang", "Kepala Bidang", 1) if prefix == "Bidang" else bidang
+                self._jabatan(
+                    unit,
+                    kabid,
+                    "administrator",
+                    kelas=11,
+                    eselon="III.b",
+                    kepala=True,
+                    min_gol="III/d",
+                    pendidikan=["S1", "S2"],
+                )
+                self._staff(unit, nama, 3, fungsional=True)
+                for s, seksi in enumerate(["Program", "Pelaksanaan"], start=1):
+                    jenis = "seksi" if tipe == "dinas" else "subbidang"
+                    label = "Seksi" if jenis == "seksi" else "Subbidang"
+                    sub = self._unit(f"{kode}.{b:02d}.{s}", f"{label} {seksi} {bidang}", jenis, unit)
+                    self._jabatan(
+                        sub,
+                        f"Kepala {label} {seksi} {bidang}",
+                        "pengawas",
+                        kelas=9,
+                        eselon="IV.a",
+                        kepala=True,
+                        min_gol="III/c",
+                        pendidikan=["S1"],
+                    )
+                    self._staff(sub, nama, 2)
+            if tipe in ("dinas",) and nama in ("Dinas Pendidikan dan Kebudayaan", "Dinas Kesehatan"):
+                label = "SD Negeri" if "Pendidikan" in nama else "Puskesmas"
+                for u in range(1, 7):
+                    unit = self._unit(f"{kode}.U{u:02d}", f"UPT {label} {u} Palu", "upt", opd)
+                    self._jabatan(
+                        unit,
+                        f"Kepala UPT {label} {u}",
+                        "pengawas",
+                        kelas=9,
+                        eselon="IV.b",
+                        kepala=True,
+                        min_gol="III/c",
+                        pendidikan=["S1"],
+                    )
+                    self._staff(unit, nama, 2, fungsional=True)
+
+    def _staff(self, unit: UnitKerja, opd_nama: str, count: int, *, fungsional: bool = False) -> None:
+        names = self.rng.sample(PELAKSANA, k=min(count, len(PELAKSANA)))
+        for nama, kelas in names:
+            self._jabatan(unit, nama, "pelaksana", kelas=kelas)
+        if fungsional or self.rng.random() < 0.3:
+            for nama, jenjang, kelas in FUNGSIONAL.get(opd_nama, FUNGSIONAL_UMUM)[:3]:
+                jenis_pend = (
+                    ["D3"] if jenjang in ("terampil", "mahir", "penyelia", "pemula") else ["S1", "S2"]
+                )
+                self._jabatan(
+                    unit,
+                    f"{nama} {jenjang.title()}",
+                    "fungsional",
+                    kelas=kelas,
+                    jenjang=jenjang,
+                    min_gol="III/a" if jenis_pend != ["D3"] else "II/c",
+                    pendidikan=jenis_pend,
+                )
+
+    # --- people ---------------------------------------------------------------------------------
+    def _nama(self, sex: str) -> str:
+        first = self.rng.choice(self.names_l if sex == "L" else self.names_p)
+        if self.rng.random() < 0.6:
+            return f"{first} {self.rng.choice(self.last)}"
+        return first
+
+    def _nip(self, lahir: dt.date, sex: str, tmt: dt.date, pppk: bool) -> str:
+        while True:
+            key = f"{lahir:%Y%m%d}{tmt:%Y%m}{sex}{pppk}"
+            self.serial[key] += 1
+            nip = make_nip(
+                tanggal_lahir=lahir, jenis_kelamin=sex, nomor_urut=self.serial[key] - 1, tmt=tmt, pppk=pppk
+            )
+            if nip not in self.nip_seen:
+                self.nip_seen.add(nip)
+                return nip
+
+    def _person(self, posisi: Posisi) -> tuple[Pegawai, list]:
+        rng = self.rng
+        sex = "L" if rng.random() < (0.62 if posisi.kepala else 0.48) else "P"
+        pendidikan = rng.choice(posisi.pendidikan)
+        pppk = not posisi.kepala and rng.random() < 0.12
+        cpns = not pppk and not posisi.kepala and rng.random() < 0.04
+        if posisi.kepala:
+            age = rng.randint(40, 59)
+        elif cpns:
+            age = rng.randint(23, 32)
+        else:
+            age = min(int(rng.triangular(23, 60, 44)), 58)
+        lahir = dt.date(self.today.year - age, rng.randint(1, 12), rng.randint(1, 28))
+        if rng.random() < 0.03:  # a few retire within the next twelve months
+            lahir = add_months(self.today, -(58 * 12) + rng.randint(1, 11)).replace(day=rng.randint(1, 28))
+        start_age = {"SMA": 20, "D3": 23, "D4": 24, "S1": 24, "S2": 27, "S3": 30}.get(
+            pendidikan, 22
+        ) + rng.randint(0, 6)
+        tmt_cpns = dt.date(lahir.year + start_age, rng.choice([1, 3, 4, 12]), 1)
+        if cpns:
+            tmt_cpns = dt.date(self.today.year - 1 if self.today.month < 7 else self.today.year, 1, 1)
+        if pppk:
+            tmt_cpns = dt.date(rng.choice([2019, 2021, 2022, 2023, 2024]), rng.choice([1, 3, 4]), 1)
+        tmt_cpns = min(tmt_cpns, add_months(self.today, -2))
+        masa = max((self.today - tmt_cpns).days // 365, 0)
+        if pppk:
+            gol_kode = PPPK_GOLONGAN[pendidikan]
+            tmt_gol, mkg = tmt_cpns, 0
+            status = "PPPK"
+        else:
+            start = PNS_ORDER.index(START_GOLONGAN[pendidikan])
+            steps = 0 if cpns else min(masa // 5, PNS_ORDER.index(CAP_GOLONGAN[pendidikan]) - start)
+            idx = max(start + steps, min(PNS_ORDER.index(posisi.min_golongan), start + masa // 3))
+            idx = min(idx, len(PNS_ORDER) - 1)
+            gol_kode = PNS_ORDER[idx]
+            naik = idx - start
+            tmt_gol = add_months(tmt_cpns, naik * 60 + rng.randint(0, 3) * 12) if naik else tmt_cpns
+            tmt_gol = min(tmt_gol, add_months(self.today, -1))
+            mkg = max((tmt_gol - tmt_cpns).days // 365, 0) + (
+                3 if gol_kode.startswith("II/") and START_GOLONGAN[pendidikan] == "II/a" and naik else 0
+            )
+            status = "CPNS" if cpns else "PNS"
+        mkg = min(mkg, 45)
+        jurusan = rng.choice(JURUSAN.get(pendidikan, [""]))
+        tmt_jabatan = max(tmt_cpns, add_months(self.today, -rng.randint(3, 120)))
+        pegawai = Pegawai(
+            nip=self._nip(lahir, sex, tmt_cpns, pppk),
+            nama=self._nama(sex),
+            gelar_depan="dr."
+            if "Dokter" in posisi.jabatan.nama
+            else ("Drs." if pendidikan == "S1" and age > 55 and rng.random() < 0.3 else ""),
+            gelar_belakang={
+                "S1": rng.choice(["S.Sos", "S.E.", "S.H.", "S.Kom", "S.Pd", "S.T.", "S.K.M."]),
+                "S2": rng.choice(["M.Si", "M.M.", "M.Kes", "M.H."]),
+                "D3": "A.Md",
+                "S3": "Dr.",
+            }.get(pendidikan, "")
+            if pendidikan != "S3"
+            else "",
+            tempat_lahir=rng.choice(TEMPAT),
+            tanggal_lahir=lahir,
+            jenis_kelamin=sex,
+            agama=rng.choice(AGAMA),
+            status_perkawinan="kawin"
+            if age > 27 and rng.random() < 0.82
+            else ("belum kawin" if age < 35 else rng.choice(["cerai hidup", "cerai mati", "kawin"])),
+            status_kepegawaian=status,
+            golongan=self.golongan[gol_kode],
+            tmt_golongan=tmt_gol,
+            mkg_tahun=mkg,
+            mkg_bulan=rng.randint(0, 11),
+            tmt_cpns=tmt_cpns,
+            unit_kerja=posisi.unit,
+            jabatan=posisi.jabatan,
+            tmt_jabatan=tmt_jabatan,
+            pendidikan_jenjang=pendidikan,
+            pendidikan_jurusan=jurusan,
+            npwp=f"{rng.randint(10, 99)}.{rng.randint(100, 999)}.{rng.randint(100, 999)}.{rng.randint(1, 9)}-{rng.randint(800, 899)}.000",
+            nama_bank=rng.choice(["Bank Sulteng", "Bank Sulteng", "BRI", "BNI", "Bank Mandiri", "BSI"]),
+            nomor_rekening=str(rng.randint(10**9, 10**10 - 1)),
+            telepon=f"08{rng.randint(11, 59)}{rng.randint(10**7, 10**8 - 1)}",
+        )
+        pegawai.email = f"{pegawai.nip}@palukota.go.id"
+        pegawai.refresh_derived(self.today)
+        return pegawai, [pendidikan, jurusan, age]
+
+    def build_people(self) -> list[Pegawai]:
+        kepala = [p for p in self.posisi if p.kepala]
+        staf = [p for p in self.posisi if not p.kepala]
+        remaining = max(self.target - len(kepala), 0)
+        weights = [
+            3
+            if p.jabatan.jenis == "fungsional" and ("Guru" in p.jabatan.nama or "Perawat" in p.jabatan.nama)
+            else 1
+            for p in staf
+        ]
+        counts = defaultdict(int)
+        for posisi in self.rng.choices(range(len(staf)), weights=weights, k=remaining):
+            counts[posisi] += 1
+        people = []
+        self.extra = {}
+        for posisi in kepala[: self.target]:
+            pegawai, extra = self._person(posisi)
+            people.append(pegawai)
+            self.extra[pegawai.nip] = extra
+        for index, posisi in enumerate(staf):
+            n = counts.get(index, 0)
+            # ABK need close to the filled headcount, with some gaps and some surplus.
+            posisi.jabatan.kebutuhan = max(1, n + self.rng.choice([-1, 0, 0, 0, 1, 1, 2]))
+            for _ in range(n):
+                pegawai, extra = self._person(posisi)
+                people.append(pegawai)
+                self.extra[pegawai.nip] = extra
+        return people
+
+    def families_and_histories(self, people: list[Pegawai]):
+        rng = self.rng
+        keluarga, rjab, rpang, rpend, hukdis = [], [], [], [], []
+        for pegawai in people:
+            pendidikan, jurusan, _age = self.extra[pegawai.nip]
+            if pegawai.status_perkawinan == "kawin":
+                sex = "P" if pegawai.jenis_kelamin == "L" else "L"
+                keluarga.append(
+                    Keluarga(
+                        pegawai=pegawai,
+                        hubungan="istri" if sex == "P" else "suami",
+                        nama=self._nama(sex),
+                        tanggal_lahir=add_months(pegawai.tanggal_lahir, rng.randint(-60, 60)),
+                        dapat_tunjangan=True,
+                    )
+                )
+                for n in range(rng.choice([0, 1, 1, 2, 2, 2, 3])):
+                    lahir = add_months(pegawai.tanggal_lahir, (rng.randint(26, 38) + 2 * n) * 12)
+                    if lahir >= self.today:
+                        continue
+                    dewasa = (self.today - lahir).days > 21 * 365
+                    keluarga.append(
+                        Keluarga(
+                            pegawai=pegawai,
+                            hubungan="anak",
+                            nama=self._nama(rng.choice("LP")),
+                            tanggal_lahir=lahir,
+                            dapat_tunjangan=not dewasa and n < 2,
+                        )
+                    )
+            rjab.append(
+                RiwayatJabatan(
+                    pegawai=pegawai,
+                    jabatan=pegawai.jabatan,
+                    nama_jabatan=pegawai.jabatan.nama,
+                    nama_unit=pegawai.unit_kerja.nama,
+                    tmt=pegawai.tmt_jabatan,
+                    nomor_sk=f"821.2/{rng.randint(100, 999)}/BKPSDM/{pegawai.tmt_jabatan.year}",
+                )
+            )
+            rpang.append(
+                RiwayatPangkat(
+                    pegawai=pegawai,
+                    golongan=pegawai.golongan,
+                    tmt=pegawai.tmt_golongan,
+                    mkg_tahun=pegawai.mkg_tahun,
+                    mkg_bulan=pegawai.mkg_bulan,
+                    nomor_sk=f"823.3/{rng.randint(100, 999)}/BKPSDM/{pegawai.tmt_golongan.year}",
+                )
+            )
+            rpend.append(
+                RiwayatPendidikan(
+                    pegawai=pegawai,
+                    jenjang=pendidikan,
+                    jurusan=jurusan,
+                    institusi=rng.choice(INSTITUSI)
+                    if pendidikan not in ("SMA", "SMP", "SD")
+                    else f"{pendidikan} Negeri {rng.randint(1, 9)} Palu",
+                    tahun_lulus=max(
+                        pegawai.tanggal_lahir.year + 18, pegawai.tmt_cpns.year - rng.randint(1, 3)
+                    ),
+                )
+            )
+            if rng.random() < 0.006:
+                tmt = add_months(self.today, -rng.randint(1, 30))
+                tingkat = rng.choice(["ringan", "ringan", "sedang", "berat"])
+                hukdis.append(
+                    RiwayatHukumanDisiplin(
+                        pegawai=pegawai,
+                        tingkat=tingkat,
+                        jenis={
+                            "ringan": "Teguran tertulis",
+                            "sedang": "Pemotongan tunjangan kinerja 25% selama 6 bulan",
+                            "berat": "Penurunan jabatan setingkat lebih rendah selama 12 bulan",
+                        }[tingkat],
+                        nomor_sk=f"800.1.6/{rng.randint(10, 99)}/BKPSDM/{tmt.year}",
+                        tmt=tmt,
+                        tanggal_selesai=add_months(tmt, 6 if tingkat != "berat" else 12),
+                    )
+                )
+        return keluarga, rjab, rpang, rpend, hukdis
+
+    # --- logins ---------------------------------------------------------------------------------
+    def create_logins(self, people: list[Pegawai]) -> dict[str, str]:
+        groups = {name: Group.objects.get_or_create(name=name)[0] for name in roles.ASSIGNED_ROLES}
+        by_jabatan = defaultdict(list)
+        for p in people:
+            by_jabatan[p.jabatan_id].append(p)
+
+        def first_holding(predicate):
+            for p in people:
+                if predicate(p):
+                    return p
+            return people[0]
+
+        bkpsdm = next(u for u in self.units if u.nama.startswith("Badan Kepegawaian"))
+        pendidikan = next(u for u in self.units if u.nama == "Dinas Pendidikan dan Kebudayaan")
+        pimpinan = first_holding(lambda p: p.unit_kerja_id == bkpsdm.id and p.jabatan.is_kepala)
+        admin = first_holding(
+            lambda p: p.opd_id == bkpsdm.id and not p.jabatan.is_kepala and p.status_kepegawaian == "PNS"
+        )
+        kabid_ids = {
+            p.atasan_id
+            for p in Pegawai.objects.filter(
+                opd=pendidikan, atasan__isnull=False, jabatan__is_kepala=False
+            ).only("atasan_id")
+        }
+        kabid = (
+            Pegawai.objects.filter(
+                id__in=kabid_ids, jabatan__jenis="administrator", unit_kerja__jenis="bidang"
+            )
+            .order_by("nip")
+            .first()
+        )
+        bawahan = (
+            Pegawai.objects.filter(atasan=kabid, jabatan__is_kepala=False).order_by("nip").first()
+            if kabid
+            else None
+        )
+        operator = first_holding(
+            lambda p: (
+                p.opd_id == pendidikan.id
+                and p.jabatan.jenis == "pelaksana"
+                and p.unit_kerja.jenis == "subbidang"
+            )
+        )
+        plan = [
+            ("admin_bkd", roles.ADMIN_BKD, admin),
+            ("operator_opd", roles.OPERATOR_OPD, operator),
+            ("atasan", roles.PEGAWAI, kabid),
+            ("pegawai", roles.PEGAWAI, bawahan),
+            ("pimpinan", roles.PIMPINAN, pimpinan),
+        ]
+        logins = {}
+        used: set[int] = set()
+        for username, group, pegawai in plan:
+            user = User(
+                username=username,
+                first_name=(pegawai.nama if pegawai else username),
+                email=f"{username}@palukota.go.id",
+            )
+            user.set_password(self.password)
+            user.save()
+            user.groups.add(groups[group])
+            if group != roles.PEGAWAI:
+                user.groups.add(groups[roles.PEGAWAI])
+            if pegawai is not None and pegawai.pk not in used:
+                Pegawai.objects.filter(pk=pegawai.pk).update(user=user)
+                used.add(pegawai.pk)
+                logins[username] = f"{pegawai.nama} ({pegawai.jabatan.nama})"
+            else:
+                logins[username] = username
+        AksesOpd.objects.create(user=User.objects.get(username="operator_opd"), opd=pendidikan)
+        root = User(username="superuser", first_name="Administrator Sistem", is_staff=True, is_superuser=True)
+        root.set_password(self.password)
+        root.save()
+        logins["superuser"] = "Administrator sistem"
+        return logins
+
+    @transaction.atomic
+    def run(self) -> DemoResult:
+        self.build_organisation()
+        # Units: insert top-down so parents have ids, then point each OPD at itself.
+        for depth in sorted({u.kedalaman for u in self.units}):
+            level = [u for u in self.units if u.kedalaman == depth]
+            for u in level:
+                u.induk_id = u.induk.id if u.induk else None
+            UnitKerja.objects.bulk_create(level, batch_size=1000)
+        opd_of = {}
+        for u in self.units:
+            opd_of[u.kode] = u if u.induk is None else opd_of[u.path.split("/")[0]]
+            u.opd = opd_of[u.kode]
+        UnitKerja.objects.bulk_update(self.units, ["opd"], batch_size=1000)
+        people = self.build_people()
+        Jabatan.objects.bulk_create([p.jabatan for p in self.posisi], batch_size=2000)
+        # OPD heads and camat report to the Sekretaris Daerah (their pejabat penilai).
+        sekda = self.posisi[0].jabatan
+        heads = [
+            p.jabatan for p in self.posisi if p.kepala and p.unit.induk is None and p.jabatan is not sekda
+        ]
+        for jabatan in heads:
+            jabatan.atasan_override = sekda
+        Jabatan.objects.bulk_update(heads, ["atasan_override"])
+        for pegawai in people:
+            pegawai.jabatan_id = pegawai.jabatan.id
+            pegawai.unit_kerja_id = pegawai.unit_kerja.id
+            pegawai.opd_id = pegawai.unit_kerja.opd.id
+        Pegawai.objects.bulk_create(people, batch_size=2000)
+        keluarga, rjab, rpang, rpend, hukdis = self.families_and_histories(people)
+        for model, rows in (
+            (Keluarga, keluarga),
+            (RiwayatJabatan, rjab),
+            (RiwayatPangkat, rpang),
+            (RiwayatPendidikan, rpend),
+            (RiwayatHukumanDisiplin, hukdis),
+        ):
+            model.objects.bulk_create(rows, batch_size=5000)
+        atasan_recompute()
+        logins = self.create_logins(people)
+        return DemoResult(
+            opd=sum(1 for u in self.units if u.induk is None),
+            unit=len(self.units),
+            jabatan=len(self.posisi),
+            pegawai=len(people),
+            logins=logins,
+        )
+
+
+def demo_reset() -> None:
+    """Delete all organisation and personnel data and the demo logins (keeps reference tables)."""
+    from .models import UsulanPerubahanData
+
+    with transaction.atomic():
+        UsulanPerubahanData.objects.all().delete()
+        AksesOpd.objects.all().delete()
+        for model in (Keluarga, RiwayatJabatan, RiwayatPangkat, RiwayatPendidikan, RiwayatHukumanDisiplin):
+            model.objects.all().delete()
+        Pegawai.objects.update(atasan=None)
+        Pegawai.objects.all().delete()
+        Jabatan.objects.update(atasan_override=None)
+        Jabatan.objects.all().delete()
+        UnitKerja.objects.update(opd=None)
+        for depth in sorted(set(UnitKerja.objects.values_list("kedalaman", flat=True)), reverse=True):
+            UnitKerja.objects.filter(kedalaman=depth).delete()
+        User.objects.filter(
+            username__in=["admin_bkd", "operator_opd", "atasan", "pegawai", "pimpinan", "superuser"]
+        ).delete()
+        for model in (
+            Pegawai,
+            Keluarga,
+            UnitKerja,
+            Jabatan,
+            RiwayatJabatan,
+            RiwayatPangkat,
+            RiwayatPendidikan,
+            RiwayatHukumanDisiplin,
+        ):
+            model.history.all().delete()

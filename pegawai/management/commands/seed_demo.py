@@ -1,0 +1,51 @@
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from pegawai.demo import DemoBuilder, demo_reset
+from pegawai.models import Pegawai
+
+
+class Command(BaseCommand):
+    help = (
+        "Membuat data demo pemerintah kota (OPD, unit, jabatan, N pegawai, keluarga, riwayat) dan satu login "
+        "per peran: admin_bkd, operator_opd, atasan, pegawai, pimpinan, superuser. Seed yang sama memberi data "
+        "yang sama. Menolak bila DJANGO_DEBUG mati kecuali --force; menolak bila data pegawai sudah ada kecuali --reset."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--pegawai", type=int, default=2000, help="jumlah pegawai (bawaan 2000)")
+        parser.add_argument("--seed", type=int, default=2026, help="seed acak (bawaan 2026)")
+        parser.add_argument(
+            "--password", default="demo12345", help="kata sandi semua login demo (bawaan demo12345)"
+        )
+        parser.add_argument("--force", action="store_true", help="jalankan walaupun DJANGO_DEBUG mati")
+        parser.add_argument(
+            "--reset", action="store_true", help="hapus dulu seluruh data organisasi dan pegawai"
+        )
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError(
+                "seed_demo hanya untuk lingkungan pengembangan (DJANGO_DEBUG mati); pakai --force bila yakin."
+            )
+        if options["pegawai"] < 10:
+            raise CommandError("--pegawai minimal 10.")
+        if Pegawai.objects.exists():
+            if not options["reset"]:
+                raise CommandError(
+                    "Data pegawai sudah ada; pakai --reset untuk menghapus dan membuat ulang data demo."
+                )
+            demo_reset()
+        started = time.monotonic()
+        result = DemoBuilder(
+            pegawai=options["pegawai"], seed=options["seed"], password=options["password"]
+        ).run()
+        elapsed = time.monotonic() - started
+        self.stdout.write(
+            f"Data demo dibuat dalam {elapsed:.1f} detik: {result.opd} OPD, {result.unit} unit kerja, "
+            f"{result.jabatan} jabatan, {result.pegawai} pegawai."
+        )
+        for username, who in result.logins.items():
+            self.stdout.write(f"  login {username:<13} kata sandi {options['password']}  — {who}")

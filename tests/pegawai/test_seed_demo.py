@@ -1,0 +1,49 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from akun import roles
+from core.nip import nip_errors
+from pegawai.models import AksesOpd, Pegawai
+from pegawai.selectors import cakupan_for
+
+
+def _seed(**kwargs):
+    call_command("seed_demo", pegawai=kwargs.pop("pegawai", 600), force=True, **kwargs)
+
+
+@pytest.mark.django_db
+def test_demo_has_valid_people_and_one_login_per_role():
+    _seed()
+    assert Pegawai.objects.count() == 600
+    for p in Pegawai.objects.all():
+        assert (
+            nip_errors(p.nip, pppk=p.is_pppk, tanggal_lahir=p.tanggal_lahir, jenis_kelamin=p.jenis_kelamin)
+            == []
+        )
+    from akun.models import User
+
+    admin = User.objects.get(username="admin_bkd")
+    assert roles.is_admin_bkd(admin)
+    assert admin.check_password("demo12345")
+    assert roles.is_pimpinan(User.objects.get(username="pimpinan"))
+    operator = User.objects.get(username="operator_opd")
+    assert AksesOpd.objects.get(user=operator).opd.nama == "Dinas Pendidikan dan Kebudayaan"
+    assert cakupan_for(User.objects.get(username="atasan")).punya_bawahan
+    pegawai_user = User.objects.get(username="pegawai")
+    assert pegawai_user.pegawai.atasan.user.username == "atasan"
+    assert User.objects.get(username="superuser").is_superuser
+    # Only the Sekretaris Daerah has no atasan in the demo organisation.
+    assert Pegawai.objects.filter(atasan__isnull=True).count() == 1
+
+
+@pytest.mark.django_db
+def test_same_seed_same_data_and_refusals(settings):
+    _seed(pegawai=120, seed=7)
+    first = list(Pegawai.objects.order_by("nip").values_list("nip", "nama"))
+    with pytest.raises(CommandError, match="--reset"):
+        _seed(pegawai=120, seed=7)
+    _seed(pegawai=120, seed=7, reset=True)
+    assert list(Pegawai.objects.order_by("nip").values_list("nip", "nama")) == first
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DJANGO_DEBUG"):
+        call_command("seed_demo", pegawai=50, reset=True)
