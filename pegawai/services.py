@@ -128,11 +128,11 @@ def atasan_recompute(pegawai_ids: Iterable[int] | None = None) -> int:
         if atasan_id != pegawai.atasan_id:
             pegawai.atasan_id = atasan_id
             changed.append(pegawai)
-    _bulk_set_atasan([(p.id, p.atasan_id) for p in changed])
+    pegawai_bulk_set_atasan([(p.id, p.atasan_id) for p in changed])
     return len(changed)
 
 
-def _bulk_set_atasan(pairs: list[tuple[int, int | None]]) -> None:
+def pegawai_bulk_set_atasan(pairs: list[tuple[int, int | None]]) -> None:
     """UPDATE … FROM (VALUES …) in chunks: one statement per 5,000 rows instead of a CASE per row."""
     table = Pegawai._meta.db_table
     with connection.cursor() as cursor:

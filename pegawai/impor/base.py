@@ -1,0 +1,195 @@
+"""Shared pieces of the importers: reading, row errors, value parsers, bulk audit rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from core.dates import parse_tanggal
+from core.xlsx import SpreadsheetError, read_rows
+
+
+@dataclass(frozen=True)
+class RowError:
+    baris: int
+    kolom: str
+    pesan: str
+
+    def __str__(self) -> str:
+        return f"baris {self.baris}, kolom {self.kolom}: {self.pesan}"
+
+
+@dataclass
+class ImportReport:
+    """What an import found (and, unless dry_run or errors, wrote)."""
+
+    jumlah_baris: int = 0
+    baru: int = 0
+    diperbarui: int = 0
+    tidak_berubah: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    contoh: list[dict] = field(default_factory=list)  # first rows, for the preview page
+    ditulis: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def ringkasan(self) -> str:
+        if not self.ditulis:
+            return (
+                f"{self.jumlah_baris} baris valid: {self.baru} baru, {self.diperbarui} sudah ada "
+                "(diperbarui bila ada yang berbeda)."
+            )
+        return (
+            f"{self.jumlah_baris} baris valid: {self.baru} baru, {self.diperbarui} diperbarui, "
+            f"{self.tidak_berubah} tidak berubah."
+        )
+
+
+class Table:
+    """Header-indexed rows; row numbers as a spreadsheet shows them (header = 1)."""
+
+    def __init__(self, header: list[str], rows) -> None:
+        self.header = [h.strip().lower().lstrip("\ufeff").rstrip("*").strip() for h in header]
+        self.index = {name: i for i, name in enumerate(self.header) if name}
+        self._rows = rows
+        self.count = 0
+
+    @property
+    def rows(self):
+        """The data rows, streamed once (constant memory for large files); counts them as it goes."""
+        for number, row in self._rows:
+            self.count += 1
+            yield number, row
+
+    def get(self, row: list[str], column: str) -> str:
+        i = self.index.get(column)
+        if i is None or i >= len(row):
+            return ""
+        return row[i].strip()
+
+
+def read_table(source, *, filename: str, max_bytes: int | None = None) -> Table:
+    """Read a .csv/.xlsx upload or path; skips fully blank rows. Raises SpreadsheetError."""
+    iterator = read_rows(source, filename=filename, max_bytes=max_bytes)
+    try:
+        header = next(iterator)
+    except StopIteration:
+        raise SpreadsheetError("Berkas kosong: baris judul kolom tidak ditemukan.") from None
+    rows = [
+        (number, row) for number, row in enumerate(iterator, start=2) if any(cell.strip() for cell in row)
+    ]
+    return Table(header, rows)
+
+
+class RowContext:
+    """Collects a row's errors while its values are parsed."""
+
+    def __init__(self, table: Table, number: int, row: list[str], errors: list[RowError]) -> None:
+        self.table, self.number, self.row, self.errors = table, number, row, errors
+        self.failed = False
+
+    def error(self, kolom: str, pesan: str) -> None:
+        self.errors.append(RowError(self.number, kolom, pesan))
+        self.failed = True
+
+    def text(self, kolom: str, *, required: bool = False, max_length: int | None = None) -> str:
+        value = self.table.get(self.row, kolom)
+        if required and not value:
+            self.error(kolom, "wajib diisi.")
+        if max_length and len(value) > max_length:
+            self.error(kolom, f"paling panjang {max_length} karakter.")
+        return value
+
+    def choice(self, kolom: str, choices: dict[str, str], *, required: bool = False) -> str:
+        """choices maps the lower-cased accepted spelling to the stored value."""
+        value = self.text(kolom, required=required)
+        if not value:
+            return ""
+        stored = choices.get(value.lower())
+        if stored is None:
+            allowed = ", ".join(sorted({k for k in choices if k == k.strip()}))
+            self.error(kolom, f"nilai '{value}' tidak dikenal; gunakan salah satu: {allowed}.")
+            return ""
+        return stored
+
+    def date(self, kolom: str, *, required: bool = False) -> dt.date | None:
+        value = self.text(kolom, required=required)
+        if not value:
+            return None
+        try:
+            parsed = parse_tanggal(value)
+        except ValueError:
+            self.error(
+                kolom, f"tanggal '{value}' tidak valid; gunakan YYYY-MM-DD, DD-MM-YYYY atau DD/MM/YYYY."
+            )
+            return None
+        if not dt.date(1900, 1, 1) <= parsed <= dt.date(2100, 12, 31):
+            self.error(kolom, f"tanggal '{value}' di luar rentang yang mungkin.")
+            return None
+        return parsed
+
+    def integer(
+        self, kolom: str, *, required: bool = False, minimum: int | None = None, maximum: int | None = None
+    ):
+        value = self.text(kolom, required=required)
+        if not value:
+            return None
+        if not value.lstrip("-").isdigit():
+            self.error(kolom, f"'{value}' bukan bilangan bulat.")
+            return None
+        number = int(value)
+        if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
+            self.error(kolom, f"harus antara {minimum} dan {maximum}.")
+            return None
+        return number
+
+    def yes_no(self, kolom: str, *, required: bool = False) -> bool | None:
+        value = self.text(kolom, required=required).upper()
+        if not value:
+            return None
+        if value in ("Y", "YA", "1", "TRUE"):
+            return True
+        if value in ("N", "TIDAK", "0", "FALSE"):
+            return False
+        self.error(kolom, "isi Y atau N.")
+        return None
+
+
+def missing_columns(table: Table, required: list[str]) -> list[RowError]:
+    return [
+        RowError(1, name, "kolom wajib tidak ada di baris judul.")
+        for name in required
+        if name not in table.index
+    ]
+
+
+def choices_of(text_choices, *extra: tuple[str, str]) -> dict[str, str]:
+    mapping = {value.lower(): value for value in text_choices.values}
+    mapping.update({k.lower(): v for k, v in extra})
+    return mapping
+
+
+def history_bulk(model, objects, *, history_type: str, user=None, reason: str = "") -> None:
+    """Write django-simple-history rows for objects changed in bulk (+ created, ~ changed, - deleted)."""
+    if not objects:
+        return
+    history_model = model.history.model
+    now = timezone.now()
+    tracked = [f.attname for f in history_model.tracked_fields]
+    for start in range(0, len(objects), 2000):
+        rows = []
+        for obj in objects[start : start + 2000]:
+            row = history_model(
+                history_date=now,
+                history_type=history_type,
+                history_user_id=getattr(user, "pk", None),
+                history_change_reason=reason[:100] or None,
+            )
+            for attname in tracked:
+                setattr(row, attname, getattr(obj, attname))
+            rows.append(row)
+        history_model.objects.bulk_create(rows)
