@@ -22,6 +22,9 @@ urlpatterns = [
     path("usulan-perubahan/<int:pk>/", views.usulan_detail, name="usulan_detail"),
     path("usulan-perubahan/<int:pk>/bukti/", views.usulan_bukti, name="usulan_bukti"),
     path("impor/", views_impor.impor_index, name="impor_index"),
+    path("impor/<str:jenis>/", views_impor.impor_unggah, name="impor_unggah"),
+    path("impor/<str:jenis>/templat/", views_impor.impor_templat, name="impor_templat"),
+    path("impor/<str:jenis>/konfirmasi/", views_impor.impor_konfirmasi, name="impor_konfirmasi"),
     path("laporan/duk/", views_laporan.duk, name="duk"),
     path("laporan/nominatif/", views_laporan.nominatif, name="nominatif"),
 ]

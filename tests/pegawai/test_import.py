@@ -229,3 +229,42 @@ def test_keluarga_import_replaces_family_and_reports_errors(org, tmp_path, capsy
     assert "baris 3, kolom hubungan: nilai 'sepupu' tidak dikenal" in err
     assert "baris 3, kolom dapat_tunjangan: isi Y atau N." in err
     assert sorted(org.staf_a.keluarga.values_list("nama", flat=True)) == ["Arif", "Nisa"]
+
+
+def test_browser_upload_preview_and_confirm(org, client_as, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    client = client_as("admin_bkd")
+    assert client.get("/impor/").status_code == 200
+    template = client.get("/impor/pegawai/templat/")
+    assert template["Content-Type"].startswith("application/vnd.openxmlformats")
+    bad = _write_csv(tmp_path / "salah.csv", [_row(golongan="X/x"), _row(urut=1, kode_unit="NOPE")])
+    with bad.open("rb") as fh:
+        page = client.post("/impor/pegawai/", {"berkas": fh}).content.decode()
+    assert "baris 2, kolom golongan: golongan &#x27;X/x&#x27; tidak dikenal" in page
+    assert "baris 3, kolom kode_unit: unit kerja dengan kode &#x27;NOPE&#x27; tidak ada" in page
+    assert "Konfirmasi impor" not in page
+    good = _write_csv(tmp_path / "benar.csv", [_row()])
+    with good.open("rb") as fh:
+        response = client.post("/impor/pegawai/", {"berkas": fh})
+    assert "Konfirmasi impor" in response.content.decode()
+    assert not Pegawai.objects.filter(nama="Rahmawati").exists()
+    response = client.post("/impor/pegawai/konfirmasi/", {"token": response.context["token"]})
+    assert response.status_code == 302
+    assert Pegawai.objects.filter(nama="Rahmawati").exists()
+
+
+def test_browser_rejects_wrong_files_and_other_roles(org, client_as, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.ASN_IMPORT_MAX_BYTES = 50
+    client = client_as("admin_bkd")
+    (tmp_path / "x.docx").write_bytes(b"PK")
+    with (tmp_path / "x.docx").open("rb") as fh:
+        assert (
+            "harus berformat .xlsx atau .csv"
+            in client.post("/impor/pegawai/", {"berkas": fh}).content.decode()
+        )
+    big = _write_csv(tmp_path / "besar.csv", [_row()])
+    with big.open("rb") as fh:
+        assert "Berkas terlalu besar" in client.post("/impor/pegawai/", {"berkas": fh}).content.decode()
+    for role in ("operator_opd", "pimpinan", "pegawai"):
+        assert client_as(role).get("/impor/pegawai/").status_code == 403
