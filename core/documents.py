@@ -26,9 +26,19 @@ def qr_svg_data_uri(text: str) -> str:
     return segno.make(text, error="m").svg_data_uri(scale=3, border=1)
 
 
+def letterhead_context() -> dict[str, str]:
+    """The deployment's identity for letterheads and signature blocks (from settings / environment)."""
+    return {
+        "pemda": settings.ASN_NAMA_PEMDA,
+        "instansi": settings.ASN_NAMA_INSTANSI,
+        "instansi_singkat": getattr(settings, "ASN_NAMA_INSTANSI_SINGKAT", "BKPSDM"),
+        "kota": settings.ASN_KOTA,
+    }
+
+
 def render_pdf(template_name: str, context: dict, *, base_url: str | None = None) -> bytes:
     """Render a Django template to PDF bytes with WeasyPrint."""
     from weasyprint import HTML
 
-    html = render_to_string(template_name, context)
+    html = render_to_string(template_name, {**letterhead_context(), **context})
     return HTML(string=html, base_url=base_url or str(settings.BASE_DIR)).write_pdf()

@@ -137,6 +137,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Deployment identity printed on documents.
 ASN_NAMA_PEMDA = env("ASN_NAMA_PEMDA", default="Pemerintah Kota Palu")
 ASN_NAMA_INSTANSI = env("ASN_NAMA_INSTANSI", default="Badan Kepegawaian dan Pengembangan Sumber Daya Manusia")
+ASN_NAMA_INSTANSI_SINGKAT = env("ASN_NAMA_INSTANSI_SINGKAT", default="BKPSDM")
 ASN_KOTA = env("ASN_KOTA", default="Palu")
 ASN_BASE_URL = env("ASN_BASE_URL", default="http://127.0.0.1:8000")
 
