@@ -37,3 +37,11 @@ def querystring_with(context, **kwargs):
         else:
             params[key] = value
     return "?" + params.urlencode()
+
+
+@register.filter
+def angka(value):
+    """Whole numbers with Indonesian thousands separators: 12.345."""
+    if value in (None, ""):
+        return "-"
+    return f"{int(value):,}".replace(",", ".")
