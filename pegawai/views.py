@@ -292,6 +292,13 @@ def usulan_create(request):
     )
 
 
+USULAN_PESAN = {
+    UsulanPerubahanData.Status.DIVERIFIKASI: "Usulan diverifikasi dan diteruskan ke Admin BKD untuk diputuskan.",
+    UsulanPerubahanData.Status.DISETUJUI: "Usulan disetujui; data pegawai sudah diperbarui.",
+    UsulanPerubahanData.Status.DITOLAK: "Usulan ditolak; pegawai dapat melihat alasannya.",
+}
+
+
 def _usulan_visible(user, pk: int) -> UsulanPerubahanData:
     usulan = get_object_or_404(UsulanPerubahanData.objects.select_related("pegawai"), pk=pk)
     visible = (
@@ -318,7 +325,7 @@ def usulan_detail(request, pk: int):
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
-            messages.success(request, f"Usulan {usulan.get_status_display().lower()}.")
+            messages.success(request, USULAN_PESAN[usulan.status])
             return redirect("pegawai:usulan_list")
     label = dict(services.correctable_field_choices()).get(usulan.field, usulan.field)
     return render(
