@@ -1,0 +1,58 @@
+"""Measure page latency in-process (Django test client, no network): p50/p95 and query count per page."""
+
+import json
+import os
+import statistics
+import time
+
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asn_portal.settings.local")
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from akun.models import User  # noqa: E402
+from pegawai.models import Pegawai  # noqa: E402
+
+REPEAT = int(os.environ.get("BENCH_REPEAT", "60"))
+
+
+def main() -> None:
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(User.objects.get(username="admin_bkd"))
+    sample = Pegawai.objects.order_by("nip")[Pegawai.objects.count() // 2]
+    opd = sample.opd_id
+    fragment = sample.nama.split()[0][:4]
+    urls = {
+        "daftar pegawai /pegawai/": "/pegawai/",
+        "cari nama /pegawai/?q=<nama>": f"/pegawai/?q={fragment}",
+        "cari NIP /pegawai/?q=<8 digit NIP>": f"/pegawai/?q={sample.nip[:8]}",
+        "filter OPD+golongan /pegawai/?opd=&golongan=": f"/pegawai/?opd={opd}&golongan={sample.golongan.kode}",
+        "profil /pegawai/<nip>/": f"/pegawai/{sample.nip}/",
+        "dasbor admin /": "/",
+    }
+    results = {}
+    for name, url in urls.items():
+        for _ in range(3):
+            assert client.get(url).status_code == 200, url
+        timings = []
+        for _ in range(REPEAT):
+            started = time.perf_counter()
+            client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(url)
+        timings.sort()
+        results[name] = {
+            "p50_ms": round(statistics.median(timings), 1),
+            "p95_ms": round(timings[int(len(timings) * 0.95) - 1], 1),
+            "queries": len(ctx),
+        }
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
