@@ -41,7 +41,12 @@ def dasbor_instansi(*, opd: int | None) -> dict:
         laki=Count("id", filter=Q(jenis_kelamin="L")),
         perempuan=Count("id", filter=Q(jenis_kelamin="P")),
     )
-    opd_chart = list(qs.values("opd__nama").annotate(n=Count("id")).order_by("-n", "opd__nama"))
+    # The whole government: per OPD. One OPD: per unit kerja inside it.
+    group = "opd__nama" if opd is None else "unit_kerja__nama"
+    opd_chart = [
+        {"opd__nama": row[group], "n": row["n"]}
+        for row in qs.values(group).annotate(n=Count("id")).order_by("-n", group)
+    ]
     per_golongan = list(
         qs.values("golongan__kode", "golongan__jenis", "golongan__urutan")
         .annotate(n=Count("id"))
@@ -108,6 +113,7 @@ def dasbor_instansi(*, opd: int | None) -> dict:
         "kekurangan": kekurangan,
         "bezetting_opd": bezetting_opd,
         "usulan_terbuka": usulan.count(),
+        "judul_sebaran": "Pegawai per OPD" if opd is None else "Pegawai per unit kerja",
         "hari_ini": today,
     }
 
