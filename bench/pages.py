@@ -3,10 +3,13 @@
 import json
 import os
 import statistics
+import sys
 import time
+from pathlib import Path
 
 import django
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asn_portal.settings.local")
 django.setup()
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
+from django.db import transaction
 from django.utils import timezone
 
 from core.dates import parse_tanggal
@@ -193,3 +195,45 @@ def history_bulk(model, objects, *, history_type: str, user=None, reason: str = 
                 setattr(row, attname, getattr(obj, attname))
             rows.append(row)
         history_model.objects.bulk_create(rows)
+
+
+class Importer(ABC):
+    """Template for an all-or-nothing import: validate every row, then write everything or nothing.
+
+    Subclasses set `columns` and `required` and implement validate() (returns what write() needs and
+    fills the report's counts, sample rows and errors) and write() (runs inside one transaction).
+    """
+
+    label = ""
+    columns: list[str] = []
+    required: list[str] = []
+
+    def __init__(self, *, user=None, units=None) -> None:
+        self.user = user
+        self.allowed_unit_ids = None if units is None else set(units.values_list("id", flat=True))
+
+    def run(
+        self, source, *, filename: str, dry_run: bool = False, max_bytes: int | None = None
+    ) -> ImportReport:
+        table = read_table(source, filename=filename, max_bytes=max_bytes)
+        report = ImportReport(errors=missing_columns(table, self.required))
+        if report.errors:
+            return report
+        state = self.validate(table, report)
+        report.jumlah_baris = table.count
+        if report.errors:
+            report.errors.sort(key=lambda e: (e.baris, e.kolom))
+            return report
+        if not dry_run:
+            with transaction.atomic():
+                self.write(state, report, reason=f"Impor berkas {filename}")
+            report.ditulis = True
+        return report
+
+    @abstractmethod
+    def validate(self, table: Table, report: ImportReport):
+        """Check every row; return the state write() needs."""
+
+    @abstractmethod
+    def write(self, state, report: ImportReport, *, reason: str) -> None:
+        """Write everything (inside the transaction run() opened)."""

@@ -4,30 +4,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db import transaction
-
 from ..models import Keluarga, Pegawai
-from .base import ImportReport, RowContext, choices_of, history_bulk, missing_columns, read_table
+from .base import Importer, ImportReport, RowContext, choices_of, history_bulk
 
 COLUMNS = ["nip", "hubungan", "nama", "tanggal_lahir", "dapat_tunjangan"]
 
 
-class KeluargaImporter:
+class KeluargaImporter(Importer):
     label = "keluarga"
     columns = COLUMNS
     required = ["nip", "hubungan", "nama", "dapat_tunjangan"]
 
-    def __init__(self, *, user=None, units=None) -> None:
-        self.user = user
-        self.allowed_unit_ids = None if units is None else set(units.values_list("id", flat=True))
-
-    def run(
-        self, source, *, filename: str, dry_run: bool = False, max_bytes: int | None = None
-    ) -> ImportReport:
-        table = read_table(source, filename=filename, max_bytes=max_bytes)
-        report = ImportReport(errors=missing_columns(table, self.required))
-        if report.errors:
-            return report
+    def validate(self, table, report: ImportReport):
         pegawai = dict(Pegawai.objects.values_list("nip", "id"))
         unit_of = (
             dict(Pegawai.objects.values_list("nip", "unit_kerja_id"))
@@ -60,10 +48,8 @@ class KeluargaImporter:
             if ctx.failed:
                 continue
             members[pegawai_id].append(Keluarga(pegawai_id=pegawai_id, **values))
-        report.jumlah_baris = table.count
         if report.errors:
-            report.errors.sort(key=lambda e: (e.baris, e.kolom))
-            return report
+            return None
         nip_of = {v: k for k, v in pegawai.items()}
         report.contoh = [
             {"nip": nip_of[m.pegawai_id], "nama": m.nama, "hubungan": m.hubungan, "baru": True}
@@ -72,13 +58,9 @@ class KeluargaImporter:
         ][:10]
         report.baru = sum(len(group) for group in members.values())
         report.diperbarui = len(members)
-        if not dry_run:
-            self._write(members, report, filename)
-        return report
+        return members
 
-    @transaction.atomic
-    def _write(self, members: dict[int, list[Keluarga]], report: ImportReport, filename: str) -> None:
-        reason = f"Impor berkas {filename}"
+    def write(self, members: dict[int, list[Keluarga]], report: ImportReport, *, reason: str) -> None:
         old = list(Keluarga.objects.filter(pegawai_id__in=list(members)))
         history_bulk(Keluarga, old, history_type="-", user=self.user, reason=reason)
         Keluarga.objects.filter(pk__in=[k.pk for k in old]).delete()
@@ -87,4 +69,3 @@ class KeluargaImporter:
         history_bulk(Keluarga, new, history_type="+", user=self.user, reason=reason)
         report.baru = len(new)
         report.diperbarui = len(members)
-        report.ditulis = True

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.utils import timezone
 
 from core.nip import nip_errors
 
 from ..models import Golongan, Jabatan, Pegawai, UnitKerja
 from ..services import atasan_recompute, pegawai_bulk_set_atasan
-from .base import ImportReport, RowContext, RowError, choices_of, history_bulk, missing_columns, read_table
+from .base import Importer, ImportReport, RowContext, RowError, choices_of, history_bulk
 
 PEGAWAI_COLUMNS = [
     "nip",
@@ -92,33 +91,16 @@ PENDIDIKAN = choices_of(
 )
 
 
-class PegawaiImporter:
+class PegawaiImporter(Importer):
     label = "pegawai"
     columns = PEGAWAI_COLUMNS
     required = REQUIRED
 
-    def __init__(self, *, user=None, units=None) -> None:
-        self.user = user
-        self.allowed_unit_ids = None if units is None else set(units.values_list("id", flat=True))
-
-    # --- validation -----------------------------------------------------------------------------
-    def run(
-        self, source, *, filename: str, dry_run: bool = False, max_bytes: int | None = None
-    ) -> ImportReport:
-        table = read_table(source, filename=filename, max_bytes=max_bytes)
-        report = ImportReport(errors=missing_columns(table, self.required))
-        if report.errors:
-            return report
+    def validate(self, table, report: ImportReport) -> list[dict]:
         plans = self._validate(table, report)
-        report.jumlah_baris = table.count
-        if report.errors:
-            report.errors.sort(key=lambda e: (e.baris, e.kolom))
-            return report
         report.baru = sum(1 for plan in plans if plan["existing"] is None)
         report.diperbarui = len(plans) - report.baru
-        if not dry_run:
-            self._write(plans, report, filename=filename)
-        return report
+        return plans
 
     def _validate(self, table, report: ImportReport) -> list[dict]:
         errors = report.errors
@@ -266,10 +248,8 @@ class PegawaiImporter:
         return plans
 
     # --- writing --------------------------------------------------------------------------------
-    @transaction.atomic
-    def _write(self, plans: list[dict], report: ImportReport, *, filename: str) -> None:
+    def write(self, plans: list[dict], report: ImportReport, *, reason: str) -> None:
         today = timezone.localdate()
-        reason = f"Impor berkas {filename}"
         jabatan = self._jabatan
         new_jabatan, changed_jabatan = {}, []
         for plan in plans:
@@ -323,7 +303,6 @@ class PegawaiImporter:
         atasan_recompute()
         report.baru, report.diperbarui = created_count, updated_count
         report.tidak_berubah = len(plans) - created_count - updated_count
-        report.ditulis = True
 
     @staticmethod
     def _apply(plan: dict, jabatan: dict, today) -> Pegawai | None:

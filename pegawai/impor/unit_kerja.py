@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
-from django.db import connection, transaction
+from django.db import connection
 
 from ..models import Pegawai, UnitKerja
-from .base import ImportReport, RowContext, RowError, choices_of, history_bulk, missing_columns, read_table
+from .base import Importer, ImportReport, RowContext, RowError, choices_of, history_bulk
 
 COLUMNS = ["kode", "nama", "kode_induk", "jenis"]
 
 
-class UnitKerjaImporter:
+class UnitKerjaImporter(Importer):
     label = "unit kerja"
     columns = COLUMNS
     required = ["kode", "nama", "jenis"]
 
-    def __init__(self, *, user=None, units=None) -> None:
-        self.user = user
-
-    def run(
-        self, source, *, filename: str, dry_run: bool = False, max_bytes: int | None = None
-    ) -> ImportReport:
-        table = read_table(source, filename=filename, max_bytes=max_bytes)
-        report = ImportReport(errors=missing_columns(table, self.required))
-        if report.errors:
-            return report
+    def validate(self, table, report: ImportReport):
         existing = {u.kode: u for u in UnitKerja.objects.all()}
         jenis_choices = choices_of(UnitKerja.Jenis)
         rows: dict[str, dict] = {}
@@ -69,7 +60,6 @@ class UnitKerjaImporter:
                     break
                 seen.add(cursor)
                 cursor = parent_of.get(cursor, "")
-        report.jumlah_baris = table.count
         report.contoh = [
             {
                 "kode": k,
@@ -81,17 +71,13 @@ class UnitKerjaImporter:
             for k, v in list(rows.items())[:10]
         ]
         if report.errors:
-            report.errors.sort(key=lambda e: (e.baris, e.kolom))
-            return report
+            return None
         report.baru = sum(1 for k in rows if k not in existing)
         report.diperbarui = len(rows) - report.baru
-        if not dry_run:
-            self._write(rows, existing, parent_of, report, filename)
-        return report
+        return rows, existing, parent_of
 
-    @transaction.atomic
-    def _write(self, rows, existing, parent_of, report, filename) -> None:
-        reason = f"Impor berkas {filename}"
+    def write(self, state, report: ImportReport, *, reason: str) -> None:
+        rows, existing, parent_of = state
 
         def depth(kode: str) -> int:
             d, cursor = 0, parent_of.get(kode, "")
@@ -133,7 +119,6 @@ class UnitKerjaImporter:
         )
         report.baru, report.diperbarui = len(created), len(updated)
         report.tidak_berubah = len(rows) - len(created) - len(updated)
-        report.ditulis = True
 
 
 def _with_parents(existing: dict[str, UnitKerja]) -> dict[str, UnitKerja]:
