@@ -31,9 +31,7 @@ migrate: install
 	$(MANAGE) migrate --noinput
 
 demo: migrate
-	@if [ ! -f var/.demo-loaded ]; then \
-		$(MANAGE) seed_demo && mkdir -p var && touch var/.demo-loaded; \
-	fi
+	$(MANAGE) seed_demo --if-empty
 
 run: demo
 	$(BIN)/python scripts/run_dev.py --port $(PORT)
@@ -65,4 +63,4 @@ vendor:
 	bash scripts/vendor.sh
 
 clean-db:
-	rm -rf var/pgdata var/.demo-loaded
+	rm -rf var/pgdata

@@ -47,3 +47,11 @@ def test_same_seed_same_data_and_refusals(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="DJANGO_DEBUG"):
         call_command("seed_demo", pegawai=50, reset=True)
+
+
+@pytest.mark.django_db
+def test_if_empty_skips_existing_data(capsys):
+    _seed(pegawai=50)
+    _seed(pegawai=80, if_empty=True)
+    assert Pegawai.objects.count() == 50
+    assert "sudah ada" in capsys.readouterr().out

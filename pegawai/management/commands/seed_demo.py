@@ -24,6 +24,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--reset", action="store_true", help="hapus dulu seluruh data organisasi dan pegawai"
         )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="lewati tanpa galat bila data pegawai sudah ada (dipakai make run)",
+        )
 
     def handle(self, *args, **options):
         if not settings.DEBUG and not options["force"]:
@@ -33,6 +38,9 @@ class Command(BaseCommand):
         if options["pegawai"] < 10:
             raise CommandError("--pegawai minimal 10.")
         if Pegawai.objects.exists():
+            if options["if_empty"] and not options["reset"]:
+                self.stdout.write("Data pegawai sudah ada; data demo tidak dibuat ulang.")
+                return
             if not options["reset"]:
                 raise CommandError(
                     "Data pegawai sudah ada; pakai --reset untuk menghapus dan membuat ulang data demo."
