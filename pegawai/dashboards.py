@@ -1,14 +1,21 @@
-"""Dashboard figures (reads only). Every figure is one aggregate query: the count never grows with headcount."""
+"""Dashboard figures (reads only).
+
+A fixed handful of queries, whatever the headcount: one scan groups the employees by golongan, status,
+education, sex and age band; one groups them by position (bezetting, per OPD, per unit); the rest are
+short lists read through date indexes.
+"""
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Q, Sum
+from collections import defaultdict
+
+from django.db.models import Count
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from core.dates import add_months
 
-from .models import Jabatan, Pegawai, UnitKerja, UsulanPerubahanData
+from .models import Golongan, Jabatan, Pegawai, UsulanPerubahanData
 
 
 def _scope(opd: int | None):
@@ -16,94 +23,127 @@ def _scope(opd: int | None):
     return qs if opd is None else qs.filter(opd_id=opd)
 
 
-def _pyramid(qs, today) -> dict:
-    """Headcount per 5-year age band and sex (bands 20–24 … 60+)."""
-    band = RawSQL("LEAST(FLOOR(DATE_PART('year', AGE(%s::date, tanggal_lahir)) / 5), 12)", [today])
-    rows = qs.annotate(band=band).values("band", "jenis_kelamin").annotate(n=Count("id"))
-    bands = list(range(4, 13))
-    labels = [f"{b * 5}–{b * 5 + 4}" if b < 12 else "60+" for b in bands]
-    laki = dict.fromkeys(bands, 0)
-    perempuan = dict.fromkeys(bands, 0)
+AGE_BANDS = list(range(4, 13))  # 20–24 … 55–59, 60+
+
+
+def _profile_counts(qs, today) -> list[dict]:
+    """One scan of the employees: headcount per (golongan, status, education, sex, 5-year age band)."""
+    band = RawSQL(
+        "LEAST(GREATEST(FLOOR(DATE_PART('year', AGE(%s::date, tanggal_lahir)) / 5), 4), 12)", [today]
+    )
+    return list(
+        qs.annotate(band=band)
+        .values("golongan_id", "status_kepegawaian", "pendidikan_jenjang", "jenis_kelamin", "band")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+
+
+def _sum_by(rows: list[dict], key: str) -> dict:
+    totals: dict = defaultdict(int)
     for row in rows:
-        b = min(max(int(row["band"]), 4), 12)
-        (laki if row["jenis_kelamin"] == "L" else perempuan)[b] += row["n"]
-    return {"labels": labels, "laki": [-laki[b] for b in bands], "perempuan": [perempuan[b] for b in bands]}
+        totals[row[key]] += row["n"]
+    return totals
+
+
+def _pyramid(rows: list[dict]) -> dict:
+    laki, perempuan = dict.fromkeys(AGE_BANDS, 0), dict.fromkeys(AGE_BANDS, 0)
+    for row in rows:
+        (laki if row["jenis_kelamin"] == "L" else perempuan)[int(row["band"])] += row["n"]
+    return {
+        "labels": [f"{b * 5}–{b * 5 + 4}" if b < 12 else "60+" for b in AGE_BANDS],
+        "laki": [-laki[b] for b in AGE_BANDS],
+        "perempuan": [perempuan[b] for b in AGE_BANDS],
+    }
+
+
+def _golongan_chart(rows: list[dict]) -> dict:
+    per_golongan = _sum_by(rows, "golongan_id")
+    golongan = [g for g in Golongan.objects.order_by("jenis", "urutan") if per_golongan.get(g.id)]
+    return {"labels": [g.kode for g in golongan], "data": [per_golongan[g.id] for g in golongan]}
+
+
+def _pendidikan_chart(rows: list[dict]) -> dict:
+    per_pendidikan = _sum_by(rows, "pendidikan_jenjang")
+    pairs = [
+        (label, per_pendidikan[code])
+        for code, label in Pegawai.Pendidikan.choices
+        if per_pendidikan.get(code)
+    ]
+    if per_pendidikan.get(""):
+        pairs.append(("Tidak diisi", per_pendidikan[""]))
+    return {"labels": [p[0] for p in pairs], "data": [p[1] for p in pairs]}
+
+
+def _bezetting(qs, opd: int | None) -> tuple[list, list, list]:
+    """Filled positions from one GROUP BY jabatan; everything per OPD and per unit derives from it."""
+    terisi = dict(qs.values_list("jabatan_id").annotate(n=Count("id")).order_by())
+    jabatan_qs = Jabatan.objects.all() if opd is None else Jabatan.objects.filter(unit_kerja__opd_id=opd)
+    group_kode, group_nama = (
+        ("unit_kerja__opd__kode", "unit_kerja__opd__nama")
+        if opd is None
+        else ("unit_kerja__kode", "unit_kerja__nama")
+    )
+    rows = jabatan_qs.values(
+        "id", "nama", "kebutuhan", "unit_kerja__nama", "unit_kerja__opd__nama", group_kode, group_nama
+    )
+    per_group: dict = defaultdict(lambda: {"terisi": 0, "kebutuhan": 0})
+    kekurangan = []
+    for j in rows:
+        j["terisi"] = terisi.get(j["id"], 0)
+        j["kurang"] = j["kebutuhan"] - j["terisi"]
+        if j["kurang"] > 0:
+            kekurangan.append(j)
+        group = per_group[(j[group_kode], j[group_nama])]
+        group["terisi"] += j["terisi"]
+        group["kebutuhan"] += j["kebutuhan"]
+    kekurangan.sort(key=lambda j: (-j["kurang"], j["nama"]))
+    sebaran = sorted(
+        ({"label": nama, "n": v["terisi"]} for (_kode, nama), v in per_group.items() if v["terisi"]),
+        key=lambda r: (-r["n"], r["label"]),
+    )
+    bezetting = sorted(
+        (
+            {
+                "nama": nama,
+                "kode": kode,
+                "terisi": v["terisi"],
+                "kebutuhan": v["kebutuhan"],
+                "selisih": v["terisi"] - v["kebutuhan"],
+            }
+            for (kode, nama), v in per_group.items()
+        ),
+        key=lambda r: (r["selisih"], r["nama"]),
+    )
+    return kekurangan[:15], sebaran, bezetting[:10]
 
 
 def dasbor_instansi(*, opd: int | None) -> dict:
     today = timezone.localdate()
     qs = _scope(opd)
-    counts = qs.aggregate(
-        total=Count("id"),
-        pns=Count("id", filter=Q(status_kepegawaian="PNS")),
-        cpns=Count("id", filter=Q(status_kepegawaian="CPNS")),
-        pppk=Count("id", filter=Q(status_kepegawaian__in=["PPPK", "PPPK Paruh Waktu"])),
-        laki=Count("id", filter=Q(jenis_kelamin="L")),
-        perempuan=Count("id", filter=Q(jenis_kelamin="P")),
-    )
-    # The whole government: per OPD. One OPD: per unit kerja inside it.
-    group = "opd__nama" if opd is None else "unit_kerja__nama"
-    opd_chart = [
-        {"opd__nama": row[group], "n": row["n"]}
-        for row in qs.values(group).annotate(n=Count("id")).order_by("-n", group)
-    ]
-    per_golongan = list(
-        qs.values("golongan__kode", "golongan__jenis", "golongan__urutan")
-        .annotate(n=Count("id"))
-        .order_by("golongan__jenis", "golongan__urutan")
-    )
-    order = [c for c, _ in Pegawai.Pendidikan.choices]
-    pendidikan = dict(qs.values_list("pendidikan_jenjang").annotate(n=Count("id")))
+    rows = _profile_counts(qs, today)
+    status = _sum_by(rows, "status_kepegawaian")
+    sex = _sum_by(rows, "jenis_kelamin")
+    kekurangan, sebaran, bezetting = _bezetting(qs, opd)
     pensiun_qs = qs.filter(tanggal_pensiun__gte=today, tanggal_pensiun__lt=add_months(today, 12))
     kgb_qs = qs.filter(tanggal_kgb_berikutnya__gte=today, tanggal_kgb_berikutnya__lt=add_months(today, 3))
-    jabatan = Jabatan.objects.all() if opd is None else Jabatan.objects.filter(unit_kerja__opd_id=opd)
-    kekurangan = list(
-        jabatan.annotate(terisi=Count("pemangku", filter=Q(pemangku__aktif=True)))
-        .annotate(kurang=F("kebutuhan") - F("terisi"))
-        .filter(kurang__gt=0)
-        .select_related("unit_kerja", "unit_kerja__opd")
-        .order_by("-kurang", "nama")[:15]
-    )
-    units = UnitKerja.objects.filter(jenis="opd") if opd is None else UnitKerja.objects.filter(pk=opd)
-    kebutuhan_opd = dict(
-        Jabatan.objects.filter(unit_kerja__opd__in=units)
-        .values_list("unit_kerja__opd_id")
-        .annotate(s=Sum("kebutuhan"))
-    )
-    terisi_opd = dict(qs.filter(opd__in=units).values_list("opd_id").annotate(n=Count("id")))
-    bezetting_opd = sorted(
-        (
-            {
-                "nama": u.nama,
-                "kode": u.kode,
-                "kebutuhan": kebutuhan_opd.get(u.id, 0),
-                "terisi": terisi_opd.get(u.id, 0),
-            }
-            for u in units.only("id", "nama", "kode")
-        ),
-        key=lambda r: r["terisi"] - r["kebutuhan"],
-    )[:10]
-    for row in bezetting_opd:
-        row["selisih"] = row["terisi"] - row["kebutuhan"]
     usulan = UsulanPerubahanData.objects.filter(status__in=["diajukan", "diverifikasi"])
     if opd is not None:
         usulan = usulan.filter(pegawai__opd_id=opd)
     return {
-        **counts,
+        "total": sum(r["n"] for r in rows),
+        "pns": status["PNS"],
+        "cpns": status["CPNS"],
+        "pppk": status["PPPK"] + status["PPPK Paruh Waktu"],
+        "laki": sex["L"],
+        "perempuan": sex["P"],
         "grafik": {
-            "opd": {"labels": [r["opd__nama"] for r in opd_chart], "data": [r["n"] for r in opd_chart]},
-            "golongan": {
-                "labels": [r["golongan__kode"] for r in per_golongan],
-                "data": [r["n"] for r in per_golongan],
-            },
-            "pendidikan": {
-                "labels": [label for code, label in Pegawai.Pendidikan.choices if pendidikan.get(code)]
-                + (["Tidak diisi"] if pendidikan.get("") else []),
-                "data": [pendidikan[c] for c in order if pendidikan.get(c)]
-                + ([pendidikan[""]] if pendidikan.get("") else []),
-            },
-            "piramida": _pyramid(qs, today),
+            "opd": {"labels": [r["label"] for r in sebaran], "data": [r["n"] for r in sebaran]},
+            "golongan": _golongan_chart(rows),
+            "pendidikan": _pendidikan_chart(rows),
+            "piramida": _pyramid(rows),
         },
+        "judul_sebaran": "Pegawai per OPD" if opd is None else "Pegawai per unit kerja",
         "pensiun_jumlah": pensiun_qs.count(),
         "pensiun": list(
             pensiun_qs.select_related("jabatan", "opd", "golongan").order_by("tanggal_pensiun", "nama")[:25]
@@ -111,9 +151,8 @@ def dasbor_instansi(*, opd: int | None) -> dict:
         "kgb_jumlah": kgb_qs.count(),
         "kgb": list(kgb_qs.select_related("opd", "golongan").order_by("tanggal_kgb_berikutnya", "nama")[:25]),
         "kekurangan": kekurangan,
-        "bezetting_opd": bezetting_opd,
+        "bezetting_opd": bezetting,
         "usulan_terbuka": usulan.count(),
-        "judul_sebaran": "Pegawai per OPD" if opd is None else "Pegawai per unit kerja",
         "hari_ini": today,
     }
 

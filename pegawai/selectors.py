@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.http import Http404
 
 from akun import roles
 
 from .models import AksesOpd, Jabatan, Pegawai, UnitKerja
+
+User = get_user_model()
 
 
 class Cakupan:
@@ -21,12 +24,21 @@ class Cakupan:
         self.punya_bawahan = False
         if not user.is_authenticated:
             return
-        me = Pegawai.objects.filter(user=user).values_list("id", flat=True).first()
-        self.pegawai_id = me
+        # One query whether or not the login belongs to an employee: its id, whether anyone active
+        # reports to it (Atasan is derived, never assigned), and the OPD bound to an operator login.
+        row = (
+            User.objects.filter(pk=user.pk)
+            .annotate(
+                pegawai_id=Subquery(Pegawai.objects.filter(user=OuterRef("pk")).values("id")[:1]),
+                punya_bawahan=Exists(Pegawai.objects.filter(atasan__user=OuterRef("pk"), aktif=True)),
+                akses_opd_id=Subquery(AksesOpd.objects.filter(user=OuterRef("pk")).values("opd_id")[:1]),
+            )
+            .values_list("pegawai_id", "punya_bawahan", "akses_opd_id")
+            .first()
+        ) or (None, False, None)
+        self.pegawai_id, self.punya_bawahan, akses_opd_id = row
         if roles.is_operator_opd(user):
-            self.opd_id = AksesOpd.objects.filter(user=user).values_list("opd_id", flat=True).first()
-        if me is not None:
-            self.punya_bawahan = Pegawai.objects.filter(atasan_id=me, aktif=True).exists()
+            self.opd_id = akses_opd_id
 
     def pegawai_q(self) -> Q | None:
         """None means no restriction."""

@@ -138,14 +138,14 @@ def pegawai_create(request):
     if not permissions.can_create_pegawai(request.user):
         raise PermissionDenied
     form = PegawaiForm(request.POST or None, unit_queryset=_unit_queryset_for_editor(request.user))
-    if request.method == "POST" and form.is_valid():
-        try:
-            pegawai = services.pegawai_save(actor=request.user, pegawai=form.instance)
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, f"Pegawai {pegawai.nama} ({format_nip(pegawai.nip)}) ditambahkan.")
-            return redirect("pegawai:detail", nip=pegawai.nip)
+    pegawai = save_form(
+        request,
+        form,
+        lambda obj: services.pegawai_save(actor=request.user, pegawai=obj),
+        lambda obj: f"Pegawai {obj.nama} ({format_nip(obj.nip)}) ditambahkan.",
+    )
+    if pegawai is not None:
+        return redirect("pegawai:detail", nip=pegawai.nip)
     return render(request, "pegawai/form.html", {"form": form, "judul": "Tambah pegawai"})
 
 
@@ -157,16 +157,16 @@ def pegawai_update(request, nip: str):
     form = PegawaiForm(
         request.POST or None, instance=pegawai, unit_queryset=_unit_queryset_for_editor(request.user)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            pegawai = services.pegawai_save(
-                actor=request.user, pegawai=form.instance, alasan=request.POST.get("alasan_perubahan", "")
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, "Perubahan data pegawai disimpan dan tercatat di riwayat perubahan.")
-            return redirect("pegawai:detail", nip=pegawai.nip)
+    saved = save_form(
+        request,
+        form,
+        lambda obj: services.pegawai_save(
+            actor=request.user, pegawai=obj, alasan=request.POST.get("alasan_perubahan", "")
+        ),
+        lambda obj: "Perubahan data pegawai disimpan dan tercatat di riwayat perubahan.",
+    )
+    if saved is not None:
+        return redirect("pegawai:detail", nip=saved.nip)
     return render(
         request, "pegawai/form.html", {"form": form, "pegawai": pegawai, "judul": f"Ubah data {pegawai.nama}"}
     )
@@ -187,6 +187,23 @@ def keluarga_update(request, nip: str):
             messages.success(request, "Data keluarga disimpan dan tercatat di riwayat perubahan.")
             return redirect(reverse("pegawai:detail", args=[pegawai.nip]) + "?tab=keluarga")
     return render(request, "pegawai/keluarga_form.html", {"formset": formset, "pegawai": pegawai})
+
+
+def save_form(request, form, save, sukses):
+    """POST only: validate the form, call the service, flash the success message and return the object.
+
+    A ValidationError from the service lands on the form's fields (or the form) and None is returned,
+    so the view re-renders the form with every message in place.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        obj = save(form.instance)
+    except ValidationError as exc:
+        _add_errors(form, exc)
+        return None
+    messages.success(request, sukses(obj))
+    return obj
 
 
 def _add_errors(form, exc: ValidationError) -> None:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from . import permissions, selectors, services
 from .forms import JabatanForm, UnitKerjaForm
 from .models import Jabatan
-from .views import _add_errors
+from .views import save_form
 
 
 def _require_manager(user) -> None:
@@ -25,14 +24,14 @@ def unit_create(request):
     if induk_kode := request.GET.get("induk"):
         initial["induk"] = selectors.unit_kerja_get_visible(user=request.user, kode=induk_kode)
     form = UnitKerjaForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            unit = services.unit_kerja_save(actor=request.user, unit=form.instance)
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, f"Unit kerja {unit.nama} disimpan.")
-            return redirect("pegawai:unit_detail", kode=unit.kode)
+    unit = save_form(
+        request,
+        form,
+        lambda obj: services.unit_kerja_save(actor=request.user, unit=obj),
+        lambda obj: f"Unit kerja {obj.nama} disimpan.",
+    )
+    if unit is not None:
+        return redirect("pegawai:unit_detail", kode=unit.kode)
     return render(request, "pegawai/organisasi_form.html", {"form": form, "judul": "Tambah unit kerja"})
 
 
@@ -41,14 +40,14 @@ def unit_update(request, kode: str):
     _require_manager(request.user)
     unit = selectors.unit_kerja_get_visible(user=request.user, kode=kode)
     form = UnitKerjaForm(request.POST or None, instance=unit)
-    if request.method == "POST" and form.is_valid():
-        try:
-            unit = services.unit_kerja_save(actor=request.user, unit=form.instance)
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, f"Unit kerja {unit.nama} diperbarui.")
-            return redirect("pegawai:unit_detail", kode=unit.kode)
+    unit = save_form(
+        request,
+        form,
+        lambda obj: services.unit_kerja_save(actor=request.user, unit=obj),
+        lambda obj: f"Unit kerja {obj.nama} diperbarui.",
+    )
+    if unit is not None:
+        return redirect("pegawai:unit_detail", kode=unit.kode)
     return render(
         request,
         "pegawai/organisasi_form.html",
@@ -61,14 +60,14 @@ def jabatan_create(request, kode: str):
     _require_manager(request.user)
     unit = selectors.unit_kerja_get_visible(user=request.user, kode=kode)
     form = JabatanForm(request.POST or None, initial={"unit_kerja": unit})
-    if request.method == "POST" and form.is_valid():
-        try:
-            jabatan = services.jabatan_save(actor=request.user, jabatan=form.instance)
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, f"Jabatan {jabatan.nama} ditambahkan.")
-            return redirect("pegawai:unit_detail", kode=jabatan.unit_kerja.kode)
+    jabatan = save_form(
+        request,
+        form,
+        lambda obj: services.jabatan_save(actor=request.user, jabatan=obj),
+        lambda obj: f"Jabatan {obj.nama} ditambahkan.",
+    )
+    if jabatan is not None:
+        return redirect("pegawai:unit_detail", kode=jabatan.unit_kerja.kode)
     return render(
         request,
         "pegawai/organisasi_form.html",
@@ -86,14 +85,14 @@ def jabatan_update(request, pk: int):
         pk=pk,
     )
     form = JabatanForm(request.POST or None, instance=jabatan)
-    if request.method == "POST" and form.is_valid():
-        try:
-            jabatan = services.jabatan_save(actor=request.user, jabatan=form.instance)
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, f"Jabatan {jabatan.nama} diperbarui; atasan langsung dihitung ulang.")
-            return redirect("pegawai:unit_detail", kode=jabatan.unit_kerja.kode)
+    jabatan = save_form(
+        request,
+        form,
+        lambda obj: services.jabatan_save(actor=request.user, jabatan=obj),
+        lambda obj: f"Jabatan {obj.nama} diperbarui; atasan langsung dihitung ulang.",
+    )
+    if jabatan is not None:
+        return redirect("pegawai:unit_detail", kode=jabatan.unit_kerja.kode)
     return render(
         request,
         "pegawai/organisasi_form.html",
