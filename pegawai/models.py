@@ -296,6 +296,8 @@ class Pegawai(TimeStampedModel):
             # Name search (icontains → UPPER(nama) LIKE …) and NIP prefix search at 50,000+ rows.
             GinIndex(OpClass(Upper("nama"), name="gin_trgm_ops"), name="pegawai_nama_trgm"),
             models.Index(OpClass("nip", name="varchar_pattern_ops"), name="pegawai_nip_prefix"),
+            # COUNT(*) of active employees (every unfiltered list page) as an index-only scan.
+            models.Index(fields=["id"], condition=Q(aktif=True), name="pegawai_aktif"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(mkg_bulan__lte=11), name="pegawai_mkg_bulan_0_11"),

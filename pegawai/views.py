@@ -32,6 +32,18 @@ SORTS = {
     "-opd": ("-opd__nama", "nama"),
 }
 PAGE_SIZE = 25
+# What the table shows (templates/pegawai/_tabel.html); loading only these keeps the page flat at 50,000.
+TABLE_FIELDS = (
+    "nip",
+    "nama",
+    "gelar_depan",
+    "gelar_belakang",
+    "status_kepegawaian",
+    "golongan__kode",
+    "jabatan__nama",
+    "unit_kerja__nama",
+    "opd__nama",
+)
 PROFILE_TABS = [
     ("pribadi", "Data pribadi"),
     ("jabatan", "Jabatan & pangkat"),
@@ -79,10 +91,11 @@ def pegawai_list(request):
         )
         response["Content-Disposition"] = f'attachment; filename="pegawai-{timezone.localdate():%Y%m%d}.xlsx"'
         return response
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("halaman"))
+    page = Paginator(qs.only(*TABLE_FIELDS), PAGE_SIZE).get_page(request.GET.get("halaman"))
     context = {
         "page": page,
         "filter": filterset,
+        "pilihan": [] if request.htmx else filterset.pilihan(),
         "q": request.GET.get("q", ""),
         "urut": sort,
         "can_create": permissions.can_create_pegawai(user),

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.dates import parse_tanggal
+from core.db import analyze_after_bulk_write
 from core.xlsx import SpreadsheetError, read_rows
 
 
@@ -197,6 +198,9 @@ def history_bulk(model, objects, *, history_type: str, user=None, reason: str = 
         history_model.objects.bulk_create(rows)
 
 
+BULK_ANALYZE_ROWS = 1000
+
+
 class Importer(ABC):
     """Template for an all-or-nothing import: validate every row, then write everything or nothing.
 
@@ -207,6 +211,7 @@ class Importer(ABC):
     label = ""
     columns: list[str] = []
     required: list[str] = []
+    bulk_models: tuple = ()  # tables whose statistics a large import refreshes afterwards
 
     def __init__(self, *, user=None, units=None) -> None:
         self.user = user
@@ -228,6 +233,8 @@ class Importer(ABC):
             with transaction.atomic():
                 self.write(state, report, reason=f"Impor berkas {filename}")
             report.ditulis = True
+            if report.jumlah_baris >= BULK_ANALYZE_ROWS:
+                analyze_after_bulk_write(*self.bulk_models)
         return report
 
     @abstractmethod

@@ -14,6 +14,7 @@ class KeluargaImporter(Importer):
     label = "keluarga"
     columns = COLUMNS
     required = ["nip", "hubungan", "nama", "dapat_tunjangan"]
+    bulk_models = (Keluarga,)
 
     def validate(self, table, report: ImportReport):
         pegawai = dict(Pegawai.objects.values_list("nip", "id"))

@@ -95,6 +95,7 @@ class PegawaiImporter(Importer):
     label = "pegawai"
     columns = PEGAWAI_COLUMNS
     required = REQUIRED
+    bulk_models = (Pegawai, Pegawai.history.model)
 
     def validate(self, table, report: ImportReport) -> list[dict]:
         plans = self._validate(table, report)

@@ -14,6 +14,7 @@ class UnitKerjaImporter(Importer):
     label = "unit kerja"
     columns = COLUMNS
     required = ["kode", "nama", "jenis"]
+    bulk_models = (UnitKerja,)
 
     def validate(self, table, report: ImportReport):
         existing = {u.kode: u for u in UnitKerja.objects.all()}

@@ -3,8 +3,9 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from core.db import analyze_after_bulk_write
 from pegawai.demo import DemoBuilder, demo_reset
-from pegawai.models import Pegawai
+from pegawai.models import Jabatan, Keluarga, Pegawai, UnitKerja
 
 
 class Command(BaseCommand):
@@ -50,6 +51,7 @@ class Command(BaseCommand):
         result = DemoBuilder(
             pegawai=options["pegawai"], seed=options["seed"], password=options["password"]
         ).run()
+        analyze_after_bulk_write(Pegawai, Keluarga, UnitKerja, Jabatan)
         elapsed = time.monotonic() - started
         self.stdout.write(
             f"Data demo dibuat dalam {elapsed:.1f} detik: {result.opd} OPD, {result.unit} unit kerja, "
