@@ -41,6 +41,13 @@ def _reference_data(request):
 
     if not Golongan.objects.exists():
         seed_golongan(Golongan)
+    from django.apps import apps
+
+    from kinerja.models import MatriksPredikat
+    from kinerja.reference import seed_all
+
+    if not MatriksPredikat.objects.exists():
+        seed_all(lambda name: apps.get_model("kinerja", name))
     for name in roles.ASSIGNED_ROLES:
         Group.objects.get_or_create(name=name)
 

@@ -1,0 +1,379 @@
+"""Reads of the kinerja app: scoping, the rule tables in force, and what other modules consume.
+
+Scoping follows pegawai.selectors.Cakupan: Admin BKD and Pimpinan see everything, an Operator OPD their
+OPD, an atasan the SKPs they assess (or decide objections for), every employee their own. Anything else
+answers 404.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from pegawai.selectors import cakupan_for
+
+from .models import (
+    PERIODE_TAHUNAN,
+    SKP,
+    AmbangTalenta,
+    AngkaKreditPredikat,
+    Delegasi,
+    KotakTalenta,
+    KurvaDistribusi,
+    MatriksPredikat,
+    Penilaian,
+    PenilaianPotensial,
+    PenutupanPeriode,
+    PeriodeKinerja,
+    Predikat,
+    PredikatOrganisasi,
+    Rating,
+)
+
+# --- rule tables in force --------------------------------------------------------------------------
+
+
+def berlaku(model, tanggal: dt.date) -> QuerySet:
+    """Rows of the latest effective date on or before `tanggal`."""
+    mulai = (
+        model.objects.filter(berlaku_mulai__lte=tanggal)
+        .order_by("-berlaku_mulai")
+        .values_list("berlaku_mulai", flat=True)
+        .first()
+    )
+    return model.objects.filter(berlaku_mulai=mulai)
+
+
+def tanggal_acuan(tahun: int) -> dt.date:
+    """The date whose rules apply to an appraisal year: its last day."""
+    return dt.date(tahun, 12, 31)
+
+
+def matriks_predikat(tanggal: dt.date) -> dict[tuple[str, str], str]:
+    """(rating hasil kerja, rating perilaku kerja) → predikat, from the matrix in force on `tanggal`."""
+    return {
+        (row.rating_hasil_kerja, row.rating_perilaku_kerja): row.predikat
+        for row in berlaku(MatriksPredikat, tanggal)
+    }
+
+
+def predikat_for(*, rating_hasil_kerja: str, rating_perilaku_kerja: str, tanggal: dt.date) -> str:
+    """The predikat of two ratings by the matrix in force; a missing cell is a data error, never a guess."""
+    try:
+        return matriks_predikat(tanggal)[(rating_hasil_kerja, rating_perilaku_kerja)]
+    except KeyError:
+        raise LookupError(
+            f"Matriks predikat yang berlaku pada {tanggal:%d-%m-%Y} tidak memuat kombinasi "
+            f"{rating_hasil_kerja} × {rating_perilaku_kerja}."
+        ) from None
+
+
+@dataclass(frozen=True)
+class HasilKurva:
+    """One bound of the curve checked against a distribution: the numbers and whether it holds."""
+
+    predikat: tuple[str, ...]
+    jumlah: int
+    total: int
+    min_persen: Decimal | None
+    min_orang: int | None
+    maks_persen: Decimal | None
+    terpenuhi: bool
+
+    @property
+    def persen(self) -> Decimal:
+        if not self.total:
+            return Decimal(0)
+        return (Decimal(self.jumlah) * 100 / self.total).quantize(Decimal("0.1"))
+
+    @property
+    def label_predikat(self) -> str:
+        labels = dict(Predikat.choices)
+        return " atau ".join(str(labels[p]) for p in self.predikat)
+
+    @property
+    def batas(self) -> str:
+        if self.min_orang is not None:
+            return f"minimal {self.min_orang} orang"
+        if self.min_persen is not None:
+            return f"minimal {self.min_persen.normalize():f}%"
+        return f"maksimal {self.maks_persen.normalize():f}%"
+
+    @property
+    def pesan(self) -> str:
+        return (
+            f"{self.label_predikat}: {self.jumlah} dari {self.total} pegawai ({self.persen}%), "
+            f"ketentuan {self.batas}"
+        )
+
+
+def kurva_check(
+    distribusi: Counter | dict[str, int], *, predikat_organisasi: str, tanggal: dt.date
+) -> list[HasilKurva]:
+    """Check a distribution of employee predikat against the curve for the unit's predikat.
+
+    Returns every bound with its numbers; the caller shows the failed ones as warnings (the curve is
+    marked partial in the reference, so it never blocks).
+    """
+    total = sum(distribusi.values())
+    hasil = []
+    for batas in (
+        berlaku(KurvaDistribusi, tanggal).filter(predikat_organisasi=predikat_organisasi).order_by("id")
+    ):
+        jumlah = sum(distribusi.get(p, 0) for p in batas.predikat_pegawai)
+        persen = Decimal(jumlah) * 100 / total if total else Decimal(0)
+        ok = True
+        if batas.min_orang is not None and jumlah < batas.min_orang:
+            ok = False
+        if batas.min_persen is not None and persen < batas.min_persen:
+            ok = False
+        if batas.maks_persen is not None and persen > batas.maks_persen:
+            ok = False
+        hasil.append(
+            HasilKurva(
+                predikat=tuple(batas.predikat_pegawai),
+                jumlah=jumlah,
+                total=total,
+                min_persen=batas.min_persen,
+                min_orang=batas.min_orang,
+                maks_persen=batas.maks_persen,
+                terpenuhi=ok,
+            )
+        )
+    return hasil
+
+
+# --- periods ----------------------------------------------------------------------------------------
+
+
+def periode_berjalan() -> PeriodeKinerja | None:
+    """The open appraisal year containing today, else the latest open one."""
+    today = timezone.localdate()
+    open_periods = PeriodeKinerja.objects.filter(status=PeriodeKinerja.Status.DIBUKA)
+    return open_periods.filter(tahun=today.year).first() or open_periods.order_by("-tahun").first()
+
+
+def periode_beku(*, periode_kinerja: PeriodeKinerja, periode: str) -> bool:
+    """Frozen by a closing run (queued, running or done): ratings of that period cannot change."""
+    return PenutupanPeriode.objects.filter(
+        periode_kinerja=periode_kinerja,
+        periode=periode,
+        status__in=[
+            PenutupanPeriode.Status.ANTRI,
+            PenutupanPeriode.Status.BERJALAN,
+            PenutupanPeriode.Status.SELESAI,
+        ],
+    ).exists()
+
+
+# --- scoping ----------------------------------------------------------------------------------------
+
+
+def skp_list_visible_to(*, user) -> QuerySet[SKP]:
+    cakupan = cakupan_for(user)
+    qs = SKP.objects.all()
+    if cakupan.semua:
+        return qs
+    q = Q(pk__in=[])
+    if cakupan.pegawai_id is not None:
+        me = cakupan.pegawai_id
+        q |= Q(pegawai_id=me) | Q(pejabat_penilai_id=me) | Q(atasan_pejabat_penilai_id=me)
+        q |= Q(
+            pejabat_penilai__in=Delegasi.objects.filter(penerima_id=me, **_aktif_hari_ini()).values("pemberi")
+        )
+    if cakupan.opd_id is not None:
+        q |= Q(opd_id=cakupan.opd_id)
+    return qs.filter(q)
+
+
+def _aktif_hari_ini() -> dict:
+    today = timezone.localdate()
+    return {"mulai__lte": today, "selesai__gte": today}
+
+
+def skp_get_visible(*, user, pk: int) -> SKP:
+    try:
+        return (
+            skp_list_visible_to(user=user)
+            .select_related(
+                "periode",
+                "pegawai",
+                "pegawai__golongan",
+                "jabatan",
+                "unit_kerja",
+                "opd",
+                "pejabat_penilai",
+                "pejabat_penilai__jabatan",
+                "pejabat_penilai__golongan",
+                "atasan_pejabat_penilai",
+            )
+            .get(pk=pk)
+        )
+    except SKP.DoesNotExist:
+        raise Http404("SKP tidak ditemukan.") from None
+
+
+def penilaian_list_visible_to(*, user) -> QuerySet[Penilaian]:
+    cakupan = cakupan_for(user)
+    qs = Penilaian.objects.all()
+    if cakupan.semua:
+        return qs
+    q = Q(pk__in=[])
+    if cakupan.pegawai_id is not None:
+        me = cakupan.pegawai_id
+        q |= Q(pegawai_id=me) | Q(pejabat_penilai_id=me) | Q(skp__atasan_pejabat_penilai_id=me)
+    if cakupan.opd_id is not None:
+        q |= Q(opd_id=cakupan.opd_id)
+    return qs.filter(q)
+
+
+def penilaian_get_visible(*, user, pk: int) -> Penilaian:
+    try:
+        return (
+            penilaian_list_visible_to(user=user)
+            .select_related("periode_kinerja", "pegawai", "pejabat_penilai", "skp", "opd")
+            .get(pk=pk)
+        )
+    except Penilaian.DoesNotExist:
+        raise Http404("Penilaian tidak ditemukan.") from None
+
+
+def is_pejabat_penilai(*, pegawai_id: int | None, skp: SKP, tanggal: dt.date | None = None) -> bool:
+    """The pejabat penilai of the SKP, or an acting official (Plt/Plh) with a delegation valid that day."""
+    if pegawai_id is None or skp.pejabat_penilai_id is None or pegawai_id == skp.pegawai_id:
+        return False
+    if skp.pejabat_penilai_id == pegawai_id:
+        return True
+    tanggal = tanggal or timezone.localdate()
+    return Delegasi.objects.filter(
+        pemberi_id=skp.pejabat_penilai_id, penerima_id=pegawai_id, mulai__lte=tanggal, selesai__gte=tanggal
+    ).exists()
+
+
+# --- for the other modules ---------------------------------------------------------------------------
+
+
+def predikat_per_pegawai(*, tahun: int, periode: str = PERIODE_TAHUNAN, pegawai_ids=None) -> dict[int, str]:
+    """pegawai id → predikat for one evaluation period (TPP reads the monthly or quarterly one)."""
+    qs = Penilaian.objects.filter(periode_kinerja__tahun=tahun, periode=periode)
+    if pegawai_ids is not None:
+        qs = qs.filter(pegawai_id__in=pegawai_ids)
+    return dict(qs.values_list("pegawai_id", "predikat"))
+
+
+def periode_untuk_bulan(periode_kinerja: PeriodeKinerja, bulan: int) -> str:
+    """The evaluation period that covers a pay month: `bulan-MM` or `triwulan-N`."""
+    if periode_kinerja.jenis_evaluasi == PeriodeKinerja.JenisEvaluasi.BULANAN:
+        return f"bulan-{bulan:02d}"
+    return f"triwulan-{(bulan - 1) // 3 + 1}"
+
+
+PREDIKAT_MINIMAL_KENAIKAN = {Predikat.SANGAT_BAIK, Predikat.BAIK}
+
+
+def eligible_kenaikan(*, pegawai_ids, tahun: int) -> dict[int, bool]:
+    """KGB and kenaikan pangkat: annual predikat at least Baik in each of the two years before `tahun`."""
+    rows = Penilaian.objects.filter(
+        pegawai_id__in=pegawai_ids,
+        periode=PERIODE_TAHUNAN,
+        periode_kinerja__tahun__in=[tahun - 1, tahun - 2],
+        predikat__in=PREDIKAT_MINIMAL_KENAIKAN,
+    ).values_list("pegawai_id")
+    counts = Counter(pid for (pid,) in rows)
+    return {pid: counts.get(pid, 0) == 2 for pid in pegawai_ids}
+
+
+PREDIKAT_BUTUH_PENGEMBANGAN = [Predikat.BUTUH_PERBAIKAN, Predikat.KURANG, Predikat.SANGAT_KURANG]
+
+
+def kebutuhan_pengembangan(*, tahun: int, periode: str = PERIODE_TAHUNAN) -> QuerySet[Penilaian]:
+    """Employees whose predikat is Butuh Perbaikan or below: bimbingan/konseling and training."""
+    return Penilaian.objects.filter(
+        periode_kinerja__tahun=tahun, periode=periode, predikat__in=PREDIKAT_BUTUH_PENGEMBANGAN
+    ).select_related("pegawai", "opd")
+
+
+def angka_kredit_for(*, jenjang: str, predikat: str, tahun: int) -> Decimal | None:
+    """Annual functional credit points for a jenjang and predikat (PermenPANRB 1/2023)."""
+    row = (
+        berlaku(AngkaKreditPredikat, tanggal_acuan(tahun)).filter(jenjang=jenjang, predikat=predikat).first()
+    )
+    return row.angka_kredit if row else None
+
+
+# --- distributions and talent -----------------------------------------------------------------------
+
+
+def distribusi_predikat(qs: QuerySet[Penilaian], *, per: str) -> dict[int, Counter]:
+    """Group rated evaluations by `per` (e.g. "opd_id", "pejabat_penilai_id") → Counter of predikat."""
+    result: dict[int, Counter] = {}
+    for key, predikat, jumlah in qs.values_list(per, "predikat").annotate(n=Count("id")).order_by():
+        result.setdefault(key, Counter())[predikat] = jumlah
+    return result
+
+
+PREDIKAT_KE_KINERJA_TALENTA = {
+    # The 9-box kinerja axis from the annual predikat (PermenPANRB 3/2020 reads the appraisal result).
+    Predikat.SANGAT_BAIK: Rating.DI_ATAS,
+    Predikat.BAIK: Rating.SESUAI,
+    Predikat.BUTUH_PERBAIKAN: Rating.DI_BAWAH,
+    Predikat.KURANG: Rating.DI_BAWAH,
+    Predikat.SANGAT_KURANG: Rating.DI_BAWAH,
+}
+
+
+def potensial_kategori(skor: Decimal, *, tanggal: dt.date) -> str:
+    ambang = berlaku(AmbangTalenta, tanggal).first()
+    if ambang is None:
+        raise LookupError("Ambang potensial belum ditetapkan.")
+    if skor >= ambang.batas_tinggi:
+        return KotakTalenta.Potensial.TINGGI
+    if skor >= ambang.batas_menengah:
+        return KotakTalenta.Potensial.MENENGAH
+    return KotakTalenta.Potensial.RENDAH
+
+
+@dataclass
+class KotakIsi:
+    kotak: KotakTalenta
+    pegawai: list
+
+
+def talenta_grid(*, tahun: int, pegawai_qs) -> list[KotakIsi]:
+    """The 9-box grid for a year: annual predikat × the latest potential assessment valid at year end."""
+    tanggal = tanggal_acuan(tahun)
+    kotak = {(k.kinerja, k.potensial): k for k in berlaku(KotakTalenta, tanggal)}
+    isi = {k.kotak: KotakIsi(kotak=k, pegawai=[]) for k in kotak.values()}
+    predikat = dict(
+        Penilaian.objects.filter(
+            periode_kinerja__tahun=tahun, periode=PERIODE_TAHUNAN, pegawai__in=pegawai_qs.values("id")
+        ).values_list("pegawai_id", "predikat")
+    )
+    potensial: dict[int, Decimal] = dict(
+        PenilaianPotensial.objects.filter(
+            pegawai_id__in=list(predikat), tanggal__lte=tanggal, berlaku_sampai__gte=tanggal
+        )
+        .order_by("pegawai_id", "-tanggal")
+        .distinct("pegawai_id")
+        .values_list("pegawai_id", "skor")
+    )
+    orang = {p.pk: p for p in pegawai_qs.filter(pk__in=list(potensial)).select_related("opd", "jabatan")}
+    for pid, skor in potensial.items():
+        key = (PREDIKAT_KE_KINERJA_TALENTA[predikat[pid]], potensial_kategori(skor, tanggal=tanggal))
+        if key in kotak and pid in orang:
+            isi[kotak[key].kotak].pegawai.append(orang[pid])
+    return [isi[n] for n in sorted(isi, reverse=True)]
+
+
+def predikat_organisasi_ke_rating(predikat_organisasi: str) -> str:
+    """A unit head's rating hasil kerja is the unit's result (PermenPANRB 6/2022)."""
+    return {
+        PredikatOrganisasi.ISTIMEWA: Rating.DI_ATAS,
+        PredikatOrganisasi.BAIK: Rating.SESUAI,
+    }.get(predikat_organisasi, Rating.DI_BAWAH)
