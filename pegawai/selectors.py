@@ -90,6 +90,12 @@ def pegawai_search(qs: QuerySet[Pegawai], q: str) -> QuerySet[Pegawai]:
     return qs.filter(nama__icontains=q)
 
 
+def is_trigram_name_search(q: str) -> bool:
+    """A name search the trigram index can serve (three characters or more, not a NIP)."""
+    q = (q or "").strip()
+    return len(q) >= 3 and not q.replace(" ", "").isdigit()
+
+
 def pegawai_get_visible(*, user, nip: str) -> Pegawai:
     """One employee the user may see, or 404 (never 403: another OPD's object does not exist for them)."""
     try:

