@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
+from django.utils import timezone
 
 from kinerja import selectors, services
 from kinerja.models import SKP, Delegasi, HasilKerja, Penilaian, PenutupanPeriode, PerilakuKerja
@@ -132,7 +133,7 @@ def test_an_acting_official_with_a_valid_delegation_may_rate(skp_disetujui, org,
             rating_hasil_kerja=ATAS,
             rating_perilaku_kerja=ATAS,
         )
-    today = dt.date.today()
+    today = timezone.localdate()
     Delegasi.objects.create(
         jenis="Plt",
         pemberi=org.kabid_a,
