@@ -732,7 +732,13 @@ class Penilaian(TimeStampedModel):
     sumber = models.CharField(_("sumber"), max_length=10, choices=Sumber.choices, default=Sumber.FORMULIR)
     catatan_penilai = models.TextField(_("catatan pejabat penilai"), blank=True)
     dinilai_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("dinilai oleh"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dinilai/diimpor oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Kosong bila diimpor dengan perintah manage.py."),
     )
     diterima_pada = models.DateTimeField(_("diterima pegawai pada"), null=True, blank=True)
     history = HistoricalRecords(excluded_fields=["diubah"])
