@@ -24,6 +24,7 @@ urlpatterns = [
     path("verifikasi/<str:kode>/", verifikasi, name="verifikasi"),
     path("admin/", admin.site.urls),
     path("", include("pegawai.urls")),
+    path("", include("kinerja.urls")),
 ]
 
 if settings.DEBUG:
