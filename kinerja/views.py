@@ -15,9 +15,17 @@ from .models import PERIODE_SEMUA, PenutupanPeriode, PeriodeKinerja, TidakDinila
 
 
 class PeriodeForm(forms.Form):
-    tahun = forms.IntegerField(label="Tahun", min_value=2000, max_value=2100)
+    tahun = forms.IntegerField(
+        label="Tahun",
+        min_value=2000,
+        max_value=2100,
+        widget=forms.NumberInput(attrs={"class": "form-control"}),
+    )
     jenis_evaluasi = forms.ChoiceField(
-        label="Evaluasi periodik", choices=PeriodeKinerja.JenisEvaluasi.choices
+        label="Evaluasi periodik",
+        choices=PeriodeKinerja.JenisEvaluasi.choices,
+        initial=PeriodeKinerja.JenisEvaluasi.TRIWULANAN,
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
 
 
@@ -80,7 +88,11 @@ def penutupan_detail(request, pk: int):
     )
     context = {"run": run, "label": periode_label(run.periode)}
     if request.htmx:
-        return render(request, "kinerja/_penutupan_progres.html", context)
+        response = render(request, "kinerja/_penutupan_progres.html", context)
+        if not run.beku or run.status == PenutupanPeriode.Status.SELESAI:
+            # Finished while the page polled: reload once so the not-evaluated list shows the result.
+            response["HX-Refresh"] = "true"
+        return response
     context["tidak_dinilai"] = list(
         TidakDinilai.objects.filter(penutupan=run)
         .select_related("pegawai", "opd")
