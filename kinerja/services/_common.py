@@ -1,0 +1,66 @@
+"""Helpers shared by the kinerja services, and opening a year."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from akun import roles
+from pegawai.selectors import cakupan_for
+
+from .. import selectors
+from ..models import (
+    SKP,
+    PeriodeKinerja,
+    periode_label,
+)
+
+
+def _me(actor) -> int | None:
+    return cakupan_for(actor).pegawai_id
+
+
+def _reason(obj, text: str) -> None:
+    obj._change_reason = text
+
+
+# --- periods -----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def periode_open(*, actor, tahun: int, jenis_evaluasi: str) -> PeriodeKinerja:
+    if not roles.is_admin_bkd(actor):
+        raise PermissionDenied
+    if PeriodeKinerja.objects.filter(tahun=tahun).exists():
+        raise ValidationError({"tahun": f"Periode kinerja {tahun} sudah ada."})
+    periode = PeriodeKinerja(tahun=tahun, jenis_evaluasi=jenis_evaluasi)
+    periode.full_clean()
+    _reason(periode, "Periode dibuka")
+    periode.save()
+    return periode
+
+
+def _validate_periode_kode(periode_kinerja: PeriodeKinerja, periode: str) -> None:
+    if periode not in periode_kinerja.kode_periode_evaluasi:
+        raise ValidationError(
+            {
+                "periode": f"Periode evaluasi '{periode}' tidak ada pada periode kinerja {periode_kinerja.tahun}."
+            }
+        )
+
+
+def _require_open(periode_kinerja: PeriodeKinerja, periode: str | None = None) -> None:
+    """Ratings, evidence and plans change only in an open year and an evaluation period not frozen."""
+    if not periode_kinerja.dibuka:
+        raise ValidationError(f"Periode kinerja {periode_kinerja.tahun} sudah ditutup.")
+    if periode is not None:
+        _validate_periode_kode(periode_kinerja, periode)
+        if selectors.periode_beku(periode_kinerja=periode_kinerja, periode=periode):
+            raise ValidationError(
+                f"Periode {periode_label(periode)} {periode_kinerja.tahun} sudah ditutup; penilaian dibekukan."
+            )
+
+
+def _require_penilai(actor, skp: SKP) -> None:
+    if not selectors.is_pejabat_penilai(pegawai_id=_me(actor), skp=skp):
+        raise PermissionDenied

@@ -1,0 +1,158 @@
+"""During the year: evidence, daily log and its review, feedback, coaching, peer feedback."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from pegawai.models import Pegawai
+
+from ..models import (
+    SKP,
+    BuktiDukung,
+    HasilKerja,
+    LogHarian,
+    SesiPembinaan,
+    UmpanBalik,
+    UmpanBalikRekan,
+)
+from ._common import _me, _require_open, _require_penilai
+
+BUKTI_EKSTENSI = {".pdf", ".jpg", ".jpeg", ".png", ".xlsx", ".docx"}
+BUKTI_MAKS_BYTES = 5 * 1024 * 1024
+
+
+def _require_approved_owner(actor, skp: SKP) -> None:
+    if skp.pegawai.user_id != actor.pk:
+        raise PermissionDenied
+    if skp.status != SKP.Status.DISETUJUI:
+        raise ValidationError("SKP belum disetujui pejabat penilai.")
+
+
+@transaction.atomic
+def bukti_upload(
+    *, actor, hasil_kerja: HasilKerja, periode: str, berkas, keterangan: str = ""
+) -> BuktiDukung:
+    """Evidence for a hasil kerja: PDF, image or office file up to 5 MB, in an open evaluation period."""
+    skp = hasil_kerja.skp
+    _require_approved_owner(actor, skp)
+    _require_open(skp.periode, periode)
+    ext = Path(berkas.name).suffix.lower()
+    if ext not in BUKTI_EKSTENSI:
+        raise ValidationError(
+            {
+                "berkas": f"Jenis berkas {ext or '(tanpa ekstensi)'} tidak diterima; gunakan PDF, JPG, PNG, XLSX atau DOCX."
+            }
+        )
+    if berkas.size > BUKTI_MAKS_BYTES:
+        raise ValidationError(
+            {"berkas": f"Berkas {berkas.size / 1024 / 1024:.1f} MB terlalu besar; maksimal 5 MB."}
+        )
+    head = berkas.read(8)
+    berkas.seek(0)
+    signatures = {".pdf": (b"%PDF",), ".png": (b"\x89PNG",), ".jpg": (b"\xff\xd8",), ".jpeg": (b"\xff\xd8",)}
+    if ext in signatures and not head.startswith(signatures[ext]):
+        raise ValidationError({"berkas": f"Isi berkas bukan {ext[1:].upper()} yang sah."})
+    if ext in {".xlsx", ".docx"} and not head.startswith(b"PK"):
+        raise ValidationError({"berkas": f"Isi berkas bukan {ext[1:].upper()} yang sah."})
+    bukti = BuktiDukung(
+        hasil_kerja=hasil_kerja,
+        periode=periode,
+        nama_berkas=Path(berkas.name).name[:255],
+        ukuran=berkas.size,
+        keterangan=keterangan.strip(),
+        diunggah_oleh=actor,
+    )
+    bukti.berkas.save(Path(berkas.name).name, berkas, save=False)
+    bukti.save()
+    return bukti
+
+
+@transaction.atomic
+def log_harian_create(
+    *,
+    actor,
+    skp: SKP,
+    hasil_kerja: HasilKerja,
+    tanggal: dt.date,
+    uraian: str,
+    jumlah: Decimal | None = None,
+    satuan: str = "",
+) -> LogHarian:
+    _require_approved_owner(actor, skp)
+    _require_open(skp.periode)
+    errors = {}
+    if hasil_kerja.skp_id != skp.pk:
+        errors["hasil_kerja"] = "Hasil kerja bukan bagian dari SKP ini."
+    if tanggal.year != skp.periode.tahun:
+        errors["tanggal"] = f"Tanggal harus dalam tahun {skp.periode.tahun}."
+    elif tanggal > timezone.localdate():
+        errors["tanggal"] = "Kegiatan belum terjadi; tanggal tidak boleh di masa depan."
+    if not (uraian or "").strip():
+        errors["uraian"] = "Uraian kegiatan wajib diisi."
+    if errors:
+        raise ValidationError(errors)
+    return LogHarian.objects.create(
+        skp=skp, hasil_kerja=hasil_kerja, tanggal=tanggal, uraian=uraian.strip(), jumlah=jumlah, satuan=satuan
+    )
+
+
+@transaction.atomic
+def log_harian_review(*, actor, log: LogHarian, komentar: str = "") -> LogHarian:
+    _require_penilai(actor, log.skp)
+    log.direviu_pada = timezone.now()
+    log.komentar_atasan = komentar.strip()
+    log.save(update_fields=["direviu_pada", "komentar_atasan", "diubah"])
+    return log
+
+
+@transaction.atomic
+def umpan_balik_create(*, actor, hasil_kerja: HasilKerja, isi: str, periode: str = "") -> UmpanBalik:
+    """Feedback on a row from the pejabat penilai, or the employee's reply."""
+    skp = hasil_kerja.skp
+    if skp.pegawai.user_id != actor.pk:
+        _require_penilai(actor, skp)
+    if not (isi or "").strip():
+        raise ValidationError({"isi": "Umpan balik wajib diisi."})
+    return UmpanBalik.objects.create(hasil_kerja=hasil_kerja, periode=periode, penulis=actor, isi=isi.strip())
+
+
+@transaction.atomic
+def sesi_pembinaan_create(
+    *, actor, skp: SKP, jenis: str, tanggal: dt.date, permasalahan: str, tindak_lanjut: str = ""
+) -> SesiPembinaan:
+    _require_penilai(actor, skp)
+    sesi = SesiPembinaan(
+        skp=skp,
+        jenis=jenis,
+        tanggal=tanggal,
+        permasalahan=permasalahan.strip(),
+        tindak_lanjut=tindak_lanjut.strip(),
+        dicatat_oleh=actor,
+    )
+    sesi.full_clean()
+    sesi.save()
+    return sesi
+
+
+@transaction.atomic
+def umpan_balik_rekan_create(*, actor, skp: SKP, periode: str, rating: str, isi: str = "") -> UmpanBalikRekan:
+    """Peer feedback: a colleague of the same unit (never the employee or their assessor)."""
+    me = _me(actor)
+    rekan = Pegawai.objects.filter(pk=me, aktif=True).first() if me else None
+    if (
+        rekan is None
+        or rekan.pk in (skp.pegawai_id, skp.pejabat_penilai_id)
+        or rekan.unit_kerja_id != skp.unit_kerja_id
+    ):
+        raise PermissionDenied
+    _require_open(skp.periode, periode)
+    row = UmpanBalikRekan(skp=skp, periode=periode, rekan=rekan, rating=rating, isi=isi.strip())
+    row.full_clean()
+    row.save()
+    return row
