@@ -1,12 +1,26 @@
+from importlib import import_module
+
 from django.urls import path
 
-from . import views
+from .views import pelaksanaan, penilaian, periode, sebaran, skp, tim
 
 app_name = "kinerja"
 
 urlpatterns = [
-    path("kinerja/periode/", views.periode_list, name="periode_list"),
-    path("kinerja/periode/<int:tahun>/<str:periode>/tutup/", views.penutupan_start, name="penutupan_start"),
-    path("kinerja/penutupan/<int:pk>/", views.penutupan_detail, name="penutupan_detail"),
-    path("kinerja/penutupan/<int:pk>/buka-kembali/", views.penutupan_reopen, name="penutupan_reopen"),
+    path("kinerja/periode/", periode.periode_list, name="periode_list"),
+    path("kinerja/periode/<int:tahun>/<str:periode>/tutup/", periode.penutupan_start, name="penutupan_start"),
+    path("kinerja/penutupan/<int:pk>/", periode.penutupan_detail, name="penutupan_detail"),
+    path("kinerja/penutupan/<int:pk>/buka-kembali/", periode.penutupan_reopen, name="penutupan_reopen"),
+    *skp.urlpatterns,
+    *pelaksanaan.urlpatterns,
+    *penilaian.urlpatterns,
+    *tim.urlpatterns,
+    *sebaran.urlpatterns,
 ]
+
+# TEMPORARY while modules are being written in parallel; replaced by plain imports before commit.
+for _nama in ("dokumen", "talenta", "survei"):
+    try:
+        urlpatterns += import_module(f"kinerja.views.{_nama}").urlpatterns
+    except ImportError:
+        pass

@@ -15,6 +15,7 @@ from ..models import (
     Indikator,
     PerilakuKerja,
     PeriodeKinerja,
+    SasaranUnit,
 )
 from ._common import _reason, _require_open, _require_penilai
 
@@ -63,6 +64,7 @@ def hasil_kerja_save(
     jenis: str,
     indikator: list[dict],
     mendukung: HasilKerja | None = None,
+    sasaran_unit: SasaranUnit | None = None,
     hasil_kerja: HasilKerja | None = None,
 ) -> HasilKerja:
     """Add or replace one hasil kerja row with its indicators.
@@ -70,7 +72,7 @@ def hasil_kerja_save(
     `indikator`: dicts with `uraian`, `jenis` (kuantitatif/kualitatif), `target_angka`, `satuan`,
     `target_teks`. A row needs at least one indicator; a quantitative one a positive target, a
     qualitative one a described target. `mendukung` must be a row of the pejabat penilai's SKP of the
-    same year (cascading).
+    same year (cascading); `sasaran_unit` a target of the unit the employee heads, same year.
     """
     _require_editable_by_owner(actor, skp)
     errors: dict[str, list[str]] = {}
@@ -85,6 +87,14 @@ def hasil_kerja_save(
     ):
         errors.setdefault("mendukung", []).append(
             "Hasil kerja yang didukung harus berasal dari SKP pejabat penilai pada tahun yang sama."
+        )
+    if sasaran_unit is not None and (
+        sasaran_unit.unit_kerja_id != skp.jabatan.unit_kerja_id
+        or not skp.jabatan.is_kepala
+        or sasaran_unit.periode_id != skp.periode_id
+    ):
+        errors.setdefault("sasaran_unit", []).append(
+            "Sasaran unit hanya dapat didukung oleh kepala unit tersebut pada tahun yang sama."
         )
     rows = []
     for n, data in enumerate(indikator, start=1):
@@ -111,6 +121,7 @@ def hasil_kerja_save(
     hasil_kerja.uraian = uraian.strip()
     hasil_kerja.jenis = jenis
     hasil_kerja.mendukung = mendukung
+    hasil_kerja.sasaran_unit = sasaran_unit
     hasil_kerja.full_clean(exclude=["skp"])
     hasil_kerja.save()
     hasil_kerja.indikator.all().delete()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -46,3 +47,9 @@ def skp_disetujui(org, users, periode):
 
 
 TANGGAL_UJI = dt.date(2026, 11, 20)
+
+
+@pytest.fixture
+def pada_tanggal_uji(time_machine):
+    """Pages that default to "today's evaluation period" are tested on TANGGAL_UJI (Triwulan IV 2026)."""
+    time_machine.move_to(dt.datetime.combine(TANGGAL_UJI, dt.time(9), tzinfo=ZoneInfo("Asia/Makassar")))

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from akun import roles
 
-from . import services
-from .models import PERIODE_SEMUA, PenutupanPeriode, PeriodeKinerja, TidakDinilai, periode_label
+from .. import services
+from ..models import PERIODE_SEMUA, PenutupanPeriode, PeriodeKinerja, TidakDinilai, periode_label
 
 
 class PeriodeForm(forms.Form):

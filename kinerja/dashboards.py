@@ -1,0 +1,280 @@
+"""Kinerja figures for the dashboards and the team/distribution pages (reads only, a fixed number of
+queries whatever the headcount)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from pegawai.models import Pegawai, UnitKerja
+
+from . import selectors
+from .models import (
+    PERIODE_TAHUNAN,
+    SKP,
+    Delegasi,
+    Keberatan,
+    Penilaian,
+    PeriodeKinerja,
+    Predikat,
+    PredikatOrganisasi,
+    PredikatUnit,
+    periode_label,
+)
+
+
+def periode_evaluasi_default(periode: PeriodeKinerja) -> str:
+    """Today's evaluation period in the running year; the annual one for a past year."""
+    today = timezone.localdate()
+    if today.year != periode.tahun:
+        return PERIODE_TAHUNAN
+    return selectors.periode_untuk_bulan(periode, today.month)
+
+
+def penilai_ids(me: int) -> list[int]:
+    """Me, and the officials I act for today (Plt/Plh)."""
+    today = timezone.localdate()
+    return [
+        me,
+        *Delegasi.objects.filter(penerima_id=me, mulai__lte=today, selesai__gte=today).values_list(
+            "pemberi_id", flat=True
+        ),
+    ]
+
+
+def tim_data(*, me: int, periode: PeriodeKinerja, kode: str) -> dict:
+    """Everything the team page and the atasan dashboard show, in a fixed number of queries."""
+    penilai = penilai_ids(me)
+    skps = list(
+        SKP.objects.filter(periode=periode, pejabat_penilai_id__in=penilai)
+        .select_related("pegawai", "jabatan")
+        .annotate(log_baru=Count("log_harian", filter=Q(log_harian__direviu_pada__isnull=True)))
+        .order_by("pegawai__nama")
+    )
+    tanpa_skp = list(
+        Pegawai.objects.filter(atasan_id__in=penilai, aktif=True)
+        .exclude(skp__periode=periode)
+        .select_related("jabatan")
+        .only("nip", "nama", "jabatan__nama")
+        .order_by("nama")
+    )
+    nilai = {
+        p.pegawai_id: p
+        for p in Penilaian.objects.filter(
+            periode_kinerja=periode, periode=kode, pegawai_id__in=[s.pegawai_id for s in skps]
+        ).only("pegawai_id", "predikat", "status")
+    }
+    for s in skps:
+        s.penilaian_periode = nilai.get(s.pegawai_id)
+    status = Counter(s.status for s in skps)
+    distribusi = Counter(p.predikat for p in nilai.values())
+    unit = PredikatUnit.objects.filter(
+        periode=periode, unit_kerja__jabatan__pemangku__pk=me, unit_kerja__jabatan__is_kepala=True
+    ).first()
+    predikat_unit = unit.predikat if unit else PredikatOrganisasi.BAIK
+    kurva = (
+        selectors.kurva_check(
+            distribusi, predikat_organisasi=predikat_unit, tanggal=selectors.tanggal_acuan(periode.tahun)
+        )
+        if distribusi
+        else []
+    )
+    return {
+        "skps": skps,
+        "tanpa_skp": tanpa_skp,
+        "status": {
+            "diajukan": status[SKP.Status.DIAJUKAN],
+            "disetujui": status[SKP.Status.DISETUJUI],
+            "draf": status[SKP.Status.DRAFT] + status[SKP.Status.DIKEMBALIKAN],
+            "belum": len(tanpa_skp),
+        },
+        "belum_dinilai": [
+            s for s in skps if s.status == SKP.Status.DISETUJUI and s.penilaian_periode is None
+        ],
+        "distribusi": [(label, distribusi.get(value, 0)) for value, label in Predikat.choices],
+        "grafik_kurva": grafik_predikat(distribusi),
+        "kurva": kurva,
+        "kurva_ditetapkan": unit is not None,
+        "predikat_unit": PredikatOrganisasi(predikat_unit).label,
+        "keberatan": list(
+            Keberatan.objects.filter(pemutus_id=me, status=Keberatan.Status.DIAJUKAN).select_related(
+                "penilaian__pegawai"
+            )
+        ),
+    }
+
+
+WARNA_GRAFIK = {
+    Predikat.SANGAT_BAIK: "#198754",
+    Predikat.BAIK: "#0d6efd",
+    Predikat.BUTUH_PERBAIKAN: "#ffc107",
+    Predikat.KURANG: "#dc3545",
+    Predikat.SANGAT_KURANG: "#212529",
+}
+
+
+def grafik_predikat(distribusi: Counter) -> dict:
+    """Chart.js data: employees per predikat, in the regulation's order."""
+    return {
+        "labels": [str(label) for _v, label in Predikat.choices],
+        "datasets": [
+            {
+                "label": "Pegawai",
+                "data": [distribusi.get(v, 0) for v in Predikat.values],
+                "backgroundColor": [WARNA_GRAFIK[v] for v in Predikat.values],
+            }
+        ],
+    }
+
+
+# --- dashboards ----------------------------------------------------------------------------------------
+
+
+def dasbor_atasan(*, me: int) -> dict | None:
+    """The atasan's dashboard block: team SKP status, approvals waiting, evaluations due, the curve."""
+    periode = selectors.periode_berjalan()
+    if periode is None:
+        return None
+    kode = periode_evaluasi_default(periode)
+    return {
+        "periode": periode,
+        "kode": kode,
+        "label": periode_label(kode),
+        **tim_data(me=me, periode=periode, kode=kode),
+    }
+
+
+LANGKAH_SKP = ["Disusun", "Diajukan", "Disetujui", "Dinilai"]
+
+
+def dasbor_pegawai(*, pegawai_id: int) -> dict:
+    """The employee's block: this year's SKP and where it stands, and the predikat history."""
+    periode = selectors.periode_berjalan()
+    skp = None
+    if periode is not None:
+        skp = (
+            SKP.objects.filter(pegawai_id=pegawai_id, periode=periode)
+            .annotate(
+                jumlah_hasil_kerja=Count("hasil_kerja", distinct=True),
+                jumlah_log=Count("log_harian", distinct=True),
+            )
+            .first()
+        )
+    riwayat = list(
+        Penilaian.objects.filter(pegawai_id=pegawai_id)
+        .select_related("periode_kinerja")
+        .order_by("-periode_kinerja__tahun", "periode")
+    )
+    tahunan = [p for p in riwayat if p.periode == PERIODE_TAHUNAN]
+    periodik = [
+        p
+        for p in riwayat
+        if periode is not None and p.periode_kinerja_id == periode.pk and p.periode != PERIODE_TAHUNAN
+    ]
+    langkah = 0
+    if skp is not None:
+        langkah = {
+            SKP.Status.DRAFT: 1,
+            SKP.Status.DIKEMBALIKAN: 1,
+            SKP.Status.DIAJUKAN: 2,
+            SKP.Status.DISETUJUI: 3,
+        }[skp.status] + (1 if skp.status == SKP.Status.DISETUJUI and periodik else 0)
+    return {
+        "periode": periode,
+        "skp": skp,
+        "langkah": [(nama, i < langkah) for i, nama in enumerate(LANGKAH_SKP)],
+        "persen_langkah": langkah * 100 // len(LANGKAH_SKP),
+        "periodik": periodik,
+        "tahunan": tahunan,
+    }
+
+
+def sebaran_opd(*, periode: PeriodeKinerja, kode: str, opd: int | None = None) -> dict:
+    """Per OPD: active employees, SKP agreed, evaluated in the period, predikat counts and the curve
+    against the OPD's predikat. Four GROUP BY queries whatever the headcount."""
+    opds = UnitKerja.objects.filter(induk__isnull=True, aktif=True).order_by("nama")
+    pegawai = Pegawai.objects.filter(aktif=True)
+    skp = SKP.objects.filter(periode=periode, status=SKP.Status.DISETUJUI)
+    nilai = Penilaian.objects.filter(periode_kinerja=periode, periode=kode)
+    if opd is not None:
+        opds, pegawai, skp, nilai = (
+            opds.filter(pk=opd),
+            pegawai.filter(opd_id=opd),
+            skp.filter(opd_id=opd),
+            nilai.filter(opd_id=opd),
+        )
+    aktif = dict(pegawai.values_list("opd_id").annotate(n=Count("id")).order_by())
+    disetujui = dict(skp.values_list("opd_id").annotate(n=Count("id")).order_by())
+    distribusi = selectors.distribusi_predikat(nilai, per="opd_id")
+    predikat_opd = dict(
+        PredikatUnit.objects.filter(periode=periode, unit_kerja__induk__isnull=True).values_list(
+            "unit_kerja_id", "predikat"
+        )
+    )
+    tanggal = selectors.tanggal_acuan(periode.tahun)
+    rows = []
+    total = Counter()
+    for unit in opds:
+        d = distribusi.get(unit.pk, Counter())
+        total.update(d)
+        dinilai = sum(d.values())
+        predikat_unit = predikat_opd.get(unit.pk, PredikatOrganisasi.BAIK)
+        kurva = (
+            selectors.kurva_check(d, predikat_organisasi=predikat_unit, tanggal=tanggal) if dinilai else []
+        )
+        n = aktif.get(unit.pk, 0)
+        rows.append(
+            {
+                "opd": unit,
+                "aktif": n,
+                "skp_disetujui": disetujui.get(unit.pk, 0),
+                "dinilai": dinilai,
+                "persen_dinilai": dinilai * 100 // n if n else 0,
+                "predikat": [d.get(v, 0) for v in Predikat.values],
+                "predikat_unit": PredikatOrganisasi(predikat_unit).label,
+                "peringatan": [k for k in kurva if not k.terpenuhi],
+            }
+        )
+    return {
+        "rows": rows,
+        "total_aktif": sum(aktif.values()),
+        "total_skp": sum(disetujui.values()),
+        "total_dinilai": sum(total.values()),
+        "label_predikat": [str(label) for label in Predikat.labels],
+        "grafik": grafik_sebaran(rows),
+        "grafik_total": grafik_predikat(total),
+    }
+
+
+def grafik_sebaran(rows: list[dict]) -> dict:
+    """Stacked bars: predikat per OPD (OPDs with no evaluation yet are left out)."""
+    rows = [r for r in rows if r["dinilai"]]
+    return {
+        "labels": [r["opd"].nama for r in rows],
+        "datasets": [
+            {
+                "label": str(label),
+                "data": [r["predikat"][i] for r in rows],
+                "backgroundColor": WARNA_GRAFIK[value],
+            }
+            for i, (value, label) in enumerate(Predikat.choices)
+        ],
+        "stacked": True,
+        "horizontal": True,
+    }
+
+
+def dasbor_instansi(*, opd: int | None) -> dict | None:
+    """The Admin BKD / Operator OPD block: completion and predikat distribution per OPD."""
+    periode = selectors.periode_berjalan() or PeriodeKinerja.objects.order_by("-tahun").first()
+    if periode is None:
+        return None
+    kode = periode_evaluasi_default(periode)
+    return {
+        "periode": periode,
+        "kode": kode,
+        "label": periode_label(kode),
+        **sebaran_opd(periode=periode, kode=kode, opd=opd),
+    }

@@ -1,0 +1,93 @@
+"""Kinerja on the dashboards and the distribution page: what each role sees, with the numbers, and query
+counts that do not grow with the number of employees."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from akun import roles
+from kinerja import services
+from tests.factories import PegawaiFactory, UserFactory
+
+from .conftest import tambah_hasil_kerja
+
+pytestmark = pytest.mark.usefixtures("pada_tanggal_uji")
+
+
+def _nilai(users, skp, periode="triwulan-4", hk="sesuai ekspektasi", pk="sesuai ekspektasi"):
+    return services.penilaian_rate(
+        actor=users["atasan"], skp=skp, periode=periode, rating_hasil_kerja=hk, rating_perilaku_kerja=pk
+    )
+
+
+def _anggota(users, org, periode, n: int, *, status: str = "disetujui"):
+    """n more staff under kabid_a with an SKP in the given state (rated Baik when approved)."""
+    for i in range(n):
+        staf = PegawaiFactory(jabatan=org.staf_a.jabatan, nama=f"Staf Tambahan {i:02d}")
+        staf.atasan = org.kabid_a
+        staf.user = UserFactory(username=f"tambahan{org.kabid_a.pk}{staf.pk}", roles=[roles.PEGAWAI])
+        staf.save(update_fields=["atasan", "user"])
+        skp = services.skp_create(actor=staf.user, pegawai=staf, periode=periode)
+        tambah_hasil_kerja(staf.user, skp)
+        services.skp_submit(actor=staf.user, skp=skp)
+        if status == "disetujui":
+            services.skp_approve(actor=users["atasan"], skp=skp)
+            _nilai(users, skp)
+
+
+def test_atasan_dashboard_lists_approvals_due_ratings_and_the_curve(client_as, users, org, periode):
+    _anggota(users, org, periode, 1, status="diajukan")
+    _anggota(users, org, periode, 2)
+    page = client_as("atasan").get("/").content.decode()
+    assert "Kinerja tim 2026 · Triwulan IV" in page
+    assert "SKP <a" in page and "Staf Tambahan 00</a> menunggu persetujuan" in page
+    # Two rated Baik under a unit of predikat Baik: 100 % Baik > 70 %, and nobody Butuh Perbaikan/Kurang.
+    assert "Baik: 2 dari 2 pegawai (100.0%), ketentuan maksimal 70%" in page
+    assert "Andi Pratama" in page  # still listed as a direct report
+
+
+def test_employee_dashboard_shows_skp_progress_and_predikat_history(client_as, users, org, skp_disetujui):
+    _nilai(users, skp_disetujui, hk="di atas ekspektasi", pk="di atas ekspektasi")
+    page = client_as("pegawai").get("/").content.decode()
+    assert "SKP <strong>disetujui</strong> · 1 hasil kerja" in page
+    assert "Triwulan IV 2026" in page and "Sangat Baik" in page
+
+
+def test_admin_dashboard_and_distribution_page_count_per_opd(client_as, users, org, periode):
+    _anggota(users, org, periode, 3)
+    dasbor = client_as("admin_bkd").get("/").content.decode()
+    assert "Kinerja Triwulan IV 2026" in dasbor
+    page = client_as("admin_bkd").get(reverse("kinerja:sebaran")).content.decode()
+    assert page.count('data-testid="sebaran-opd"') == 2  # Dinas Pendidikan and Dinas Kesehatan
+    assert "Dinas Kesehatan" in page
+    # OPD A: 7 active (kepala, kabid, staf_a, 3 extra), 3 rated Baik of 3 → Baik 100 % > 70 %.
+    assert "Baik: 3 dari 3 pegawai (100.0%), ketentuan maksimal 70%" in page
+
+
+def test_the_operator_sees_only_their_opd_and_employees_get_403(client_as, users, org, periode):
+    page = client_as("operator_opd").get(reverse("kinerja:sebaran")).content.decode()
+    assert page.count('data-testid="sebaran-opd"') == 1
+    assert "Dinas Pendidikan" in page and "Dinas Kesehatan" not in page
+    assert client_as("pegawai").get(reverse("kinerja:sebaran")).status_code == 403
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx)
+
+
+@pytest.mark.parametrize(
+    ("role", "url"),
+    [("atasan", "/"), ("admin_bkd", "/"), ("operator_opd", "/"), ("admin_bkd", "/kinerja/sebaran/")],
+)
+def test_kinerja_dashboards_query_count_is_the_same_for_3_and_10(client_as, users, org, periode, role, url):
+    client = client_as(role)
+    counts = []
+    for n in (3, 7):
+        _anggota(users, org, periode, n)
+        counts.append(_queries(client, url))
+    assert counts[0] == counts[1]
