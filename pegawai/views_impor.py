@@ -19,45 +19,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.xlsx import SpreadsheetError, write_xlsx
 
 from . import permissions, selectors
-from .impor import IMPORTERS
+from .impor import CONTOH, IMPORTERS, JUDUL
 
-CONTOH = {
-    "unit-kerja": ["01.02", "Bidang Mutasi dan Promosi", "01", "bidang"],
-    "pegawai": [
-        "198804092012032001",
-        "Rahmawati",
-        "",
-        "S.E.",
-        "Palu",
-        "1988-04-09",
-        "P",
-        "Islam",
-        "kawin",
-        "PNS",
-        "III/b",
-        "2016-04-01",
-        "4",
-        "0",
-        "2012-03-01",
-        "01.02",
-        "Analis Sumber Daya Manusia Aparatur",
-        "fungsional",
-        "",
-        "ahli pertama",
-        "8",
-        "2020-01-02",
-        "",
-        "S1",
-        "Manajemen",
-        "",
-        "Bank Sulteng",
-        "0012345678",
-        "rahmawati@palukota.go.id",
-        "081234567890",
-    ],
-    "keluarga": ["198804092012032001", "suami", "Arif Hidayat", "1986-02-11", "Y"],
-}
-JUDUL = {"unit-kerja": "Unit kerja", "pegawai": "Pegawai", "keluarga": "Keluarga"}
 SESSION_KEY = "impor_berkas"
 
 

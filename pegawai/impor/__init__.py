@@ -16,8 +16,56 @@ IMPORTERS = {
     "keluarga": KeluargaImporter,
 }
 
+CONTOH = {
+    "unit-kerja": ["01.02", "Bidang Mutasi dan Promosi", "01", "bidang"],
+    "pegawai": [
+        "198804092012032001",
+        "Rahmawati",
+        "",
+        "S.E.",
+        "Palu",
+        "1988-04-09",
+        "P",
+        "Islam",
+        "kawin",
+        "PNS",
+        "III/b",
+        "2016-04-01",
+        "4",
+        "0",
+        "2012-03-01",
+        "01.02",
+        "Analis Sumber Daya Manusia Aparatur",
+        "fungsional",
+        "",
+        "ahli pertama",
+        "8",
+        "2020-01-02",
+        "",
+        "S1",
+        "Manajemen",
+        "",
+        "Bank Sulteng",
+        "0012345678",
+        "rahmawati@palukota.go.id",
+        "081234567890",
+    ],
+    "keluarga": ["198804092012032001", "suami", "Arif Hidayat", "1986-02-11", "Y"],
+}
+JUDUL = {"unit-kerja": "Unit kerja", "pegawai": "Pegawai", "keluarga": "Keluarga"}
+
+
+def register(jenis: str, importer, *, judul: str, contoh: list[str]) -> None:
+    """Another app offers its import in the browser upload pages (called from its AppConfig.ready)."""
+    IMPORTERS[jenis] = importer
+    JUDUL[jenis] = judul
+    CONTOH[jenis] = contoh
+
+
 __all__ = [
+    "CONTOH",
     "IMPORTERS",
+    "JUDUL",
     "PEGAWAI_COLUMNS",
     "ImportReport",
     "KeluargaImporter",
@@ -26,4 +74,5 @@ __all__ = [
     "UnitKerjaImporter",
     "pegawai_export_rows",
     "read_table",
+    "register",
 ]

@@ -102,3 +102,35 @@ def test_a_frozen_period_refuses_the_import(skp_disetujui, org, users, periode, 
     assert capsys.readouterr().err.strip() == (
         "baris 2, kolom periode: periode triwulan-1 2026 sudah ditutup; penilaian dibekukan."
     )
+
+
+def test_browser_upload_previews_errors_then_confirms_and_computes_the_predikat(
+    client_as, users, org, periode, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    client = client_as("admin_bkd")
+    assert "Penilaian kinerja" in client.get(reverse("pegawai:impor_index")).content.decode()
+    template = client.get(reverse("pegawai:impor_templat", args=["penilaian"]))
+    assert template["Content-Disposition"] == 'attachment; filename="templat-impor-penilaian.xlsx"'
+
+    url = reverse("pegawai:impor_unggah", args=["penilaian"])
+    bad = _csv(
+        tmp_path / "salah.csv", [[org.staf_a.nip, "2026", "triwulan-1", "luar biasa", "sesuai ekspektasi"]]
+    )
+    page = client.post(url, {"berkas": SimpleUploadedFile("salah.csv", bad.read_bytes())}).content.decode()
+    assert "baris 2" in page and "rating_hasil_kerja" in page
+    assert not Penilaian.objects.exists()
+
+    good = _csv(
+        tmp_path / "nilai.csv",
+        [[org.staf_a.nip, "2026", "triwulan-1", "di atas ekspektasi", "di atas ekspektasi"]],
+    )
+    preview = client.post(url, {"berkas": SimpleUploadedFile("nilai.csv", good.read_bytes())})
+    assert not Penilaian.objects.exists()  # the preview writes nothing
+    token = preview.context["token"]
+    client.post(reverse("pegawai:impor_konfirmasi", args=["penilaian"]), {"token": token})
+    # Di Atas × Di Atas = Sangat Baik (PermenPANRB 6/2022), computed, never imported.
+    assert Penilaian.objects.get(pegawai=org.staf_a, periode="triwulan-1").predikat == "sangat baik"
+    assert client_as("operator_opd").get(url).status_code == 403
