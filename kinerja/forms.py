@@ -100,6 +100,15 @@ class EkspektasiForm(forms.Form):
             )
 
 
+def _pilihan_hasil_kerja(field, skp) -> None:
+    """The SKP's rows; preselected when there is only one."""
+    rows = list(skp.hasil_kerja.all())
+    field.queryset = skp.hasil_kerja.all()
+    field.empty_label = "— pilih hasil kerja —"
+    if len(rows) == 1:
+        field.initial = rows[0].pk
+
+
 class BuktiForm(forms.Form):
     hasil_kerja = forms.ModelChoiceField(
         label="Hasil kerja", queryset=HasilKerja.objects.none(), widget=forms.Select(attrs=_SELECT)
@@ -114,7 +123,7 @@ class BuktiForm(forms.Form):
 
     def __init__(self, *args, skp, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["hasil_kerja"].queryset = skp.hasil_kerja.all()
+        _pilihan_hasil_kerja(self.fields["hasil_kerja"], skp)
 
 
 class LogHarianForm(forms.Form):
@@ -140,7 +149,7 @@ class LogHarianForm(forms.Form):
 
     def __init__(self, *args, skp, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["hasil_kerja"].queryset = skp.hasil_kerja.all()
+        _pilihan_hasil_kerja(self.fields["hasil_kerja"], skp)
 
 
 class UmpanBalikForm(forms.Form):
