@@ -10,9 +10,12 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from pegawai.models import Pegawai
+from pegawai.selectors import cakupan_for
+
 from .. import selectors, services
 from ..forms import BuktiForm, LogHarianForm, SesiPembinaanForm, UmpanBalikForm
-from ..models import SKP, BuktiDukung, HasilKerja, LogHarian, periode_label
+from ..models import SKP, BuktiDukung, HasilKerja, LogHarian, Rating, UmpanBalikRekan, periode_label
 from ._common import Peran, add_form_errors
 
 LOG_TAMPIL = 50
@@ -131,7 +134,62 @@ def umpan_balik(request, pk: int):
     return redirect("kinerja:skp_pelaksanaan", pk=skp.pk)
 
 
+@require_http_methods(["GET", "POST"])
+def rekan(request):
+    """Peer feedback: colleagues of my unit with an agreed SKP this year; one rating per period each."""
+    me = cakupan_for(request.user).pegawai_id
+    periode_kinerja = selectors.periode_berjalan()
+    saya = Pegawai.objects.filter(pk=me).only("unit_kerja_id").first() if me else None
+    if saya is None or periode_kinerja is None:
+        raise Http404("Tidak ada periode kinerja berjalan atau login tidak terhubung dengan pegawai.")
+    skps = (
+        SKP.objects.filter(
+            periode=periode_kinerja, unit_kerja_id=saya.unit_kerja_id, status=SKP.Status.DISETUJUI
+        )
+        .exclude(pegawai_id=me)
+        .exclude(pejabat_penilai_id=me)
+        .select_related("pegawai", "jabatan")
+        .order_by("pegawai__nama")
+    )
+    periode = selectors.periode_untuk_bulan(
+        periode_kinerja,
+        timezone.localdate().month if timezone.localdate().year == periode_kinerja.tahun else 12,
+    )
+    if request.method == "POST":
+        skp = get_object_or_404(skps, pk=request.POST.get("skp") or 0)
+        try:
+            services.umpan_balik_rekan_create(
+                actor=request.user,
+                skp=skp,
+                periode=periode,
+                rating=request.POST.get("rating", ""),
+                isi=request.POST.get("isi", ""),
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, f"Umpan balik untuk {skp.pegawai.nama} tersimpan.")
+        return redirect("kinerja:rekan")
+    sudah = set(
+        UmpanBalikRekan.objects.filter(rekan_id=me, periode=periode, skp__in=skps).values_list(
+            "skp_id", flat=True
+        )
+    )
+    return render(
+        request,
+        "kinerja/rekan.html",
+        {
+            "skps": list(skps),
+            "sudah": sudah,
+            "periode_label": periode_label(periode),
+            "tahun": periode_kinerja.tahun,
+            "pilihan": Rating.choices,
+        },
+    )
+
+
 urlpatterns = [
+    path("kinerja/rekan/", rekan, name="rekan"),
     path("kinerja/skp/<int:pk>/pelaksanaan/", skp_pelaksanaan, name="skp_pelaksanaan"),
     path("kinerja/bukti/<int:pk>/", bukti_unduh, name="bukti_unduh"),
     path("kinerja/log/<int:pk>/reviu/", log_reviu, name="log_reviu"),

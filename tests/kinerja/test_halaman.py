@@ -14,7 +14,16 @@ from django.urls import reverse
 
 from akun import roles
 from kinerja import services
-from kinerja.models import SKP, BuktiDukung, HasilKerja, Keberatan, LogHarian, Penilaian, PerilakuKerja
+from kinerja.models import (
+    SKP,
+    BuktiDukung,
+    HasilKerja,
+    Keberatan,
+    LogHarian,
+    Penilaian,
+    PerilakuKerja,
+    UmpanBalikRekan,
+)
 from tests.factories import PegawaiFactory, UserFactory, bind_operator
 
 from .conftest import tambah_hasil_kerja
@@ -432,3 +441,31 @@ def test_daily_log_page_query_count_is_the_same_for_3_and_10_logs(client_as, use
             )
         counts.append(_queries(client, reverse("kinerja:skp_pelaksanaan", args=[skp_disetujui.pk])))
     assert counts[0] == counts[1]
+
+
+def test_a_colleague_gives_peer_feedback_once_and_the_atasan_sees_it(client, users, org, skp_disetujui):
+    rekan = PegawaiFactory(jabatan=org.staf_a.jabatan, nama="Rudi Hartono")
+    rekan.user = UserFactory(username="rudi", roles=[roles.PEGAWAI])
+    rekan.save(update_fields=["user"])
+    client.force_login(rekan.user)
+    page = client.get(reverse("kinerja:rekan")).content.decode()
+    assert "Umpan balik rekan kerja · Triwulan IV 2026" in page and "Andi Pratama" in page
+    client.post(
+        reverse("kinerja:rekan"), {"skp": skp_disetujui.pk, "rating": "di atas ekspektasi", "isi": "Sigap"}
+    )
+    assert "Sudah diberikan" in client.get(reverse("kinerja:rekan")).content.decode()
+    client.post(reverse("kinerja:rekan"), {"skp": skp_disetujui.pk, "rating": "di bawah ekspektasi"})
+    assert UmpanBalikRekan.objects.get().rating == "di atas ekspektasi"  # once per period
+
+    client.force_login(users["atasan"])
+    form = client.get(
+        reverse("kinerja:penilaian_form", args=[skp_disetujui.pk, "triwulan-4"])
+    ).content.decode()
+    assert "Umpan balik rekan sejawat (1)" in form and "Di Atas Ekspektasi: <strong>1</strong>" in form
+
+    client.force_login(orang_lain_login := UserFactory(username="dewi", roles=[roles.PEGAWAI]))
+    org.staf_b.user = orang_lain_login
+    org.staf_b.save(update_fields=["user"])
+    assert "Andi Pratama" not in client.get(reverse("kinerja:rekan")).content.decode()  # another unit
+    client.post(reverse("kinerja:rekan"), {"skp": skp_disetujui.pk, "rating": "di bawah ekspektasi"})
+    assert UmpanBalikRekan.objects.count() == 1
