@@ -12,10 +12,11 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
+from pegawai.models import Pegawai
 from pegawai.selectors import cakupan_for
 
 from .models import (
@@ -328,47 +329,81 @@ PREDIKAT_KE_KINERJA_TALENTA = {
 }
 
 
-def potensial_kategori(skor: Decimal, *, tanggal: dt.date) -> str:
-    ambang = berlaku(AmbangTalenta, tanggal).first()
-    if ambang is None:
-        raise LookupError("Ambang potensial belum ditetapkan.")
-    if skor >= ambang.batas_tinggi:
-        return KotakTalenta.Potensial.TINGGI
-    if skor >= ambang.batas_menengah:
-        return KotakTalenta.Potensial.MENENGAH
-    return KotakTalenta.Potensial.RENDAH
+@dataclass(frozen=True)
+class AturanTalenta:
+    """The boxes and potential thresholds in force for a year, loaded once."""
+
+    kotak: dict[int, KotakTalenta]
+    ambang: AmbangTalenta
+
+    @classmethod
+    def untuk(cls, tahun: int) -> AturanTalenta | None:
+        tanggal = tanggal_acuan(tahun)
+        ambang = berlaku(AmbangTalenta, tanggal).first()
+        kotak = {k.kotak: k for k in berlaku(KotakTalenta, tanggal)}
+        if ambang is None or not kotak:
+            return None
+        return cls(kotak=kotak, ambang=ambang)
+
+    def potensial(self, skor: Decimal) -> str:
+        """Rendah / Menengah / Tinggi by the thresholds in force (editable data, PermenPANRB 3/2020)."""
+        if skor >= self.ambang.batas_tinggi:
+            return KotakTalenta.Potensial.TINGGI
+        if skor >= self.ambang.batas_menengah:
+            return KotakTalenta.Potensial.MENENGAH
+        return KotakTalenta.Potensial.RENDAH
+
+    def nomor(self, predikat: str, skor: Decimal) -> int | None:
+        kinerja = PREDIKAT_KE_KINERJA_TALENTA[predikat]
+        potensial = self.potensial(skor)
+        for k in self.kotak.values():
+            if (k.kinerja, k.potensial) == (kinerja, potensial):
+                return k.kotak
+        return None
+
+    def q_kotak(self, kotak: KotakTalenta) -> Q:
+        """The SQL filter for one box on the queryset of penilaian_tahunan_dengan_potensial()."""
+        predikat = [p for p, r in PREDIKAT_KE_KINERJA_TALENTA.items() if r == kotak.kinerja]
+        q = Q(predikat__in=predikat)
+        if kotak.potensial == KotakTalenta.Potensial.TINGGI:
+            return q & Q(skor_potensial__gte=self.ambang.batas_tinggi)
+        if kotak.potensial == KotakTalenta.Potensial.MENENGAH:
+            return q & Q(
+                skor_potensial__gte=self.ambang.batas_menengah, skor_potensial__lt=self.ambang.batas_tinggi
+            )
+        return q & Q(skor_potensial__lt=self.ambang.batas_menengah)
 
 
-@dataclass
-class KotakIsi:
-    kotak: KotakTalenta
-    pegawai: list
-
-
-def talenta_grid(*, tahun: int, pegawai_qs) -> list[KotakIsi]:
-    """The 9-box grid for a year: annual predikat × the latest potential assessment valid at year end."""
-    tanggal = tanggal_acuan(tahun)
-    kotak = {(k.kinerja, k.potensial): k for k in berlaku(KotakTalenta, tanggal)}
-    isi = {k.kotak: KotakIsi(kotak=k, pegawai=[]) for k in kotak.values()}
-    predikat = dict(
-        Penilaian.objects.filter(
-            periode_kinerja__tahun=tahun, periode=PERIODE_TAHUNAN, pegawai__in=pegawai_qs.values("id")
-        ).values_list("pegawai_id", "predikat")
-    )
-    potensial: dict[int, Decimal] = dict(
+def penilaian_tahunan_dengan_potensial(
+    pegawai_qs: QuerySet[Pegawai], periode: PeriodeKinerja
+) -> QuerySet[Penilaian]:
+    """Annual evaluations of the employees in scope, each with the latest potential score valid on the
+    last day of the year (None without one)."""
+    tanggal = tanggal_acuan(periode.tahun)
+    skor = (
         PenilaianPotensial.objects.filter(
-            pegawai_id__in=list(predikat), tanggal__lte=tanggal, berlaku_sampai__gte=tanggal
+            pegawai=OuterRef("pegawai_id"), tanggal__lte=tanggal, berlaku_sampai__gte=tanggal
         )
-        .order_by("pegawai_id", "-tanggal")
-        .distinct("pegawai_id")
-        .values_list("pegawai_id", "skor")
+        .order_by("-tanggal", "-id")
+        .values("skor")[:1]
     )
-    orang = {p.pk: p for p in pegawai_qs.filter(pk__in=list(potensial)).select_related("opd", "jabatan")}
-    for pid, skor in potensial.items():
-        key = (PREDIKAT_KE_KINERJA_TALENTA[predikat[pid]], potensial_kategori(skor, tanggal=tanggal))
-        if key in kotak and pid in orang:
-            isi[kotak[key].kotak].pegawai.append(orang[pid])
-    return [isi[n] for n in sorted(isi, reverse=True)]
+    return Penilaian.objects.filter(
+        periode_kinerja=periode, periode=PERIODE_TAHUNAN, pegawai__in=pegawai_qs.values("pk")
+    ).annotate(skor_potensial=Subquery(skor))
+
+
+def hitung_kotak(aturan: AturanTalenta, qs: QuerySet[Penilaian]) -> tuple[Counter, int]:
+    """Box number → headcount, and how many were rated, in one query grouped by (predikat, skor)."""
+    jumlah: Counter = Counter()
+    dinilai = 0
+    for row in qs.values("predikat", "skor_potensial").annotate(n=Count("pk")).order_by():
+        dinilai += row["n"]
+        if row["skor_potensial"] is None:
+            continue
+        nomor = aturan.nomor(row["predikat"], row["skor_potensial"])
+        if nomor is not None:
+            jumlah[nomor] += row["n"]
+    return jumlah, dinilai
 
 
 def predikat_organisasi_ke_rating(predikat_organisasi: str) -> str:

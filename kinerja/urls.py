@@ -1,8 +1,9 @@
+import contextlib
 from importlib import import_module
 
 from django.urls import path
 
-from .views import pelaksanaan, penilaian, periode, sebaran, skp, tim
+from .views import pelaksanaan, penilaian, periode, sebaran, skp, survei, talenta, tim
 
 app_name = "kinerja"
 
@@ -16,11 +17,11 @@ urlpatterns = [
     *penilaian.urlpatterns,
     *tim.urlpatterns,
     *sebaran.urlpatterns,
+    *talenta.urlpatterns,
+    *survei.urlpatterns,
 ]
 
 # TEMPORARY while modules are being written in parallel; replaced by plain imports before commit.
-for _nama in ("dokumen", "talenta", "survei"):
-    try:
+for _nama in ("dokumen",):
+    with contextlib.suppress(ImportError):
         urlpatterns += import_module(f"kinerja.views.{_nama}").urlpatterns
-    except ImportError:
-        pass

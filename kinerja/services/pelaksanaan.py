@@ -10,14 +10,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from pegawai.models import Pegawai
+from pegawai.models import Pegawai, UnitKerja
 
 from ..models import (
     SKP,
     BuktiDukung,
     HasilKerja,
     LogHarian,
+    PeriodeKinerja,
+    ResponSurvei,
     SesiPembinaan,
+    SurveiKepuasan,
     UmpanBalik,
     UmpanBalikRekan,
 )
@@ -156,3 +159,30 @@ def umpan_balik_rekan_create(*, actor, skp: SKP, periode: str, rating: str, isi:
     row.full_clean()
     row.save()
     return row
+
+
+# --- the public satisfaction survey of a unit (PermenPANRB 6/2022: an input the atasan sees) ----------
+
+
+@transaction.atomic
+def survei_create(*, unit_kerja: UnitKerja, periode: PeriodeKinerja) -> SurveiKepuasan:
+    """A new survey of a unit for a year; its kode is random (core.models.new_kode_verifikasi)."""
+    if SurveiKepuasan.objects.filter(periode=periode, unit_kerja=unit_kerja).exists():
+        raise ValidationError(f"Survei {unit_kerja.nama} tahun {periode.tahun} sudah ada.")
+    survei = SurveiKepuasan(periode=periode, unit_kerja=unit_kerja)
+    survei.full_clean()
+    survei.save()
+    return survei
+
+
+def survei_set_aktif(*, survei: SurveiKepuasan, aktif: bool) -> SurveiKepuasan:
+    survei.aktif = aktif
+    survei.save(update_fields=["aktif", "diubah"])
+    return survei
+
+
+def respon_survei_submit(*, survei: SurveiKepuasan, skor: int, komentar: str) -> ResponSurvei:
+    respon = ResponSurvei(survei=survei, skor=skor, komentar=komentar.strip())
+    respon.full_clean()
+    respon.save()
+    return respon

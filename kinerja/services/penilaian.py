@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from akun import roles
 from pegawai.models import Pegawai, UnitKerja
+from pegawai.selectors import cakupan_for
 
 from .. import selectors
 from ..models import (
@@ -222,7 +223,9 @@ def _can_set_predikat_unit(actor, unit_kerja: UnitKerja) -> bool:
 def potensial_save(
     *, actor, pegawai: Pegawai, skor: Decimal, tanggal: dt.date, berlaku_sampai: dt.date, sumber: str = ""
 ) -> PenilaianPotensial:
-    if not roles.is_admin_bkd(actor):
+    """The Admin BKD for anyone; an Operator OPD for an employee of their OPD."""
+    operator_opd = cakupan_for(actor).opd_id
+    if not (roles.is_admin_bkd(actor) or (operator_opd is not None and pegawai.opd_id == operator_opd)):
         raise PermissionDenied
     row = PenilaianPotensial(
         pegawai=pegawai,

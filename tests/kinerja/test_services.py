@@ -12,7 +12,15 @@ from django.http import Http404
 from django.utils import timezone
 
 from kinerja import selectors, services
-from kinerja.models import SKP, Delegasi, HasilKerja, Penilaian, PenutupanPeriode, PerilakuKerja
+from kinerja.models import (
+    SKP,
+    Delegasi,
+    HasilKerja,
+    Penilaian,
+    PenilaianPotensial,
+    PenutupanPeriode,
+    PerilakuKerja,
+)
 from tests.factories import PegawaiFactory, UserFactory
 
 from .conftest import tambah_hasil_kerja
@@ -317,3 +325,13 @@ def test_another_opds_operator_gets_404_for_an_skp(skp_disetujui, org, users):
         selectors.skp_get_visible(user=operator_b, pk=skp_disetujui.pk)
     assert selectors.skp_get_visible(user=users["operator_opd"], pk=skp_disetujui.pk) == skp_disetujui
     assert selectors.skp_get_visible(user=users["atasan"], pk=skp_disetujui.pk) == skp_disetujui
+
+
+def test_potential_scores_by_admin_bkd_or_the_operator_of_the_employees_opd(org, users):
+    kwargs = {"skor": Decimal("82.5"), "tanggal": dt.date(2026, 3, 1), "berlaku_sampai": dt.date(2029, 2, 28)}
+    services.potensial_save(actor=users["operator_opd"], pegawai=org.staf_a, **kwargs)
+    services.potensial_save(actor=users["admin_bkd"], pegawai=org.staf_b, **kwargs)
+    for actor, pegawai in ((users["operator_opd"], org.staf_b), (users["atasan"], org.staf_a)):
+        with pytest.raises(PermissionDenied):
+            services.potensial_save(actor=actor, pegawai=pegawai, **kwargs)
+    assert PenilaianPotensial.objects.count() == 2
