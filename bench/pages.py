@@ -23,9 +23,14 @@ from pegawai.models import Pegawai  # noqa: E402
 REPEAT = int(os.environ.get("BENCH_REPEAT", "60"))
 
 
-def main() -> None:
+def _client(username: str) -> Client:
     client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(User.objects.get(username="admin_bkd"))
+    client.force_login(User.objects.get(username=username))
+    return client
+
+
+def main() -> None:
+    admin, atasan = _client("admin_bkd"), _client("atasan")
     sample = Pegawai.objects.order_by("nip")[Pegawai.objects.count() // 2]
     opd = sample.opd_id
     fragment = sample.nama.split()[0][:4]
@@ -36,9 +41,15 @@ def main() -> None:
         "filter OPD+golongan /pegawai/?opd=&golongan=": f"/pegawai/?opd={opd}&golongan={sample.golongan.kode}",
         "profil /pegawai/<nip>/": f"/pegawai/{sample.nip}/",
         "dasbor admin /": "/",
+        # Kinerja (issue #3): the atasan's team dashboard and page, the per-OPD distribution, the 9-box.
+        "dasbor atasan / (tim + kurva)": ("atasan", "/"),
+        "kinerja tim /kinerja/tim/": ("atasan", "/kinerja/tim/"),
+        "sebaran predikat per OPD /kinerja/sebaran/": "/kinerja/sebaran/",
+        "talenta 9-box /kinerja/talenta/": "/kinerja/talenta/",
     }
     results = {}
-    for name, url in urls.items():
+    for name, target in urls.items():
+        client, url = (atasan, target[1]) if isinstance(target, tuple) else (admin, target)
         for _ in range(3):
             assert client.get(url).status_code == 200, url
         timings = []

@@ -23,6 +23,7 @@ from .penilaian import (
     potensial_save,
     predikat_unit_set,
     realisasi_save,
+    sasaran_unit_create,
 )
 from .penutupan import penutupan_execute, penutupan_reopen, penutupan_start
 from .skp import (
@@ -56,6 +57,7 @@ __all__ = [
     "predikat_unit_set",
     "realisasi_save",
     "respon_survei_submit",
+    "sasaran_unit_create",
     "sesi_pembinaan_create",
     "skp_approve",
     "skp_create",

@@ -25,6 +25,7 @@ from ..models import (
     PredikatUnit,
     Rating,
     Realisasi,
+    SasaranUnit,
     periode_label,
 )
 from ._common import _me, _reason, _require_open, _require_penilai
@@ -238,5 +239,37 @@ def potensial_save(
     row.full_clean()
     if row.berlaku_sampai < row.tanggal:
         raise ValidationError({"berlaku_sampai": "Masa berlaku harus setelah tanggal asesmen."})
+    row.save()
+    return row
+
+
+def _can_manage_sasaran(actor, unit_kerja: UnitKerja) -> bool:
+    """The unit's head, the leader above (as for its predikat), or the Admin BKD."""
+    if _can_set_predikat_unit(actor, unit_kerja):
+        return True
+    me = _me(actor)
+    return (
+        me is not None
+        and Pegawai.objects.filter(
+            pk=me, aktif=True, jabatan__is_kepala=True, jabatan__unit_kerja_id=unit_kerja.pk
+        ).exists()
+    )
+
+
+@transaction.atomic
+def sasaran_unit_create(
+    *, actor, unit_kerja: UnitKerja, periode: PeriodeKinerja, uraian: str, indikator: str = ""
+) -> SasaranUnit:
+    """A target of the unit for the year; its head's hasil kerja rows support it (cascading)."""
+    if not _can_manage_sasaran(actor, unit_kerja):
+        raise PermissionDenied
+    _require_open(periode)
+    if not (uraian or "").strip():
+        raise ValidationError({"uraian": "Sasaran unit wajib diisi."})
+    row = SasaranUnit(
+        periode=periode, unit_kerja=unit_kerja, uraian=uraian.strip(), indikator=indikator.strip()
+    )
+    row.full_clean()
+    _reason(row, "Sasaran unit ditambahkan")
     row.save()
     return row

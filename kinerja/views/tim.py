@@ -21,6 +21,7 @@ from ..models import (
     PeriodeKinerja,
     PredikatOrganisasi,
     PredikatUnit,
+    SasaranUnit,
     periode_label,
 )
 
@@ -112,7 +113,46 @@ def predikat_unit(request):
     )
 
 
+def _unit_dipimpin(user) -> list[UnitKerja]:
+    me = cakupan_for(user).pegawai_id
+    if me is None:
+        return []
+    return list(UnitKerja.objects.filter(jabatan__pemangku__pk=me, jabatan__is_kepala=True, aktif=True))
+
+
+@require_http_methods(["GET", "POST"])
+def sasaran_unit(request):
+    """Targets of the units I head or lead from above; their heads' hasil kerja rows support them."""
+    periode = _periode_dari(request)
+    units = {u.pk: u for u in [*_unit_dipimpin(request.user), *units_for_predikat(request.user)]}
+    if not units or periode is None:
+        raise PermissionDenied
+    if request.method == "POST":
+        unit = units.get(int(request.POST.get("unit") or 0))
+        if unit is None:
+            raise Http404
+        try:
+            services.sasaran_unit_create(
+                actor=request.user,
+                unit_kerja=unit,
+                periode=periode,
+                uraian=request.POST.get("uraian", ""),
+                indikator=request.POST.get("indikator", ""),
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, f"Sasaran {unit.nama} {periode.tahun} ditambahkan.")
+            return redirect(f"{request.path}?tahun={periode.tahun}")
+    sasaran: dict[int, list] = {}
+    for row in SasaranUnit.objects.filter(periode=periode, unit_kerja__in=list(units)).order_by("id"):
+        sasaran.setdefault(row.unit_kerja_id, []).append(row)
+    rows = [(u, sasaran.get(u.pk, [])) for u in units.values()]
+    return render(request, "kinerja/sasaran_unit.html", {"periode": periode, "rows": rows})
+
+
 urlpatterns = [
+    path("kinerja/sasaran-unit/", sasaran_unit, name="sasaran_unit"),
     path("kinerja/tim/", tim, name="tim"),
     path("kinerja/predikat-unit/", predikat_unit, name="predikat_unit"),
 ]

@@ -22,6 +22,7 @@ from kinerja.models import (
     LogHarian,
     Penilaian,
     PerilakuKerja,
+    SasaranUnit,
     UmpanBalikRekan,
 )
 from tests.factories import PegawaiFactory, UserFactory, bind_operator
@@ -469,3 +470,31 @@ def test_a_colleague_gives_peer_feedback_once_and_the_atasan_sees_it(client, use
     assert "Andi Pratama" not in client.get(reverse("kinerja:rekan")).content.decode()  # another unit
     client.post(reverse("kinerja:rekan"), {"skp": skp_disetujui.pk, "rating": "di bawah ekspektasi"})
     assert UmpanBalikRekan.objects.count() == 1
+
+
+def test_the_unit_head_sets_targets_and_links_their_rows_to_them(client_as, users, org, periode):
+    client = client_as("atasan")  # kabid_a heads Bidang Pembinaan SD
+    client.post(
+        reverse("kinerja:sasaran_unit"),
+        {"unit": org.bidang_a.pk, "uraian": "Angka partisipasi SD 99%", "indikator": "APK SD"},
+    )
+    sasaran = SasaranUnit.objects.get(unit_kerja=org.bidang_a)
+    assert "Angka partisipasi SD 99%" in client.get(reverse("kinerja:sasaran_unit")).content.decode()
+    assert client_as("pegawai").get(reverse("kinerja:sasaran_unit")).status_code == 403
+
+    skp = services.skp_create(actor=users["atasan"], pegawai=org.kabid_a, periode=periode)
+    client = client_as("atasan")
+    form_url = reverse("kinerja:hasil_kerja_tambah", args=[skp.pk])
+    assert "Mendukung sasaran unit" in client.get(form_url).content.decode()
+    client.post(
+        form_url,
+        {
+            "jenis": "utama",
+            "uraian": "Program wajib belajar SD terlaksana",
+            "sasaran_unit": sasaran.pk,
+            **_indikator_data(
+                {"uraian": "APK SD", "jenis": "kuantitatif", "target_angka": "99", "satuan": "%"}
+            ),
+        },
+    )
+    assert HasilKerja.objects.get(skp=skp).sasaran_unit == sasaran
