@@ -1,9 +1,6 @@
-import contextlib
-from importlib import import_module
-
 from django.urls import path
 
-from .views import pelaksanaan, penilaian, periode, sebaran, skp, survei, talenta, tim
+from .views import dokumen, pelaksanaan, penilaian, periode, sebaran, skp, survei, talenta, tim
 
 app_name = "kinerja"
 
@@ -19,9 +16,5 @@ urlpatterns = [
     *sebaran.urlpatterns,
     *talenta.urlpatterns,
     *survei.urlpatterns,
+    *dokumen.urlpatterns,
 ]
-
-# TEMPORARY while modules are being written in parallel; replaced by plain imports before commit.
-for _nama in ("dokumen",):
-    with contextlib.suppress(ImportError):
-        urlpatterns += import_module(f"kinerja.views.{_nama}").urlpatterns
