@@ -52,7 +52,9 @@ def test_skp_to_predikat_and_dekp(org, users, periode_2026, new_page, tmp_path):
     login(atasan, "atasan")
     expect(atasan.get_by_test_id("dasbor-diajukan")).to_have_text("1")
     atasan.get_by_role("link", name="Andi Pratama").first.click()
-    atasan.get_by_label("Berorientasi Pelayanan").fill("Membalas pertanyaan sekolah paling lambat 1 hari kerja")
+    atasan.get_by_label("Berorientasi Pelayanan").fill(
+        "Membalas pertanyaan sekolah paling lambat 1 hari kerja"
+    )
     atasan.get_by_role("button", name="Setujui SKP").click()
     expect(atasan.get_by_role("alert")).to_contain_text("SKP Andi Pratama disetujui.")
     expect(atasan.get_by_test_id("status-skp")).to_have_text("Disetujui")
