@@ -1,6 +1,10 @@
-"""Database housekeeping shared by bulk writers."""
+"""Database housekeeping shared by bulk writers: statistics after a load, and PostgreSQL bulk loading
+(ids reserved from the sequence, COPY from tuples, foreign keys checked once after the load)."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from django.db import connection
 
@@ -16,3 +20,67 @@ def analyze_after_bulk_write(*models, vacuum: bool = True) -> None:
     with connection.cursor() as cursor:
         for model in models:
             cursor.execute(f"{verb} {connection.ops.quote_name(model._meta.db_table)}")
+
+
+def reserve_ids(model, n: int) -> list[int]:
+    """n ids from the table's identity sequence, so rows written by COPY can be pointed at."""
+    if not n:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [model._meta.db_table, n],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def copy_rows(model, fields: list[str], rows: Iterable[tuple]) -> int:
+    """COPY tuples (in `fields` order, attnames) into the model's table; every NOT NULL column must be
+    among them, as COPY knows no Django defaults. Returns the number of rows."""
+    meta = model._meta
+    missing = [
+        f.attname
+        for f in meta.concrete_fields
+        if not f.null and not f.primary_key and f.attname not in fields
+    ]
+    if missing:
+        raise ValueError(f"{meta.label}: kolom wajib tidak diisi: {', '.join(missing)}")
+    columns = ", ".join(connection.ops.quote_name(meta.get_field(f).column) for f in fields)
+    n = 0
+    with (
+        connection.cursor() as cursor,
+        cursor.copy(f"COPY {connection.ops.quote_name(meta.db_table)} ({columns}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row(row)
+            n += 1
+    return n
+
+
+@contextmanager
+def foreign_keys_checked_after(*models) -> Iterator[None]:
+    """Load with the foreign keys of these tables dropped, then add them back (PostgreSQL's advice for
+    bulk loads, "Populating a Database"): adding a key checks every row in one set-based pass instead
+    of one trigger per row, about 2 million at 50,000 employees (17 s). Inside the caller's
+    transaction: DDL rolls back with it, and other sessions wait on the table locks meanwhile."""
+    qn = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        # Fire pending deferred checks: ALTER TABLE refuses tables with pending trigger events.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute(
+            """
+            SELECT t.relname, c.conname, pg_get_constraintdef(c.oid)
+              FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+             WHERE c.contype = 'f' AND t.relname = ANY(%s) AND t.relnamespace = current_schema()::regnamespace
+             ORDER BY t.relname, c.conname
+            """,
+            [[m._meta.db_table for m in models]],
+        )
+        keys = cursor.fetchall()
+        for table, name, _definition in keys:
+            cursor.execute(f"ALTER TABLE {qn(table)} DROP CONSTRAINT {qn(name)}")
+    yield
+    with connection.cursor() as cursor:
+        for table, name, definition in keys:
+            cursor.execute(f"ALTER TABLE {qn(table)} ADD CONSTRAINT {qn(name)} {definition}")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")

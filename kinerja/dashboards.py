@@ -33,6 +33,18 @@ def periode_evaluasi_default(periode: PeriodeKinerja) -> str:
     return selectors.periode_untuk_bulan(periode, today.month)
 
 
+def periode_evaluasi_terisi(periode: PeriodeKinerja) -> str:
+    """The latest evaluation period up to today that has ratings (what an overview should open on);
+    today's when none has any yet. At most one indexed EXISTS per period of the year."""
+    kode_hari_ini = periode_evaluasi_default(periode)
+    urutan = periode.kode_periode_evaluasi
+    sampai = urutan.index(kode_hari_ini) + 1 if kode_hari_ini in urutan else len(urutan)
+    for kode in reversed(urutan[:sampai]):
+        if Penilaian.objects.filter(periode_kinerja=periode, periode=kode).exists():
+            return kode
+    return kode_hari_ini
+
+
 def penilai_ids(me: int) -> list[int]:
     """Me, and the officials I act for today (Plt/Plh)."""
     today = timezone.localdate()
@@ -271,7 +283,7 @@ def dasbor_instansi(*, opd: int | None) -> dict | None:
     periode = selectors.periode_berjalan() or PeriodeKinerja.objects.order_by("-tahun").first()
     if periode is None:
         return None
-    kode = periode_evaluasi_default(periode)
+    kode = periode_evaluasi_terisi(periode)
     return {
         "periode": periode,
         "kode": kode,

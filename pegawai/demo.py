@@ -307,19 +307,21 @@ class DemoBuilder(OrganisasiDemo):
         admin = first_holding(
             lambda p: p.opd_id == bkpsdm.id and not p.jabatan.is_kepala and p.status_kepegawaian == "PNS"
         )
-        kabid_ids = {
-            p.atasan_id
-            for p in Pegawai.objects.filter(
-                opd=pendidikan, atasan__isnull=False, jabatan__is_kepala=False
-            ).only("atasan_id")
-        }
-        kabid = (
-            Pegawai.objects.filter(
-                id__in=kabid_ids, jabatan__jenis="administrator", unit_kerja__jenis="bidang"
+
+        def kabid_di(opd_filter: dict):
+            """A bidang head with staff (the demo "atasan"), in Dinas Pendidikan when it has one."""
+            kabid_ids = Pegawai.objects.filter(
+                atasan__isnull=False, jabatan__is_kepala=False, **opd_filter
+            ).values("atasan_id")
+            return (
+                Pegawai.objects.filter(
+                    id__in=kabid_ids, jabatan__jenis="administrator", unit_kerja__jenis="bidang"
+                )
+                .order_by("nip")
+                .first()
             )
-            .order_by("nip")
-            .first()
-        )
+
+        kabid = kabid_di({"opd": pendidikan}) or kabid_di({})
         bawahan = (
             Pegawai.objects.filter(atasan=kabid, jabatan__is_kepala=False).order_by("nip").first()
             if kabid
@@ -415,10 +417,32 @@ class DemoBuilder(OrganisasiDemo):
 
 
 def demo_reset() -> None:
-    """Delete all organisation and personnel data and the demo logins (keeps reference tables)."""
+    """Delete all organisation and personnel data and the demo logins (keeps reference tables).
+
+    kinerja's data points at people, units, positions and logins (several with PROTECT), so it goes
+    first: every kinerja table but the effective-dated rule tables (those with `berlaku_mulai`) and
+    their history, in one TRUNCATE. Found through the app registry: pegawai does not import kinerja.
+    """
+    from django.apps import apps
+    from django.db import connection
+
     from .models import UsulanPerubahanData
 
     with transaction.atomic():
+        if apps.is_installed("kinerja"):
+            tables = [
+                connection.ops.quote_name(model._meta.db_table)
+                for model in apps.get_app_config("kinerja").get_models(include_auto_created=True)
+                if not any(
+                    f.name == "berlaku_mulai" for f in getattr(model, "instance_type", model)._meta.fields
+                )
+            ]
+            with connection.cursor() as cursor:
+                # Fire pending deferred FK checks first: TRUNCATE refuses tables with pending trigger
+                # events (rows written earlier in the same transaction, as in tests).
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                cursor.execute(f"TRUNCATE {', '.join(tables)} CASCADE")
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         UsulanPerubahanData.objects.all().delete()
         AksesOpd.objects.all().delete()
         for model in (Keluarga, RiwayatJabatan, RiwayatPangkat, RiwayatPendidikan, RiwayatHukumanDisiplin):

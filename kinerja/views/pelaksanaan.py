@@ -17,6 +17,7 @@ from .. import selectors, services
 from ..forms import BuktiForm, LogHarianForm, SesiPembinaanForm, UmpanBalikForm
 from ..models import SKP, BuktiDukung, HasilKerja, LogHarian, Rating, UmpanBalikRekan, periode_label
 from ._common import Peran, add_form_errors
+from .skp import urutan_baris
 
 LOG_TAMPIL = 50
 
@@ -68,7 +69,7 @@ def skp_pelaksanaan(request, pk: int):
                 return redirect("kinerja:skp_pelaksanaan", pk=skp.pk)
         else:
             raise Http404
-    rows = list(skp.hasil_kerja.prefetch_related("bukti", "umpan_balik__penulis"))
+    rows = sorted(skp.hasil_kerja.prefetch_related("bukti", "umpan_balik__penulis"), key=urutan_baris)
     logs = list(skp.log_harian.select_related("hasil_kerja").order_by("-tanggal", "-id")[:LOG_TAMPIL])
     context = {
         "skp": skp,

@@ -29,6 +29,7 @@ from ..models import (
     periode_label,
 )
 from ._common import Peran, add_form_errors, flash_errors
+from .skp import urutan_baris
 
 
 def skp_penilaian(request, pk: int):
@@ -85,6 +86,7 @@ def penilaian_form(request, pk: int, periode: str):
         .prefetch_related(Prefetch("realisasi", queryset=Realisasi.objects.filter(periode=periode)))
         .order_by("hasil_kerja__jenis", "hasil_kerja__urutan", "hasil_kerja_id", "id")
     )
+    indikator.sort(key=lambda i: (urutan_baris(i.hasil_kerja), i.pk))
     for i in indikator:
         i.realisasi_periode = next(iter(i.realisasi.all()), None)
     existing = Penilaian.objects.filter(

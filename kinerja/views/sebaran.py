@@ -10,7 +10,7 @@ from django.urls import path
 from pegawai.selectors import cakupan_for
 
 from .. import selectors
-from ..dashboards import periode_evaluasi_default, sebaran_opd
+from ..dashboards import periode_evaluasi_terisi, sebaran_opd
 from ..models import PeriodeKinerja, periode_label
 
 
@@ -27,7 +27,7 @@ def sebaran(request):
         return render(request, "kinerja/sebaran.html", {"periode": None})
     kode = request.GET.get("periode")
     if kode not in periode.kode_periode_evaluasi:
-        kode = periode_evaluasi_default(periode)
+        kode = periode_evaluasi_terisi(periode)
     context = {
         "periode": periode,
         "kode": kode,

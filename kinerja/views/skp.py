@@ -23,12 +23,16 @@ def _skp_or_404(request, pk: int) -> SKP:
     return selectors.skp_get_visible(user=request.user, pk=pk)
 
 
+def urutan_baris(hasil_kerja: HasilKerja) -> tuple:
+    """Utama rows first, then tambahan, each in the order they were written."""
+    return (hasil_kerja.jenis != HasilKerja.Jenis.UTAMA, hasil_kerja.urutan, hasil_kerja.pk)
+
+
 def _rows(skp: SKP) -> list[HasilKerja]:
-    return list(
-        skp.hasil_kerja.select_related("mendukung", "sasaran_unit").prefetch_related(
-            Prefetch("indikator", queryset=Indikator.objects.order_by("id"))
-        )
+    rows = skp.hasil_kerja.select_related("mendukung", "sasaran_unit").prefetch_related(
+        Prefetch("indikator", queryset=Indikator.objects.order_by("id"))
     )
+    return sorted(rows, key=urutan_baris)
 
 
 @require_http_methods(["GET", "POST"])

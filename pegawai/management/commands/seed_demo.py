@@ -2,10 +2,15 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.module_loading import import_string
 
 from core.db import analyze_after_bulk_write
 from pegawai.demo import DemoBuilder, demo_reset
 from pegawai.models import Jabatan, Keluarga, Pegawai, UnitKerja
+
+# kinerja sits above pegawai in the import-linter layers; this command composes both apps' demo data,
+# so it names the kinerja builder instead of importing it.
+KINERJA_DEMO = "kinerja.demo.KinerjaDemoBuilder"
 
 
 class Command(BaseCommand):
@@ -56,6 +61,15 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Data demo dibuat dalam {elapsed:.1f} detik: {result.opd} OPD, {result.unit} unit kerja, "
             f"{result.jabatan} jabatan, {result.pegawai} pegawai."
+        )
+        started = time.monotonic()
+        kinerja = import_string(KINERJA_DEMO)(options["seed"]).run()
+        self.stdout.write(
+            f"Data kinerja dibuat dalam {time.monotonic() - started:.1f} detik: {sum(kinerja.skp.values())} SKP "
+            f"({kinerja.skp['disetujui']} disetujui), {kinerja.penilaian} penilaian, "
+            f"{kinerja.potensial} penilaian potensial; predikat tahun lalu: "
+            + ", ".join(f"{n} {p}" for p, n in kinerja.predikat_tahun_lalu.most_common())
+            + "."
         )
         for username, who in result.logins.items():
             self.stdout.write(f"  login {username:<13} kata sandi {options['password']}  — {who}")
