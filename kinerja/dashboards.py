@@ -102,6 +102,7 @@ def tim_data(*, me: int, periode: PeriodeKinerja, kode: str) -> dict:
             "draf": status[SKP.Status.DRAFT] + status[SKP.Status.DIKEMBALIKAN],
             "belum": len(tanpa_skp),
         },
+        "diajukan": [s for s in skps if s.status == SKP.Status.DIAJUKAN],
         "belum_dinilai": [
             s for s in skps if s.status == SKP.Status.DISETUJUI and s.penilaian_periode is None
         ],
@@ -226,6 +227,7 @@ def sebaran_opd(*, periode: PeriodeKinerja, kode: str, opd: int | None = None) -
         )
     )
     tanggal = selectors.tanggal_acuan(periode.tahun)
+    aturan = selectors.kurva_aturan(tanggal)
     rows = []
     total = Counter()
     for unit in opds:
@@ -234,7 +236,9 @@ def sebaran_opd(*, periode: PeriodeKinerja, kode: str, opd: int | None = None) -
         dinilai = sum(d.values())
         predikat_unit = predikat_opd.get(unit.pk, PredikatOrganisasi.BAIK)
         kurva = (
-            selectors.kurva_check(d, predikat_organisasi=predikat_unit, tanggal=tanggal) if dinilai else []
+            selectors.kurva_check(d, predikat_organisasi=predikat_unit, tanggal=tanggal, aturan=aturan)
+            if dinilai
+            else []
         )
         n = aktif.get(unit.pk, 0)
         rows.append(

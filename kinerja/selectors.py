@@ -114,8 +114,20 @@ class HasilKurva:
         )
 
 
+def kurva_aturan(tanggal: dt.date) -> dict[str, list[KurvaDistribusi]]:
+    """The curve's bounds in force, per unit predikat: load once when checking many units."""
+    aturan: dict[str, list[KurvaDistribusi]] = {}
+    for batas in berlaku(KurvaDistribusi, tanggal).order_by("id"):
+        aturan.setdefault(batas.predikat_organisasi, []).append(batas)
+    return aturan
+
+
 def kurva_check(
-    distribusi: Counter | dict[str, int], *, predikat_organisasi: str, tanggal: dt.date
+    distribusi: Counter | dict[str, int],
+    *,
+    predikat_organisasi: str,
+    tanggal: dt.date,
+    aturan: dict[str, list[KurvaDistribusi]] | None = None,
 ) -> list[HasilKurva]:
     """Check a distribution of employee predikat against the curve for the unit's predikat.
 
@@ -124,9 +136,9 @@ def kurva_check(
     """
     total = sum(distribusi.values())
     hasil = []
-    for batas in (
-        berlaku(KurvaDistribusi, tanggal).filter(predikat_organisasi=predikat_organisasi).order_by("id")
-    ):
+    if aturan is None:
+        aturan = kurva_aturan(tanggal)
+    for batas in aturan.get(predikat_organisasi, []):
         jumlah = sum(distribusi.get(p, 0) for p in batas.predikat_pegawai)
         persen = Decimal(jumlah) * 100 / total if total else Decimal(0)
         ok = True
