@@ -25,6 +25,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("pegawai.urls")),
     path("", include("kinerja.urls")),
+    path("", include("penggajian.urls")),
 ]
 
 if settings.DEBUG:

@@ -35,6 +35,7 @@ from .models import (
     Predikat,
     PredikatOrganisasi,
     Rating,
+    periode_label,
 )
 
 # --- rule tables in force --------------------------------------------------------------------------
@@ -285,6 +286,40 @@ def periode_untuk_bulan(periode_kinerja: PeriodeKinerja, bulan: int) -> str:
     if periode_kinerja.jenis_evaluasi == PeriodeKinerja.JenisEvaluasi.BULANAN:
         return f"bulan-{bulan:02d}"
     return f"triwulan-{(bulan - 1) // 3 + 1}"
+
+
+def _akhir_periode(periode: str) -> int:
+    """Last month of an evaluation period: `bulan-05` → 5, `triwulan-3` → 9, `tahunan` → 12."""
+    jenis, _sep, nomor = periode.partition("-")
+    if jenis == "bulan":
+        return int(nomor)
+    if jenis == "triwulan":
+        return int(nomor) * 3
+    return 12
+
+
+def predikat_untuk_bulan(*, tahun: int, bulan: int, pegawai_ids) -> dict[int, tuple[str, str]]:
+    """TPP reads this: pegawai id → (predikat, period label) of the latest rated periodic evaluation that
+    ends in or before the pay month, looking back at most to the previous year. An evaluation under
+    objection does not count until it is decided."""
+    rows = (
+        Penilaian.objects.filter(
+            pegawai_id__in=pegawai_ids,
+            periode_kinerja__tahun__in=[tahun - 1, tahun],
+            status__in=[Penilaian.Status.DINILAI, Penilaian.Status.DITERIMA, Penilaian.Status.FINAL],
+        )
+        .exclude(periode=PERIODE_TAHUNAN)
+        .values_list("pegawai_id", "periode_kinerja__tahun", "periode", "predikat")
+    )
+    best: dict[int, tuple[tuple[int, int], str, str]] = {}
+    for pegawai_id, tahun_p, periode, predikat in rows:
+        kunci = (tahun_p, _akhir_periode(periode))
+        if kunci > (tahun, bulan) or not predikat:
+            continue
+        lama = best.get(pegawai_id)
+        if lama is None or kunci > lama[0]:
+            best[pegawai_id] = (kunci, predikat, f"{periode_label(periode)} {tahun_p}")
+    return {pid: (predikat, label) for pid, (_k, predikat, label) in best.items()}
 
 
 PREDIKAT_MINIMAL_KENAIKAN = {Predikat.SANGAT_BAIK, Predikat.BAIK}

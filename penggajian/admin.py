@@ -1,0 +1,133 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    AturanGaji,
+    AturanTpp,
+    GajiPokok,
+    GalatSlip,
+    KenaikanGajiBerkala,
+    KodePotonganTpp,
+    PaguTpp,
+    PersenPredikatTpp,
+    RekapKehadiran,
+    RunGaji,
+    Slip,
+    TabelGajiPokok,
+    TunjanganFungsional,
+    TunjanganStruktural,
+)
+
+
+class GajiPokokInline(admin.TabularInline):
+    model = GajiPokok
+    extra = 0
+
+
+@admin.register(TabelGajiPokok)
+class TabelGajiPokokAdmin(SimpleHistoryAdmin):
+    list_display = ["nama", "jenis", "berlaku_mulai", "dasar_hukum"]
+    list_filter = ["jenis"]
+    search_fields = ["nama", "dasar_hukum"]
+    inlines = [GajiPokokInline]
+
+
+@admin.register(GajiPokok)
+class GajiPokokAdmin(SimpleHistoryAdmin):
+    list_display = ["tabel", "golongan", "mkg_tahun", "jumlah"]
+    list_filter = ["tabel"]
+    search_fields = ["golongan"]
+
+
+class TunjanganStrukturalInline(admin.TabularInline):
+    model = TunjanganStruktural
+    extra = 0
+
+
+class TunjanganFungsionalInline(admin.TabularInline):
+    model = TunjanganFungsional
+    extra = 0
+
+
+@admin.register(AturanGaji)
+class AturanGajiAdmin(SimpleHistoryAdmin):
+    list_display = ["nama", "berlaku_mulai", "dasar_hukum"]
+    search_fields = ["nama", "dasar_hukum"]
+    inlines = [TunjanganStrukturalInline, TunjanganFungsionalInline]
+
+
+@admin.register(TunjanganStruktural)
+class TunjanganStrukturalAdmin(SimpleHistoryAdmin):
+    list_display = ["aturan", "eselon", "jumlah", "terverifikasi"]
+    list_filter = ["aturan", "terverifikasi"]
+    search_fields = ["eselon"]
+
+
+@admin.register(TunjanganFungsional)
+class TunjanganFungsionalAdmin(SimpleHistoryAdmin):
+    list_display = ["aturan", "nama", "jenjang", "jumlah", "terverifikasi"]
+    list_filter = ["aturan", "jenjang", "terverifikasi"]
+    search_fields = ["nama"]
+
+
+class PaguTppInline(admin.TabularInline):
+    model = PaguTpp
+    extra = 0
+
+
+class PersenPredikatTppInline(admin.TabularInline):
+    model = PersenPredikatTpp
+    extra = 0
+
+
+class KodePotonganTppInline(admin.TabularInline):
+    model = KodePotonganTpp
+    extra = 0
+
+
+@admin.register(AturanTpp)
+class AturanTppAdmin(SimpleHistoryAdmin):
+    list_display = ["nama", "status", "berlaku_mulai", "persen_kinerja", "persen_disiplin"]
+    list_filter = ["status"]
+    search_fields = ["nama", "dasar_hukum"]
+    inlines = [PaguTppInline, PersenPredikatTppInline, KodePotonganTppInline]
+
+
+@admin.register(RekapKehadiran)
+class RekapKehadiranAdmin(SimpleHistoryAdmin):
+    list_display = ["pegawai", "tahun", "bulan", "hari_kerja", "tanpa_keterangan"]
+    list_filter = ["tahun", "bulan"]
+    search_fields = ["pegawai__nip", "pegawai__nama"]
+    raw_id_fields = ["pegawai"]
+
+
+@admin.register(KenaikanGajiBerkala)
+class KenaikanGajiBerkalaAdmin(SimpleHistoryAdmin):
+    list_display = ["pegawai", "tmt", "golongan", "mkg_tahun", "gaji_pokok_baru", "status"]
+    list_filter = ["status"]
+    search_fields = ["pegawai__nip", "pegawai__nama", "nomor_sk"]
+    raw_id_fields = ["pegawai"]
+
+
+@admin.register(RunGaji)
+class RunGajiAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "status", "jumlah_slip", "jumlah_galat", "jumlah_bersih"]
+    list_filter = ["jenis", "status", "tahun"]
+    search_fields = ["catatan"]
+    readonly_fields = ["opd_selesai"]
+
+
+@admin.register(Slip)
+class SlipAdmin(admin.ModelAdmin):
+    list_display = ["nip", "nama", "run", "kode_unit", "jumlah_bersih"]
+    list_filter = ["run"]
+    search_fields = ["nip", "nama"]
+    raw_id_fields = ["pegawai", "run", "opd"]
+
+
+@admin.register(GalatSlip)
+class GalatSlipAdmin(admin.ModelAdmin):
+    list_display = ["run", "pegawai", "pesan"]
+    list_filter = ["run"]
+    search_fields = ["pegawai__nip", "pegawai__nama", "pesan"]
+    raw_id_fields = ["pegawai", "run", "opd"]

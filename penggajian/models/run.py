@@ -1,0 +1,243 @@
+"""Inputs (attendance recaps, KGB), pay runs and slips.
+
+A run goes draf → dihitung → diverifikasi → disetujui → dikunci; whoever computed it can neither verify
+nor approve it. One slip per (run, employee) is a unique constraint, and a locked run and its slips are
+protected by PostgreSQL triggers (migration 0002), so not even a raw UPDATE changes them.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.dates import NAMA_BULAN
+from core.models import TimeStampedModel, new_kode_verifikasi
+from pegawai.models import Pegawai, UnitKerja
+
+from .aturan import RUPIAH, AturanGaji, AturanTpp
+
+
+def bulan_label(tahun: int, bulan: int) -> str:
+    return f"{NAMA_BULAN[bulan - 1]} {tahun}"
+
+
+class RekapKehadiran(TimeStampedModel):
+    """Monthly discipline recap of one employee: working days, days absent without a valid reason and a
+    count per deduction code of the TPP rule (TL1 … TL4, PSW1 … PSW4, APEL …)."""
+
+    pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="rekap_kehadiran")
+    tahun = models.PositiveSmallIntegerField(_("tahun"), validators=[MinValueValidator(2000)])
+    bulan = models.PositiveSmallIntegerField(
+        _("bulan"), validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    hari_kerja = models.PositiveSmallIntegerField(_("hari kerja"), default=0)
+    tanpa_keterangan = models.PositiveSmallIntegerField(_("tanpa keterangan (hari)"), default=0)
+    jumlah = models.JSONField(_("jumlah per kode potongan"), default=dict, blank=True)
+    history = HistoricalRecords(excluded_fields=["diubah"])
+
+    class Meta:
+        verbose_name = _("rekap kehadiran")
+        verbose_name_plural = _("rekap kehadiran")
+        ordering = ["-tahun", "-bulan", "pegawai"]
+        constraints = [
+            models.UniqueConstraint(fields=["pegawai", "tahun", "bulan"], name="rekapkehadiran_unik"),
+            models.CheckConstraint(
+                condition=models.Q(bulan__gte=1, bulan__lte=12), name="rekapkehadiran_bulan"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pegawai_id} {bulan_label(self.tahun, self.bulan)}"
+
+
+class KenaikanGajiBerkala(TimeStampedModel):
+    """A periodic raise (KGB): from its TMT the pay uses the new MKG for the same golongan."""
+
+    class Status(models.TextChoices):
+        DRAF = "draf", _("Draf")
+        DITETAPKAN = "ditetapkan", _("Ditetapkan")
+        DITUNDA = "ditunda", _("Ditunda")
+
+    pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="kgb")
+    golongan = models.CharField(_("golongan"), max_length=10)
+    mkg_tahun = models.PositiveSmallIntegerField(_("MKG baru (tahun)"))
+    mkg_bulan = models.PositiveSmallIntegerField(_("MKG baru (bulan)"), default=0)
+    tmt = models.DateField(_("TMT KGB"))
+    gaji_pokok_lama = models.DecimalField(_("gaji pokok lama"), **RUPIAH)
+    gaji_pokok_baru = models.DecimalField(_("gaji pokok baru"), **RUPIAH)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAF)
+    alasan_tunda = models.CharField(_("alasan ditunda"), max_length=255, blank=True)
+    nomor_sk = models.CharField(_("nomor SK"), max_length=100, blank=True)
+    tanggal_sk = models.DateField(_("tanggal SK"), null=True, blank=True)
+    ditetapkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords(excluded_fields=["diubah"])
+
+    class Meta:
+        verbose_name = _("kenaikan gaji berkala")
+        verbose_name_plural = _("kenaikan gaji berkala")
+        ordering = ["-tmt", "pegawai"]
+        constraints = [models.UniqueConstraint(fields=["pegawai", "tmt"], name="kgb_unik")]
+
+    def __str__(self) -> str:
+        return f"KGB {self.pegawai_id} TMT {self.tmt:%d-%m-%Y}"
+
+
+class RunGaji(TimeStampedModel):
+    class Jenis(models.TextChoices):
+        INDUK = "induk", _("Gaji induk")
+        TPP = "tpp", _("TPP")
+
+    class Status(models.TextChoices):
+        DRAF = "draf", _("Draf")
+        ANTRI = "antri", _("Dalam antrean")
+        MENGHITUNG = "menghitung", _("Sedang dihitung")
+        DIHITUNG = "dihitung", _("Dihitung")
+        DIVERIFIKASI = "diverifikasi", _("Diverifikasi")
+        DISETUJUI = "disetujui", _("Disetujui")
+        DIKUNCI = "dikunci", _("Dikunci")
+        GAGAL = "gagal", _("Gagal")
+
+    jenis = models.CharField(_("jenis"), max_length=6, choices=Jenis.choices)
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    bulan = models.PositiveSmallIntegerField(
+        _("bulan"), validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAF)
+    aturan_gaji = models.ForeignKey(
+        AturanGaji, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    aturan_tpp = models.ForeignKey(
+        AturanTpp, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    hanya_galat = models.BooleanField(_("hitung ulang yang gagal saja"), default=False)
+    opd_selesai = ArrayField(models.IntegerField(), default=list, blank=True)
+    total_opd = models.PositiveIntegerField(default=0)
+    jumlah_pegawai = models.PositiveIntegerField(_("pegawai"), default=0)
+    jumlah_slip = models.PositiveIntegerField(_("slip"), default=0)
+    jumlah_galat = models.PositiveIntegerField(_("gagal"), default=0)
+    jumlah_kotor = models.DecimalField(_("jumlah kotor"), **RUPIAH, default=0)
+    jumlah_potongan = models.DecimalField(_("jumlah potongan"), **RUPIAH, default=0)
+    jumlah_bersih = models.DecimalField(_("jumlah bersih"), **RUPIAH, default=0)
+    pesan_galat = models.TextField(_("galat proses"), blank=True)
+    mulai = models.DateTimeField(null=True, blank=True)
+    selesai = models.DateTimeField(null=True, blank=True)
+    dihitung_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    dihitung_pada = models.DateTimeField(null=True, blank=True)
+    diverifikasi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    diverifikasi_pada = models.DateTimeField(null=True, blank=True)
+    disetujui_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    disetujui_pada = models.DateTimeField(null=True, blank=True)
+    dikunci_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    dikunci_pada = models.DateTimeField(null=True, blank=True)
+    catatan = models.TextField(_("catatan"), blank=True)
+    history = HistoricalRecords(excluded_fields=["diubah", "opd_selesai"])
+
+    class Meta:
+        verbose_name = _("run gaji")
+        verbose_name_plural = _("run gaji")
+        ordering = ["-tahun", "-bulan", "jenis"]
+        constraints = [
+            models.UniqueConstraint(fields=["jenis", "tahun", "bulan"], name="rungaji_satu_per_bulan"),
+            models.CheckConstraint(condition=models.Q(bulan__gte=1, bulan__lte=12), name="rungaji_bulan"),
+            models.CheckConstraint(
+                condition=models.Q(diverifikasi_oleh__isnull=True)
+                | ~models.Q(diverifikasi_oleh=models.F("dihitung_oleh")),
+                name="rungaji_verifikator_bukan_pembuat",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(disetujui_oleh__isnull=True)
+                | ~models.Q(disetujui_oleh=models.F("dihitung_oleh")),
+                name="rungaji_penyetuju_bukan_pembuat",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.bulan_label}"
+
+    @property
+    def bulan_label(self) -> str:
+        return bulan_label(self.tahun, self.bulan)
+
+    @property
+    def terkunci(self) -> bool:
+        return self.status == self.Status.DIKUNCI
+
+    @property
+    def sedang_berjalan(self) -> bool:
+        return self.status in (self.Status.ANTRI, self.Status.MENGHITUNG)
+
+    @property
+    def persen_selesai(self) -> int:
+        if not self.total_opd:
+            return 0
+        return min(100, round(100 * len(self.opd_selesai) / self.total_opd))
+
+
+class Slip(models.Model):
+    """One employee's pay in one run: the register columns (`kolom`, CONTRACT names), the lines with a
+    plain-language explanation each (`rincian`), and a snapshot of the inputs and rule versions used."""
+
+    run = models.ForeignKey(RunGaji, on_delete=models.PROTECT, related_name="slip")
+    pegawai = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="slip_gaji")
+    opd = models.ForeignKey(UnitKerja, on_delete=models.PROTECT, related_name="+")
+    nip = models.CharField(_("NIP"), max_length=18)
+    nama = models.CharField(_("nama"), max_length=255)
+    kode_unit = models.CharField(_("kode unit"), max_length=30)
+    nama_unit = models.CharField(_("unit kerja"), max_length=200)
+    golongan = models.CharField(_("golongan"), max_length=10, blank=True)
+    jabatan = models.CharField(_("jabatan"), max_length=200, blank=True)
+    nama_bank = models.CharField(_("nama bank"), max_length=60, blank=True)
+    nomor_rekening = models.CharField(_("nomor rekening"), max_length=30, blank=True)
+    kolom = models.JSONField(_("kolom register"), default=dict)
+    rincian = models.JSONField(_("rincian"), default=list)
+    masukan = models.JSONField(_("masukan"), default=dict)
+    jumlah_kotor = models.DecimalField(_("jumlah kotor"), **RUPIAH)
+    jumlah_potongan = models.DecimalField(_("jumlah potongan"), **RUPIAH)
+    jumlah_bersih = models.DecimalField(_("jumlah bersih"), **RUPIAH)
+    kode_verifikasi = models.CharField(max_length=32, unique=True, default=new_kode_verifikasi)
+    dihitung = models.DateTimeField(_("dihitung"))
+
+    class Meta:
+        verbose_name = _("slip gaji")
+        verbose_name_plural = _("slip gaji")
+        ordering = ["run", "kode_unit", "nama"]
+        constraints = [models.UniqueConstraint(fields=["run", "pegawai"], name="slip_satu_per_run_pegawai")]
+        indexes = [
+            models.Index(fields=["pegawai", "run"], name="slip_pegawai_run"),
+            models.Index(fields=["run", "opd"], name="slip_run_opd"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nip} {self.run}"
+
+
+class GalatSlip(models.Model):
+    """An employee the run could not compute, with the reason (the rest of the run completes)."""
+
+    run = models.ForeignKey(RunGaji, on_delete=models.CASCADE, related_name="galat")
+    pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="+")
+    opd = models.ForeignKey(UnitKerja, on_delete=models.CASCADE, related_name="+")
+    pesan = models.CharField(_("alasan"), max_length=500)
+
+    class Meta:
+        verbose_name = _("galat slip")
+        verbose_name_plural = _("galat slip")
+        ordering = ["run", "opd", "pegawai"]
+        constraints = [models.UniqueConstraint(fields=["run", "pegawai"], name="galatslip_unik")]
+
+    def __str__(self) -> str:
+        return self.pesan

@@ -1,0 +1,82 @@
+"""PPh Pasal 21 monthly withholding by the average effective rate (tarif efektif rata-rata, TER).
+
+Legal basis: PP 58/2023 (Tarif Pemotongan PPh Pasal 21 atas Penghasilan Sehubungan dengan Pekerjaan, Jasa,
+atau Kegiatan Wajib Pajak Orang Pribadi), Lampiran (the three monthly TER tables below), and PMK
+168/2023 (the PTKP status that picks the table: A = TK/0, TK/1, K/0; B = TK/2, TK/3, K/1, K/2; C = K/3).
+The monthly tax is TER(bruto) × bruto, where bruto is the month's gross income including the premiums the
+employer pays (JKK, JKM, BPJS Kesehatan employer share). For civil servants the tax on salary is borne by
+the government (PP 80/2010, PMK 262/PMK.011/2010: tunjangan PPh = potongan PPh), and that allowance is
+not itself income. The December recomputation on the annual tariff (Pasal 17 UU PPh) is not done here.
+
+Each table row is (upper bound of monthly bruto in rupiah, rate in percent); the last bound is None.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, Decimal
+
+TER_A = [
+    (5_400_000, "0"), (5_650_000, "0.25"), (5_950_000, "0.5"), (6_300_000, "0.75"), (6_750_000, "1"),
+    (7_500_000, "1.25"), (8_550_000, "1.5"), (9_650_000, "1.75"), (10_050_000, "2"), (10_350_000, "2.25"),
+    (10_700_000, "2.5"), (11_050_000, "3"), (11_600_000, "3.5"), (12_500_000, "4"), (13_750_000, "5"),
+    (15_100_000, "6"), (16_950_000, "7"), (19_750_000, "8"), (24_150_000, "9"), (26_450_000, "10"),
+    (28_000_000, "11"), (30_050_000, "12"), (32_400_000, "13"), (35_400_000, "14"), (39_100_000, "15"),
+    (43_850_000, "16"), (47_800_000, "17"), (51_400_000, "18"), (56_300_000, "19"), (62_200_000, "20"),
+    (68_600_000, "21"), (77_500_000, "22"), (89_000_000, "23"), (103_000_000, "24"), (125_000_000, "25"),
+    (157_000_000, "26"), (206_000_000, "27"), (337_000_000, "28"), (454_000_000, "29"), (550_000_000, "30"),
+    (695_000_000, "31"), (910_000_000, "32"), (1_400_000_000, "33"), (None, "34"),
+]  # fmt: skip
+TER_B = [
+    (6_200_000, "0"), (6_500_000, "0.25"), (6_850_000, "0.5"), (7_300_000, "0.75"), (9_200_000, "1"),
+    (10_750_000, "1.5"), (11_250_000, "2"), (11_600_000, "2.5"), (12_600_000, "3"), (13_600_000, "4"),
+    (14_950_000, "5"), (16_400_000, "6"), (18_450_000, "7"), (21_850_000, "8"), (26_000_000, "9"),
+    (27_700_000, "10"), (29_350_000, "11"), (31_450_000, "12"), (33_950_000, "13"), (37_100_000, "14"),
+    (41_100_000, "15"), (45_800_000, "16"), (49_500_000, "17"), (53_800_000, "18"), (58_500_000, "19"),
+    (64_000_000, "20"), (71_000_000, "21"), (80_000_000, "22"), (93_000_000, "23"), (109_000_000, "24"),
+    (129_000_000, "25"), (163_000_000, "26"), (211_000_000, "27"), (374_000_000, "28"), (459_000_000, "29"),
+    (555_000_000, "30"), (704_000_000, "31"), (957_000_000, "32"), (1_405_000_000, "33"), (None, "34"),
+]  # fmt: skip
+TER_C = [
+    (6_600_000, "0"), (6_950_000, "0.25"), (7_350_000, "0.5"), (7_800_000, "0.75"), (8_850_000, "1"),
+    (9_800_000, "1.25"), (10_950_000, "1.5"), (11_200_000, "1.75"), (12_050_000, "2"), (12_950_000, "3"),
+    (14_150_000, "4"), (15_550_000, "5"), (17_050_000, "6"), (19_500_000, "7"), (22_700_000, "8"),
+    (26_600_000, "9"), (28_100_000, "10"), (30_100_000, "11"), (32_600_000, "12"), (35_400_000, "13"),
+    (38_900_000, "14"), (43_000_000, "15"), (47_400_000, "16"), (51_200_000, "17"), (55_800_000, "18"),
+    (60_400_000, "19"), (66_700_000, "20"), (74_500_000, "21"), (83_200_000, "22"), (95_600_000, "23"),
+    (110_000_000, "24"), (134_000_000, "25"), (169_000_000, "26"), (221_000_000, "27"), (390_000_000, "28"),
+    (463_000_000, "29"), (561_000_000, "30"), (709_000_000, "31"), (965_000_000, "32"), (1_419_000_000, "33"),
+    (None, "34"),
+]  # fmt: skip
+TABEL = {
+    "A": [(b, Decimal(r)) for b, r in TER_A],
+    "B": [(b, Decimal(r)) for b, r in TER_B],
+    "C": [(b, Decimal(r)) for b, r in TER_C],
+}
+KATEGORI_PTKP = {
+    "TK/0": "A", "TK/1": "A", "K/0": "A",
+    "TK/2": "B", "TK/3": "B", "K/1": "B", "K/2": "B",
+    "K/3": "C",
+}  # fmt: skip
+
+
+def status_ptkp(*, kawin: bool, perempuan: bool, tanggungan: int) -> str:
+    """PTKP status (PMK 168/2023 and the PTKP rules of UU PPh Pasal 7): a married woman employee is TK/0
+    (her family's allowance belongs to her husband's PTKP); otherwise K/n or TK/n with at most 3 dependants."""
+    n = max(0, min(tanggungan, 3))
+    if kawin and perempuan:
+        return "TK/0"
+    return f"K/{n}" if kawin else f"TK/{n}"
+
+
+def tarif_ter(kategori: str, bruto: Decimal) -> Decimal:
+    """The TER rate in percent for a month's gross income (bounds are inclusive upper limits)."""
+    for batas, tarif in TABEL[kategori]:
+        if batas is None or bruto <= batas:
+            return tarif
+    raise AssertionError("unreachable: the last row has no bound")
+
+
+def pph_bulanan(kategori: str, bruto: Decimal) -> tuple[Decimal, Decimal]:
+    """(rate %, tax): TER × bruto, rounded down to whole rupiah."""
+    tarif = tarif_ter(kategori, bruto)
+    return tarif, (bruto * tarif / 100).quantize(Decimal(1), rounding=ROUND_DOWN)

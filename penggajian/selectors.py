@@ -1,0 +1,284 @@
+"""Reading pay rules and inputs in bulk, and what each user may see."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from akun import roles
+from core.dates import add_months
+from kinerja import selectors as kinerja_selectors
+from pegawai.models import Keluarga, Pegawai, RiwayatHukumanDisiplin
+from pegawai.selectors import cakupan_for
+
+from .hitung import AturanGajiData, AturanTppData, MasukanPegawai
+from .models import (
+    AturanGaji,
+    AturanTpp,
+    GajiPokok,
+    KenaikanGajiBerkala,
+    RekapKehadiran,
+    RunGaji,
+    Slip,
+    TabelGajiPokok,
+)
+
+
+class AturanTidakAda(LookupError):
+    """No rule version in force for a pay month."""
+
+
+def awal_bulan(tahun: int, bulan: int) -> dt.date:
+    return dt.date(tahun, bulan, 1)
+
+
+def akhir_bulan(tahun: int, bulan: int) -> dt.date:
+    return add_months(awal_bulan(tahun, bulan), 1) - dt.timedelta(days=1)
+
+
+# --- rules in force ---------------------------------------------------------------------------------
+
+
+def aturan_gaji_model(tahun: int, bulan: int) -> AturanGaji:
+    aturan = (
+        AturanGaji.objects.filter(berlaku_mulai__lte=awal_bulan(tahun, bulan))
+        .order_by("-berlaku_mulai")
+        .first()
+    )
+    if aturan is None:
+        raise AturanTidakAda(f"Belum ada aturan komponen gaji yang berlaku untuk bulan {bulan:02d}-{tahun}.")
+    return aturan
+
+
+def aturan_tpp_model(tahun: int, bulan: int) -> AturanTpp:
+    aturan = (
+        AturanTpp.objects.filter(status=AturanTpp.Status.BERLAKU, berlaku_mulai__lte=awal_bulan(tahun, bulan))
+        .order_by("-berlaku_mulai")
+        .first()
+    )
+    if aturan is None:
+        raise AturanTidakAda(f"Belum ada aturan TPP yang berlaku untuk bulan {bulan:02d}-{tahun}.")
+    return aturan
+
+
+def aturan_gaji_data(aturan: AturanGaji, tahun: int, bulan: int) -> AturanGajiData:
+    """Snapshot of the component rates plus the gaji pokok tables in force in that month (4 queries)."""
+    tanggal = awal_bulan(tahun, bulan)
+    tabel_ids: dict[str, TabelGajiPokok] = {}
+    for tabel in TabelGajiPokok.objects.filter(berlaku_mulai__lte=tanggal).order_by(
+        "jenis", "-berlaku_mulai"
+    ):
+        tabel_ids.setdefault(tabel.jenis, tabel)
+    if not tabel_ids:
+        raise AturanTidakAda(f"Belum ada tabel gaji pokok yang berlaku untuk bulan {bulan:02d}-{tahun}.")
+    gaji_pokok: dict[tuple[str, str], list[tuple[int, Decimal]]] = {}
+    jenis_by_tabel = {t.pk: t.jenis for t in tabel_ids.values()}
+    for tabel_id, golongan, mkg, jumlah in (
+        GajiPokok.objects.filter(tabel_id__in=jenis_by_tabel)
+        .order_by("golongan", "mkg_tahun")
+        .values_list("tabel_id", "golongan", "mkg_tahun", "jumlah")
+    ):
+        gaji_pokok.setdefault((jenis_by_tabel[tabel_id], golongan), []).append((mkg, jumlah))
+    fungsional = sorted(
+        aturan.tunjangan_fungsional.values_list("nama", "jenjang", "jumlah"), key=lambda r: -len(r[0])
+    )
+    return AturanGajiData(
+        id=aturan.pk,
+        nama=aturan.nama,
+        berlaku_mulai=aturan.berlaku_mulai.isoformat(),
+        persen_cpns=aturan.persen_cpns,
+        persen_tunjangan_pasangan=aturan.persen_tunjangan_pasangan,
+        persen_tunjangan_anak=aturan.persen_tunjangan_anak,
+        maks_anak=aturan.maks_anak,
+        beras_per_jiwa=aturan.beras_per_jiwa,
+        maks_jiwa_beras=aturan.maks_jiwa_beras,
+        tunjangan_umum={k: Decimal(v) for k, v in (aturan.tunjangan_umum or {}).items()},
+        persen_iwp_pns=aturan.persen_iwp_pns,
+        persen_iwp_pppk=aturan.persen_iwp_pppk,
+        persen_bpjs_pegawai=aturan.persen_bpjs_pegawai,
+        persen_bpjs_pemda=aturan.persen_bpjs_pemda,
+        batas_dasar_bpjs=aturan.batas_dasar_bpjs,
+        persen_jkk=aturan.persen_jkk,
+        persen_jkm=aturan.persen_jkm,
+        kelipatan_pembulatan=aturan.kelipatan_pembulatan,
+        status_dikecualikan=frozenset(aturan.status_dikecualikan or []),
+        struktural=dict(aturan.tunjangan_struktural.values_list("eselon", "jumlah")),
+        fungsional=tuple(fungsional),
+        gaji_pokok={k: tuple(v) for k, v in gaji_pokok.items()},
+        dasar_gaji_pokok={t.jenis: t.dasar_hukum.split(" (")[0] for t in tabel_ids.values()},
+    )
+
+
+def aturan_tpp_data(aturan: AturanTpp) -> AturanTppData:
+    return AturanTppData(
+        id=aturan.pk,
+        nama=aturan.nama,
+        berlaku_mulai=aturan.berlaku_mulai.isoformat(),
+        persen_kinerja=aturan.persen_kinerja,
+        persen_disiplin=aturan.persen_disiplin,
+        persen_tanpa_keterangan=aturan.persen_tanpa_keterangan,
+        lantai_disiplin=aturan.lantai_disiplin,
+        persen_tanpa_predikat=aturan.persen_tanpa_predikat,
+        persen_hukdis_sedang=aturan.persen_hukdis_sedang,
+        persen_hukdis_berat=aturan.persen_hukdis_berat,
+        persen_cpns=aturan.persen_cpns,
+        status_dikecualikan=frozenset(aturan.status_dikecualikan or []),
+        potong_pph=aturan.potong_pph,
+        bpjs_termasuk_tpp=aturan.bpjs_termasuk_tpp,
+        pagu=dict(aturan.pagu.values_list("kelas_jabatan", "jumlah")),
+        persen_predikat=dict(aturan.persen_predikat.values_list("predikat", "persen")),
+        kode_potongan={
+            kode: (p, satuan, keterangan)
+            for kode, p, satuan, keterangan in aturan.kode_potongan.values_list(
+                "kode", "persen", "satuan", "keterangan"
+            )
+        },
+    )
+
+
+# --- inputs -----------------------------------------------------------------------------------------
+
+KOLOM_PEGAWAI = [
+    "id", "nip", "nama", "gelar_depan", "gelar_belakang", "status_kepegawaian", "jenis_kelamin",
+    "status_perkawinan", "golongan__kode", "mkg_tahun", "jabatan__jenis", "jabatan__eselon",
+    "jabatan__jenjang_fungsional", "jabatan__nama", "jabatan__kelas_jabatan", "nama_bank", "nomor_rekening",
+    "opd_id", "opd__kode", "opd__nama", "pasangan", "anak",
+]  # fmt: skip
+
+
+def pegawai_digaji(qs: QuerySet[Pegawai] | None = None) -> QuerySet[Pegawai]:
+    """Active employees with what the pay needs, as value rows (one query, family counts included)."""
+    qs = Pegawai.objects.filter(aktif=True) if qs is None else qs.filter(aktif=True)
+    ditunjang = Q(keluarga__dapat_tunjangan=True)
+    return qs.annotate(
+        pasangan=Count(
+            "keluarga",
+            filter=ditunjang & Q(keluarga__hubungan__in=[Keluarga.Hubungan.SUAMI, Keluarga.Hubungan.ISTRI]),
+        ),
+        anak=Count("keluarga", filter=ditunjang & Q(keluarga__hubungan=Keluarga.Hubungan.ANAK)),
+    ).order_by("id")
+
+
+def masukan_pegawai(
+    qs: QuerySet[Pegawai], *, tahun: int, bulan: int, tpp: bool
+) -> tuple[list[MasukanPegawai], dict[int, dict]]:
+    """The inputs of every active employee in `qs` for one pay month, in a constant number of queries:
+    employees with family counts, KGBs in force, and for TPP the attendance recap, punishments in force
+    and the predikat from kinerja. Returns (inputs, extra facts per employee id for the slip header)."""
+    rows = list(pegawai_digaji(qs).values(*KOLOM_PEGAWAI))
+    ids = [r["id"] for r in rows]
+    awal, akhir = awal_bulan(tahun, bulan), akhir_bulan(tahun, bulan)
+    kgb: dict[int, KenaikanGajiBerkala] = {}
+    for k in KenaikanGajiBerkala.objects.filter(
+        pegawai_id__in=ids, status=KenaikanGajiBerkala.Status.DITETAPKAN, tmt__lte=awal
+    ).order_by("pegawai_id", "tmt"):
+        kgb[k.pegawai_id] = k
+    rekap: dict[int, dict] = {}
+    hukdis: dict[int, tuple[str, str]] = {}
+    predikat: dict[int, tuple[str, str]] = {}
+    if tpp:
+        for pid, hari_kerja, tk, jumlah in RekapKehadiran.objects.filter(
+            pegawai_id__in=ids, tahun=tahun, bulan=bulan
+        ).values_list("pegawai_id", "hari_kerja", "tanpa_keterangan", "jumlah"):
+            rekap[pid] = {"hari_kerja": hari_kerja, "tanpa_keterangan": tk, "jumlah": jumlah or {}}
+        urutan = {"sedang": 1, "berat": 2}
+        for pid, tingkat, jenis, nomor_sk in (
+            RiwayatHukumanDisiplin.objects.filter(
+                pegawai_id__in=ids,
+                tingkat__in=list(urutan),
+                tmt__lte=akhir,
+            )
+            .filter(Q(tanggal_selesai__isnull=True) | Q(tanggal_selesai__gte=awal))
+            .values_list("pegawai_id", "tingkat", "jenis", "nomor_sk")
+        ):
+            lama = hukdis.get(pid)
+            if lama is None or urutan[tingkat] > urutan[lama[0]]:
+                hukdis[pid] = (tingkat, f"{jenis}{', SK ' + nomor_sk if nomor_sk else ''}")
+        predikat = kinerja_selectors.predikat_untuk_bulan(tahun=tahun, bulan=bulan, pegawai_ids=ids)
+    hasil: list[MasukanPegawai] = []
+    extra: dict[int, dict] = {}
+    for r in rows:
+        pid = r["id"]
+        mkg, sumber_mkg = r["mkg_tahun"], ""
+        k = kgb.get(pid)
+        if k is not None and k.golongan == r["golongan__kode"] and k.mkg_tahun > mkg:
+            mkg, sumber_mkg = k.mkg_tahun, f"KGB TMT {k.tmt:%d-%m-%Y}"
+        p = predikat.get(pid)
+        h = hukdis.get(pid)
+        nama = r["nama"]
+        if r["gelar_depan"]:
+            nama = f"{r['gelar_depan']} {nama}"
+        if r["gelar_belakang"]:
+            nama = f"{nama}, {r['gelar_belakang']}"
+        hasil.append(
+            MasukanPegawai(
+                pegawai_id=pid,
+                nip=r["nip"],
+                nama=nama,
+                status_kepegawaian=r["status_kepegawaian"],
+                jenis_kelamin=r["jenis_kelamin"],
+                status_perkawinan=r["status_perkawinan"] or "",
+                golongan=r["golongan__kode"],
+                mkg_tahun=mkg,
+                sumber_mkg=sumber_mkg,
+                jenis_jabatan=r["jabatan__jenis"] or "",
+                eselon=r["jabatan__eselon"] or "",
+                jenjang=r["jabatan__jenjang_fungsional"] or "",
+                nama_jabatan=r["jabatan__nama"] or "",
+                kelas_jabatan=r["jabatan__kelas_jabatan"],
+                pasangan_ditunjang=min(r["pasangan"], 1),
+                anak_ditunjang=r["anak"],
+                nama_bank=r["nama_bank"] or "",
+                nomor_rekening=r["nomor_rekening"] or "",
+                predikat=p[0] if p else None,
+                periode_predikat=p[1] if p else "",
+                rekap=rekap.get(pid),
+                hukdis=h[0] if h else None,
+                hukdis_keterangan=h[1] if h else "",
+            )
+        )
+        extra[pid] = {"opd_id": r["opd_id"], "kode_unit": r["opd__kode"], "nama_unit": r["opd__nama"]}
+    return hasil, extra
+
+
+# --- visibility -------------------------------------------------------------------------------------
+
+
+def run_list_visible_to(*, user) -> QuerySet[RunGaji]:
+    """Pay runs: the Admin BKD and the Pimpinan see every run; nobody else sees the run pages."""
+    if roles.is_admin_bkd(user) or roles.is_pimpinan(user):
+        return RunGaji.objects.all()
+    return RunGaji.objects.none()
+
+
+def run_get_visible(*, user, pk: int) -> RunGaji:
+    run = run_list_visible_to(user=user).filter(pk=pk).first()
+    if run is None:
+        raise Http404
+    return run
+
+
+def slip_list_visible_to(*, user) -> QuerySet[Slip]:
+    """Slips: the Admin BKD and Pimpinan all, an Operator OPD those of their OPD, anyone their own.
+    Only slips of locked runs are shown to employees (what was paid)."""
+    if roles.is_admin_bkd(user) or roles.is_pimpinan(user):
+        return Slip.objects.all()
+    cakupan = cakupan_for(user)
+    own = (
+        Q(pegawai_id=cakupan.pegawai_id, run__status=RunGaji.Status.DIKUNCI)
+        if cakupan.pegawai_id
+        else Q(pk__in=[])
+    )
+    if roles.is_operator_opd(user) and cakupan.opd_id:
+        return Slip.objects.filter(Q(opd_id=cakupan.opd_id) | own)
+    return Slip.objects.filter(own)
+
+
+def slip_get_visible(*, user, pk: int) -> Slip:
+    slip = slip_list_visible_to(user=user).select_related("run", "pegawai").filter(pk=pk).first()
+    if slip is None:
+        raise Http404
+    return slip

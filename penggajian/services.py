@@ -1,0 +1,378 @@
+"""Pay runs: queue the computation, compute (Celery, one OPD per transaction, resumable), verify,
+approve, lock. Maker ≠ checker: whoever computed a run can neither verify nor approve it (also a
+database check). Transitions lock the run row, so two simultaneous approvals make one transition."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mass_mail
+from django.db import connection, transaction
+from django.db.models import F, Func, IntegerField, Q, Sum, Value
+from django.utils import timezone
+
+from akun import roles
+from core.db import copy_rows
+from pegawai.models import Pegawai, UnitKerja
+
+from . import selectors
+from .hitung import GalatHitung, Hasil, hitung_induk, hitung_tpp
+from .models import GalatSlip, RunGaji, Slip, bulan_label
+
+logger = logging.getLogger(__name__)
+
+SLIP_FIELDS = [
+    "run_id", "pegawai_id", "opd_id", "nip", "nama", "kode_unit", "nama_unit", "golongan", "jabatan",
+    "nama_bank", "nomor_rekening", "kolom", "rincian", "masukan", "jumlah_kotor", "jumlah_potongan",
+    "jumlah_bersih", "kode_verifikasi", "dihitung",
+]  # fmt: skip
+
+
+def _reason(obj, text: str) -> None:
+    obj._change_reason = text
+
+
+def _error(message: str) -> ValidationError:
+    return ValidationError(message)
+
+
+# --- queue ------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def run_hitung(
+    *, actor, jenis: str, tahun: int, bulan: int, hanya_galat: bool = False, antrikan: bool = True
+) -> RunGaji:
+    """Queue the computation of a month's run (created when missing). Refused for a locked or approved
+    month and when no rule is in force; a recompute resets a verification. `hanya_galat` recomputes only
+    the employees that failed last time. `antrikan=False` leaves the computing to the caller
+    (calculate_gaji runs it in its own process and waits)."""
+    if not roles.is_admin_bkd(actor):
+        raise PermissionDenied
+    if jenis not in RunGaji.Jenis.values:
+        raise _error(f"Jenis run tidak dikenal: {jenis}.")
+    if not 1 <= bulan <= 12:
+        raise _error("Bulan harus 1–12.")
+    label = f"{RunGaji.Jenis(jenis).label} {bulan_label(tahun, bulan)}"
+    try:
+        aturan_gaji = selectors.aturan_gaji_model(tahun, bulan)
+        aturan_tpp = selectors.aturan_tpp_model(tahun, bulan) if jenis == RunGaji.Jenis.TPP else None
+    except selectors.AturanTidakAda as exc:
+        raise _error(str(exc)) from exc
+    run = RunGaji.objects.select_for_update().filter(jenis=jenis, tahun=tahun, bulan=bulan).first()
+    if run is not None:
+        if run.status == RunGaji.Status.DIKUNCI:
+            raise _error(
+                f"{label} sudah dikunci: tidak dapat dihitung ulang. Koreksi masuk ke run bulan berikutnya."
+            )
+        if run.status == RunGaji.Status.DISETUJUI:
+            raise _error(f"{label} sudah disetujui: kembalikan dulu sebelum dihitung ulang.")
+        if run.sedang_berjalan:
+            raise _error(f"{label} sedang dihitung.")
+        if hanya_galat and not run.galat.exists():
+            raise _error(f"Tidak ada pegawai yang gagal dihitung pada {label}.")
+    elif hanya_galat:
+        raise _error(f"{label} belum pernah dihitung.")
+    else:
+        run = RunGaji(jenis=jenis, tahun=tahun, bulan=bulan)
+    if not hanya_galat and run.pk:
+        # A full recompute starts from nothing (the row lock keeps the worker out meanwhile).
+        Slip.objects.filter(run=run).delete()
+        GalatSlip.objects.filter(run=run).delete()
+    run.aturan_gaji = aturan_gaji
+    run.aturan_tpp = aturan_tpp
+    run.hanya_galat = hanya_galat
+    run.status = RunGaji.Status.ANTRI
+    run.opd_selesai = []
+    run.total_opd = UnitKerja.objects.filter(jenis=UnitKerja.Jenis.OPD).count()
+    run.pesan_galat = ""
+    run.mulai = run.selesai = None
+    run.dihitung_oleh = actor
+    run.dihitung_pada = timezone.now()
+    run.diverifikasi_oleh = run.disetujui_oleh = None
+    run.diverifikasi_pada = run.disetujui_pada = None
+    _reason(run, "Hitung ulang yang gagal" if hanya_galat else "Dihitung")
+    run.save()
+    if antrikan:
+        from .tasks import hitung_run_task
+
+        transaction.on_commit(lambda: hitung_run_task.delay(run.pk))
+    return run
+
+
+# --- compute ----------------------------------------------------------------------------------------
+
+
+def _hitung_satu(jenis: str, masukan, aturan_gaji, aturan_tpp) -> Hasil:
+    if jenis == RunGaji.Jenis.TPP:
+        return hitung_tpp(masukan, aturan_gaji, aturan_tpp)
+    return hitung_induk(masukan, aturan_gaji)
+
+
+def _slip_row(run: RunGaji, m, extra: dict, hasil: Hasil, jabatan: str, now, aturan_ids: dict) -> tuple:
+    from core.models import new_kode_verifikasi
+
+    masukan = m.snapshot()
+    masukan["aturan"] = aturan_ids
+    return (
+        run.pk, m.pegawai_id, extra["opd_id"], m.nip, m.nama[:255], extra["kode_unit"], extra["nama_unit"][:200],
+        m.golongan or "", jabatan[:200], m.nama_bank[:60], m.nomor_rekening[:30],
+        json.dumps(hasil.kolom_json()), json.dumps(hasil.rincian_json()), json.dumps(masukan, default=str),
+        hasil.kotor, hasil.potongan, hasil.bersih, new_kode_verifikasi(), now,
+    )  # fmt: skip
+
+
+def hitung_opd(run: RunGaji, opd_id: int, aturan_gaji, aturan_tpp) -> tuple[int, int]:
+    """Compute one OPD of a run inside the caller's transaction: (slips written, errors)."""
+    qs = Pegawai.objects.filter(opd_id=opd_id)
+    if run.hanya_galat:
+        gagal = list(GalatSlip.objects.filter(run=run, opd_id=opd_id).values_list("pegawai_id", flat=True))
+        if not gagal:
+            return 0, 0
+        qs = qs.filter(pk__in=gagal)
+        GalatSlip.objects.filter(run=run, pegawai_id__in=gagal).delete()
+        Slip.objects.filter(run=run, pegawai_id__in=gagal).delete()
+    masukan, extra = selectors.masukan_pegawai(
+        qs, tahun=run.tahun, bulan=run.bulan, tpp=run.jenis == RunGaji.Jenis.TPP
+    )
+    dikecualikan = aturan_gaji.status_dikecualikan | (
+        aturan_tpp.status_dikecualikan if aturan_tpp else frozenset()
+    )
+    now = timezone.now()
+    aturan_ids = {"aturan_gaji": aturan_gaji.id, "aturan_tpp": aturan_tpp.id if aturan_tpp else None}
+    slips, galat = [], []
+    for m in masukan:
+        if m.status_kepegawaian in dikecualikan:
+            continue
+        try:
+            hasil = _hitung_satu(run.jenis, m, aturan_gaji, aturan_tpp)
+        except GalatHitung as exc:
+            galat.append(
+                GalatSlip(
+                    run=run, pegawai_id=m.pegawai_id, opd_id=extra[m.pegawai_id]["opd_id"], pesan=str(exc)
+                )
+            )
+            continue
+        slips.append(_slip_row(run, m, extra[m.pegawai_id], hasil, m.nama_jabatan, now, aturan_ids))
+    copy_rows(Slip, SLIP_FIELDS, slips)
+    GalatSlip.objects.bulk_create(galat)
+    return len(slips), len(galat)
+
+
+def run_execute(run_id: int) -> RunGaji:
+    """The worker's part: one OPD per transaction, OPDs already done are skipped, so a killed worker
+    resumes where it stopped and never writes a slip twice (the unique constraint would refuse it)."""
+    run = RunGaji.objects.get(pk=run_id)
+    if run.status not in (RunGaji.Status.ANTRI, RunGaji.Status.MENGHITUNG):
+        return run
+    try:
+        aturan_gaji = selectors.aturan_gaji_data(run.aturan_gaji, run.tahun, run.bulan)
+        aturan_tpp = selectors.aturan_tpp_data(run.aturan_tpp) if run.aturan_tpp_id else None
+    except selectors.AturanTidakAda as exc:
+        RunGaji.objects.filter(pk=run.pk).update(status=RunGaji.Status.GAGAL, pesan_galat=str(exc))
+        raise
+    RunGaji.objects.filter(pk=run.pk).update(
+        status=RunGaji.Status.MENGHITUNG, mulai=run.mulai or timezone.now()
+    )
+    opd_ids = list(
+        UnitKerja.objects.filter(jenis=UnitKerja.Jenis.OPD).order_by("id").values_list("id", flat=True)
+    )
+    done = set(run.opd_selesai)
+    try:
+        for opd_id in opd_ids:
+            if opd_id in done:
+                continue
+            with transaction.atomic():
+                # The row lock makes a second worker on the same run wait, then skip this OPD.
+                locked = RunGaji.objects.select_for_update().only("opd_selesai", "status").get(pk=run.pk)
+                if opd_id in locked.opd_selesai or locked.status != RunGaji.Status.MENGHITUNG:
+                    continue
+                hitung_opd(run, opd_id, aturan_gaji, aturan_tpp)
+                RunGaji.objects.filter(pk=run.pk).update(
+                    opd_selesai=Func(
+                        F("opd_selesai"), Value(opd_id), function="array_append",
+                        output_field=ArrayField(IntegerField()),
+                    )
+                )  # fmt: skip
+    except Exception as exc:
+        logger.exception("Run gaji %s gagal", run.pk)
+        RunGaji.objects.filter(pk=run.pk).update(status=RunGaji.Status.GAGAL, pesan_galat=str(exc)[:2000])
+        raise
+    with transaction.atomic():
+        run = RunGaji.objects.select_for_update().get(pk=run.pk)
+        if run.status != RunGaji.Status.MENGHITUNG:
+            return run
+        totals = Slip.objects.filter(run=run).aggregate(
+            kotor=Sum("jumlah_kotor"), potongan=Sum("jumlah_potongan"), bersih=Sum("jumlah_bersih")
+        )
+        run.jumlah_slip = Slip.objects.filter(run=run).count()
+        run.jumlah_galat = GalatSlip.objects.filter(run=run).count()
+        run.jumlah_pegawai = run.jumlah_slip + run.jumlah_galat
+        run.jumlah_kotor = totals["kotor"] or 0
+        run.jumlah_potongan = totals["potongan"] or 0
+        run.jumlah_bersih = totals["bersih"] or 0
+        run.total_opd = len(opd_ids)
+        run.status = RunGaji.Status.DIHITUNG
+        run.selesai = timezone.now()
+        _reason(run, f"Selesai dihitung: {run.jumlah_slip} slip, {run.jumlah_galat} gagal")
+        run.save()
+        _notify_after_commit(
+            roles.ADMIN_BKD,
+            f"{run} selesai dihitung",
+            f"{run} selesai dihitung: {run.jumlah_slip} slip, {run.jumlah_galat} gagal. Menunggu verifikasi.",
+            exclude_user_id=run.dihitung_oleh_id,
+        )
+    return run
+
+
+# --- workflow ---------------------------------------------------------------------------------------
+
+
+def _locked(run: RunGaji) -> RunGaji:
+    return RunGaji.objects.select_for_update().get(pk=run.pk)
+
+
+@transaction.atomic
+def run_verifikasi(*, actor, run: RunGaji, catatan: str = "") -> RunGaji:
+    """A second Admin BKD officer checks the computed run. With failed employees a note is required."""
+    if not roles.is_admin_bkd(actor):
+        raise PermissionDenied
+    run = _locked(run)
+    if run.status != RunGaji.Status.DIHITUNG:
+        raise _error(f"{run} tidak dalam status Dihitung (sekarang: {run.get_status_display()}).")
+    if run.dihitung_oleh_id == actor.pk:
+        raise _error("Pemisahan tugas: yang menghitung tidak boleh memverifikasi run yang sama.")
+    catatan = (catatan or "").strip()
+    if run.jumlah_galat and not catatan:
+        raise ValidationError(
+            {
+                "catatan": f"{run.jumlah_galat} pegawai gagal dihitung: tulis catatan mengapa run tetap diverifikasi."
+            }
+        )
+    run.status = RunGaji.Status.DIVERIFIKASI
+    run.diverifikasi_oleh = actor
+    run.diverifikasi_pada = timezone.now()
+    if catatan:
+        run.catatan = catatan
+    _reason(run, f"Diverifikasi{': ' + catatan if catatan else ''}")
+    run.save()
+    _notify_after_commit(roles.PIMPINAN, f"{run} menunggu persetujuan", f"{run} sudah diverifikasi.")
+    return run
+
+
+@transaction.atomic
+def run_setujui(*, actor, run: RunGaji) -> RunGaji:
+    """The Pimpinan (or an Admin BKD officer other than the maker and the verifier) approves."""
+    if not (roles.is_pimpinan(actor) or roles.is_admin_bkd(actor)):
+        raise PermissionDenied
+    run = _locked(run)
+    if run.status != RunGaji.Status.DIVERIFIKASI:
+        raise _error(f"{run} tidak dalam status Diverifikasi (sekarang: {run.get_status_display()}).")
+    if actor.pk in (run.dihitung_oleh_id, run.diverifikasi_oleh_id):
+        raise _error(
+            "Pemisahan tugas: yang menghitung atau memverifikasi tidak boleh menyetujui run yang sama."
+        )
+    run.status = RunGaji.Status.DISETUJUI
+    run.disetujui_oleh = actor
+    run.disetujui_pada = timezone.now()
+    _reason(run, "Disetujui")
+    run.save()
+    return run
+
+
+@transaction.atomic
+def run_kembalikan(*, actor, run: RunGaji, alasan: str) -> RunGaji:
+    """Send a computed, verified or approved (not locked) run back for correction, with a reason."""
+    if not (roles.is_pimpinan(actor) or roles.is_admin_bkd(actor)):
+        raise PermissionDenied
+    alasan = (alasan or "").strip()
+    if not alasan:
+        raise ValidationError({"alasan": "Alasan pengembalian wajib diisi."})
+    run = _locked(run)
+    if run.status not in (RunGaji.Status.DIHITUNG, RunGaji.Status.DIVERIFIKASI, RunGaji.Status.DISETUJUI):
+        raise _error(f"{run} tidak dapat dikembalikan dari status {run.get_status_display()}.")
+    run.status = RunGaji.Status.DIHITUNG
+    run.diverifikasi_oleh = run.disetujui_oleh = None
+    run.diverifikasi_pada = run.disetujui_pada = None
+    run.catatan = alasan
+    _reason(run, f"Dikembalikan: {alasan}")
+    run.save()
+    return run
+
+
+@transaction.atomic
+def run_kunci(*, actor, run: RunGaji) -> RunGaji:
+    """Lock an approved run: from now on the database refuses any change to it or its slips. Employees
+    are told their slip is ready, after the commit."""
+    if not roles.is_admin_bkd(actor):
+        raise PermissionDenied
+    run = _locked(run)
+    if run.status != RunGaji.Status.DISETUJUI:
+        raise _error(
+            f"Hanya run yang sudah disetujui yang dapat dikunci (sekarang: {run.get_status_display()})."
+        )
+    run.status = RunGaji.Status.DIKUNCI
+    run.dikunci_oleh = actor
+    run.dikunci_pada = timezone.now()
+    _reason(run, "Dikunci")
+    run.save()
+    from .tasks import notifikasi_slip_task
+
+    transaction.on_commit(lambda: notifikasi_slip_task.delay(run.pk))
+    return run
+
+
+# --- notifications ----------------------------------------------------------------------------------
+
+
+def _notify_after_commit(group: str, subject: str, body: str, *, exclude_user_id: int | None = None) -> None:
+    """E-mail the members of a role once the transaction has committed (never for a rolled-back change)."""
+    from django.contrib.auth import get_user_model
+
+    def send() -> None:
+        users = get_user_model().objects.filter(groups__name=group, is_active=True).exclude(email="")
+        if exclude_user_id:
+            users = users.exclude(pk=exclude_user_id)
+        messages = [(subject, body, None, [email]) for email in users.values_list("email", flat=True)]
+        if messages:
+            send_mass_mail(messages, fail_silently=True)
+
+    transaction.on_commit(send)
+
+
+def notifikasi_slip(run_id: int) -> int:
+    """Tell every employee with a login and an e-mail address that their slip of a locked run is ready."""
+    run = RunGaji.objects.get(pk=run_id)
+    if run.status != RunGaji.Status.DIKUNCI:
+        return 0
+    base = settings.ASN_BASE_URL.rstrip("/")
+    rows = (
+        Slip.objects.filter(run=run, pegawai__user__isnull=False)
+        .exclude(Q(pegawai__user__email="") & Q(pegawai__email=""))
+        .values_list("pegawai__user__email", "pegawai__email", "nama")
+    )
+    messages = [
+        (
+            f"Slip {run} tersedia",
+            f"Yth. {nama},\n\nSlip {run} Anda sudah dapat diunduh di {base}/gaji/slip/.\n",
+            None,
+            [email_user or email],
+        )
+        for email_user, email, nama in rows.iterator()
+    ]
+    if messages:
+        send_mass_mail(messages, fail_silently=True)
+    return len(messages)
+
+
+def slip_lock_guard_active() -> bool:
+    """Whether the database triggers protecting locked runs are installed (used by the health check)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_trigger WHERE tgname IN ('penggajian_slip_kunci', 'penggajian_rungaji_kunci')"
+        )
+        return cursor.fetchone()[0] == 2

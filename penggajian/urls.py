@@ -1,0 +1,12 @@
+from .views import aturan, berkas, kehadiran, kgb, run, slip
+
+app_name = "penggajian"
+
+urlpatterns = [
+    *run.urlpatterns,
+    *slip.urlpatterns,
+    *berkas.urlpatterns,
+    *kehadiran.urlpatterns,
+    *aturan.urlpatterns,
+    *kgb.urlpatterns,
+]

@@ -1,0 +1,3 @@
+"""Pages of the penggajian app (filled in by its issue)."""
+
+urlpatterns: list = []
