@@ -16,3 +16,7 @@ def notifikasi_slip_task(run_id: int) -> int:
     from .services import notifikasi_slip
 
     return notifikasi_slip(run_id)
+
+
+# Tasks defined next to their service (bulk slip printing) register through this import.
+from . import cetak  # noqa: E402, F401

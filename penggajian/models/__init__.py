@@ -11,13 +11,14 @@ from .aturan import (
     TunjanganFungsional,
     TunjanganStruktural,
 )
-from .run import GalatSlip, KenaikanGajiBerkala, RekapKehadiran, RunGaji, Slip, bulan_label
+from .run import CetakSlipMassal, GalatSlip, KenaikanGajiBerkala, RekapKehadiran, RunGaji, Slip, bulan_label
 
 __all__ = [
     "PERSEN",
     "RUPIAH",
     "AturanGaji",
     "AturanTpp",
+    "CetakSlipMassal",
     "GajiPokok",
     "GalatSlip",
     "KenaikanGajiBerkala",

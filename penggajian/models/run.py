@@ -241,3 +241,36 @@ class GalatSlip(models.Model):
 
     def __str__(self) -> str:
         return self.pesan
+
+
+class CetakSlipMassal(TimeStampedModel):
+    """Bulk slip PDFs of one run (optionally one OPD), printed by Celery into one ZIP file."""
+
+    class Status(models.TextChoices):
+        ANTRI = "antri", _("Dalam antrean")
+        BERJALAN = "berjalan", _("Sedang dicetak")
+        SELESAI = "selesai", _("Selesai")
+        GAGAL = "gagal", _("Gagal")
+
+    run = models.ForeignKey(RunGaji, on_delete=models.CASCADE, related_name="cetak_massal")
+    opd = models.ForeignKey(UnitKerja, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ANTRI)
+    jumlah = models.PositiveIntegerField(_("jumlah slip"), default=0)
+    selesai_dicetak = models.PositiveIntegerField(_("sudah dicetak"), default=0)
+    berkas = models.FileField(_("berkas ZIP"), upload_to="slip_massal/", blank=True)
+    pesan_galat = models.TextField(_("galat"), blank=True)
+    diminta_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("cetak slip massal")
+        verbose_name_plural = _("cetak slip massal")
+        ordering = ["-dibuat"]
+
+    def __str__(self) -> str:
+        return f"Cetak slip {self.run}"
+
+    @property
+    def persen(self) -> int:
+        return min(100, round(100 * self.selesai_dicetak / self.jumlah)) if self.jumlah else 0
