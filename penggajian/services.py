@@ -20,8 +20,16 @@ from core.db import copy_rows
 from pegawai.models import Pegawai, UnitKerja
 
 from . import selectors
-from .hitung import GalatHitung, Hasil, hitung_induk, hitung_tpp
-from .models import GalatSlip, RunGaji, Slip, bulan_label
+from .hitung import (
+    GalatHitung,
+    Hasil,
+    hitung_induk,
+    hitung_tpp,
+    penjelasan_selisih,
+    selisih_kolom,
+    terapkan_penyesuaian,
+)
+from .models import GalatSlip, Penyesuaian, RunGaji, Slip, bulan_label
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +91,7 @@ def run_hitung(
         # A full recompute starts from nothing (the row lock keeps the worker out meanwhile).
         Slip.objects.filter(run=run).delete()
         GalatSlip.objects.filter(run=run).delete()
+        Penyesuaian.objects.filter(run_tujuan=run).update(run_tujuan=None)
     run.aturan_gaji = aturan_gaji
     run.aturan_tpp = aturan_tpp
     run.hanya_galat = hanya_galat
@@ -144,7 +153,8 @@ def hitung_opd(run: RunGaji, opd_id: int, aturan_gaji, aturan_tpp) -> tuple[int,
     )
     now = timezone.now()
     aturan_ids = {"aturan_gaji": aturan_gaji.id, "aturan_tpp": aturan_tpp.id if aturan_tpp else None}
-    slips, galat = [], []
+    slips, galat, diterapkan = [], [], []
+    tertunda = _penyesuaian_tertunda(run, qs)
     for m in masukan:
         if m.status_kepegawaian in dikecualikan:
             continue
@@ -157,10 +167,50 @@ def hitung_opd(run: RunGaji, opd_id: int, aturan_gaji, aturan_tpp) -> tuple[int,
                 )
             )
             continue
+        koreksi = tertunda.get(m.pegawai_id)
+        if koreksi:
+            terapkan_penyesuaian(hasil, run.jenis, [k[1:] for k in koreksi])
+            diterapkan.extend(k[0] for k in koreksi)
         slips.append(_slip_row(run, m, extra[m.pegawai_id], hasil, m.nama_jabatan, now, aturan_ids))
     copy_rows(Slip, SLIP_FIELDS, slips)
     GalatSlip.objects.bulk_create(galat)
+    if diterapkan:
+        Penyesuaian.objects.filter(pk__in=diterapkan).update(run_tujuan=run)
     return len(slips), len(galat)
+
+
+def _penyesuaian_tertunda(run: RunGaji, pegawai_qs) -> dict[int, list[tuple]]:
+    """Corrections of earlier months of the same kind not yet paid (or paid by this run being recomputed)."""
+    hasil: dict[int, list[tuple]] = {}
+    rows = (
+        Penyesuaian.objects.filter(
+            Q(run_tujuan__isnull=True) | Q(run_tujuan=run),
+            pegawai__in=pegawai_qs,
+            slip_asal__run__jenis=run.jenis,
+        )
+        .filter(
+            Q(slip_asal__run__tahun__lt=run.tahun)
+            | Q(slip_asal__run__tahun=run.tahun, slip_asal__run__bulan__lt=run.bulan)
+        )
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "pegawai_id",
+            "slip_asal__run__tahun",
+            "slip_asal__run__bulan",
+            "selisih",
+            "selisih_kotor",
+            "selisih_potongan",
+            "selisih_bersih",
+            "penjelasan",
+            "alasan",
+        )
+    )
+    for pk, pid, tahun, bulan, selisih, d_kotor, d_potongan, d_bersih, penjelasan, alasan in rows:
+        hasil.setdefault(pid, []).append(
+            (pk, bulan_label(tahun, bulan), selisih, d_kotor, d_potongan, d_bersih, f"{alasan}. {penjelasan}")
+        )
+    return hasil
 
 
 def run_execute(run_id: int) -> RunGaji:
@@ -376,3 +426,60 @@ def slip_lock_guard_active() -> bool:
             "SELECT count(*) FROM pg_trigger WHERE tgname IN ('penggajian_slip_kunci', 'penggajian_rungaji_kunci')"
         )
         return cursor.fetchone()[0] == 2
+
+
+# --- corrections ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def penyesuaian_buat(*, actor, slip: Slip, alasan: str) -> Penyesuaian:
+    """Recompute a locked month's slip with today's data (same rule versions as the run) and record the
+    difference, to be paid or recovered by the next run of the same kind. Nothing changes in the locked
+    run itself."""
+    if not roles.is_admin_bkd(actor):
+        raise PermissionDenied
+    alasan = (alasan or "").strip()
+    if not alasan:
+        raise ValidationError({"alasan": "Alasan koreksi wajib diisi."})
+    run = RunGaji.objects.get(pk=slip.run_id)
+    if run.status != RunGaji.Status.DIKUNCI:
+        raise _error(f"{run} belum dikunci: hitung ulang run itu sendiri, tidak perlu penyesuaian.")
+    if Penyesuaian.objects.filter(slip_asal=slip, run_tujuan__isnull=True).exists():
+        raise _error("Sudah ada penyesuaian yang menunggu run berikutnya untuk slip ini.")
+    aturan_gaji = selectors.aturan_gaji_data(run.aturan_gaji, run.tahun, run.bulan)
+    aturan_tpp = selectors.aturan_tpp_data(run.aturan_tpp) if run.aturan_tpp_id else None
+    masukan, _extra = selectors.masukan_pegawai(
+        Pegawai.objects.filter(pk=slip.pegawai_id),
+        tahun=run.tahun,
+        bulan=run.bulan,
+        tpp=run.jenis == RunGaji.Jenis.TPP,
+    )
+    if not masukan:
+        raise _error("Pegawai tidak aktif: penyesuaian tidak dapat dihitung.")
+    try:
+        hasil = _hitung_satu(run.jenis, masukan[0], aturan_gaji, aturan_tpp)
+    except GalatHitung as exc:
+        raise _error(f"Slip koreksi tidak dapat dihitung: {exc}") from exc
+    baru = {k: int(v) for k, v in hasil.kolom_json().items() if not isinstance(v, str)}
+    selisih = selisih_kolom(run.jenis, slip.kolom, baru)
+    d_kotor = hasil.kotor - slip.jumlah_kotor
+    d_potongan = hasil.potongan - slip.jumlah_potongan
+    d_bersih = hasil.bersih - slip.jumlah_bersih
+    if not selisih and not d_bersih:
+        raise _error(
+            "Dihitung ulang dengan data sekarang, slip bulan itu tidak berubah: tidak ada yang dikoreksi."
+        )
+    adj = Penyesuaian(
+        pegawai_id=slip.pegawai_id,
+        slip_asal=slip,
+        selisih=selisih,
+        selisih_kotor=d_kotor,
+        selisih_potongan=d_potongan,
+        selisih_bersih=d_bersih,
+        penjelasan=penjelasan_selisih(selisih, slip.kolom),
+        alasan=alasan,
+        dibuat_oleh=actor,
+    )
+    _reason(adj, f"Koreksi {run}: {alasan}")
+    adj.save()
+    return adj

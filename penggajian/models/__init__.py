@@ -11,7 +11,16 @@ from .aturan import (
     TunjanganFungsional,
     TunjanganStruktural,
 )
-from .run import CetakSlipMassal, GalatSlip, KenaikanGajiBerkala, RekapKehadiran, RunGaji, Slip, bulan_label
+from .run import (
+    CetakSlipMassal,
+    GalatSlip,
+    KenaikanGajiBerkala,
+    Penyesuaian,
+    RekapKehadiran,
+    RunGaji,
+    Slip,
+    bulan_label,
+)
 
 __all__ = [
     "PERSEN",
@@ -24,6 +33,7 @@ __all__ = [
     "KenaikanGajiBerkala",
     "KodePotonganTpp",
     "PaguTpp",
+    "Penyesuaian",
     "PersenPredikatTpp",
     "RekapKehadiran",
     "RunGaji",

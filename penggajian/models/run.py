@@ -274,3 +274,39 @@ class CetakSlipMassal(TimeStampedModel):
     @property
     def persen(self) -> int:
         return min(100, round(100 * self.selesai_dicetak / self.jumlah)) if self.jumlah else 0
+
+
+class Penyesuaian(TimeStampedModel):
+    """A correction of a locked month, paid (or recovered) in a later run of the same kind: the slip of
+    that month recomputed with today's data minus the slip that was paid, per register column."""
+
+    pegawai = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="penyesuaian_gaji")
+    slip_asal = models.ForeignKey(Slip, on_delete=models.PROTECT, related_name="penyesuaian")
+    run_tujuan = models.ForeignKey(
+        RunGaji, null=True, blank=True, on_delete=models.SET_NULL, related_name="penyesuaian_masuk"
+    )
+    selisih = models.JSONField(_("selisih per kolom"), default=dict)
+    selisih_kotor = models.DecimalField(_("selisih kotor"), **RUPIAH)
+    selisih_potongan = models.DecimalField(_("selisih potongan"), **RUPIAH)
+    selisih_bersih = models.DecimalField(_("selisih bersih"), **RUPIAH)
+    penjelasan = models.TextField(_("penjelasan"))
+    alasan = models.CharField(_("alasan koreksi"), max_length=255)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords(excluded_fields=["diubah"])
+
+    class Meta:
+        verbose_name = _("penyesuaian gaji")
+        verbose_name_plural = _("penyesuaian gaji")
+        ordering = ["-dibuat"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slip_asal"],
+                condition=models.Q(run_tujuan__isnull=True),
+                name="penyesuaian_satu_tertunda",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Koreksi {self.slip_asal.run} {self.pegawai_id}"
