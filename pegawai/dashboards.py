@@ -157,6 +157,9 @@ def dasbor_instansi(*, opd: int | None) -> dict:
     }
 
 
+TIM_DI_DASBOR = 20
+
+
 def dasbor_atasan(*, atasan_id: int) -> dict:
     today = timezone.localdate()
     tim = list(
@@ -168,8 +171,12 @@ def dasbor_atasan(*, atasan_id: int) -> dict:
     for p in tim:
         p.segera_pensiun = p.tanggal_pensiun is not None and p.tanggal_pensiun < batas_pensiun
         p.segera_kgb = p.tanggal_kgb_berikutnya is not None and p.tanggal_kgb_berikutnya < batas_kgb
+    # Who needs attention first (KGB or retirement soon), then by name; the block shows the first rows
+    # and links to the full list, so a head of 300 people gets a fast dashboard.
+    tim.sort(key=lambda p: (not (p.segera_kgb or p.segera_pensiun), p.nama))
     return {
         "tim": tim,
+        "tim_ditampilkan": tim[:TIM_DI_DASBOR],
         "jumlah_pensiun": sum(p.segera_pensiun for p in tim),
         "jumlah_kgb": sum(p.segera_kgb for p in tim),
         "hari_ini": today,

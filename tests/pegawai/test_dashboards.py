@@ -52,3 +52,16 @@ def test_pegawai_dashboard_is_personal(org, client_as):
     assert response.context["me"] == org.staf_a
     assert "Ringkasan kepegawaian" in page
     assert org.kabid_a.nama not in page
+
+
+def test_a_large_team_shows_the_first_rows_and_links_to_the_list(org, client_as):
+    from tests.factories import PegawaiFactory
+
+    for i in range(24):
+        PegawaiFactory(
+            jabatan=org.staf_a.jabatan, nama=f"Anggota {i:02d}", atasan=org.kabid_a, atasan_manual=True
+        )
+    response = client_as("atasan").get("/")
+    assert len(response.context["tim"]) == 25
+    assert len(response.context["tim_ditampilkan"]) == 20
+    assert "Menampilkan 20 dari 25 bawahan" in response.content.decode()
