@@ -1,4 +1,4 @@
-from .views import aturan, berkas, kehadiran, kgb, run, slip
+from .views import aturan, berkas, kehadiran, kgb, penyesuaian, run, slip
 
 app_name = "penggajian"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     *kehadiran.urlpatterns,
     *aturan.urlpatterns,
     *kgb.urlpatterns,
+    *penyesuaian.urlpatterns,
 ]

@@ -1,3 +1,231 @@
-"""Pages of the penggajian app (filled in by its issue)."""
+"""Pay run pages: the list with the compute form, a run's detail with its progress bar, the workflow
+actions (maker ≠ checker is enforced by the services), the slips of a run and the month-over-month diff."""
 
-urlpatterns: list = []
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, Sum
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from akun import roles
+from pegawai.models import UnitKerja
+
+from .. import selectors, services
+from ..models import RunGaji, Slip
+from ..perubahan import perubahan_run
+
+
+class HitungForm(forms.Form):
+    jenis = forms.ChoiceField(
+        label="Jenis", choices=RunGaji.Jenis.choices, widget=forms.Select(attrs={"class": "form-select"})
+    )
+    bulan = forms.CharField(
+        label="Bulan",
+        widget=forms.DateInput(attrs={"type": "month", "class": "form-control"}),
+        help_text="Bulan gaji, mis. 2026-11.",
+    )
+
+    def clean_bulan(self) -> tuple[int, int]:
+        match = re.fullmatch(r"(\d{4})-(\d{2})", self.cleaned_data["bulan"].strip())
+        if not match or not 1 <= int(match.group(2)) <= 12:
+            raise ValidationError("Tulis bulan sebagai YYYY-MM, mis. 2026-11.")
+        return int(match.group(1)), int(match.group(2))
+
+
+def _require_viewer(user) -> None:
+    if not (roles.is_admin_bkd(user) or roles.is_pimpinan(user)):
+        raise PermissionDenied
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def run_list(request):
+    """Admin BKD and Pimpinan: every run by month; the Admin BKD starts a computation here."""
+    _require_viewer(request.user)
+    form = HitungForm(request.POST or None)
+    if request.method == "POST":
+        if not roles.is_admin_bkd(request.user):
+            raise PermissionDenied
+        if form.is_valid():
+            tahun, bulan = form.cleaned_data["bulan"]
+            try:
+                run = services.run_hitung(
+                    actor=request.user, jenis=form.cleaned_data["jenis"], tahun=tahun, bulan=bulan
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc.messages)
+            else:
+                messages.info(request, f"{run} sedang dihitung di latar belakang.")
+                return redirect("penggajian:run_detail", pk=run.pk)
+    runs = selectors.run_list_visible_to(user=request.user).select_related(
+        "dihitung_oleh", "diverifikasi_oleh", "disetujui_oleh"
+    )[:48]
+    return render(request, "penggajian/run_list.html", {"runs": runs, "form": form})
+
+
+def _detail_context(request, run: RunGaji) -> dict:
+    user = request.user
+    return {
+        "run": run,
+        "boleh_hitung": roles.is_admin_bkd(user)
+        and run.status not in ("disetujui", "dikunci", "antri", "menghitung"),
+        "boleh_verifikasi": roles.is_admin_bkd(user)
+        and run.status == "dihitung"
+        and run.dihitung_oleh_id != user.pk,
+        "boleh_setujui": (roles.is_pimpinan(user) or roles.is_admin_bkd(user))
+        and run.status == "diverifikasi"
+        and user.pk not in (run.dihitung_oleh_id, run.diverifikasi_oleh_id),
+        "boleh_kembalikan": (roles.is_pimpinan(user) or roles.is_admin_bkd(user))
+        and run.status in ("dihitung", "diverifikasi", "disetujui"),
+        "boleh_kunci": roles.is_admin_bkd(user) and run.status == "disetujui",
+        "pembuat": run.dihitung_oleh_id == user.pk,
+    }
+
+
+@login_required
+@require_GET
+def run_detail(request, pk: int):
+    run = selectors.run_get_visible(user=request.user, pk=pk)
+    context = _detail_context(request, run)
+    if request.htmx:
+        response = render(request, "penggajian/_run_progres.html", context)
+        if not run.sedang_berjalan:
+            response["HX-Refresh"] = "true"
+        return response
+    context["per_opd"] = list(
+        Slip.objects.filter(run=run)
+        .values("opd_id", "opd__nama")
+        .annotate(
+            jumlah=Count("id"),
+            kotor=Sum("jumlah_kotor"),
+            potongan=Sum("jumlah_potongan"),
+            bersih=Sum("jumlah_bersih"),
+        )
+        .order_by("opd__nama")
+    )
+    context["galat"] = list(
+        run.galat.select_related("pegawai", "opd").order_by("opd__nama", "pegawai__nama")[:500]
+    )
+    context["riwayat"] = list(run.history.select_related("history_user").order_by("-history_date")[:20])
+    sebelumnya = RunGaji.objects.filter(jenis=run.jenis).filter(
+        Q(tahun__lt=run.tahun) | Q(tahun=run.tahun, bulan__lt=run.bulan)
+    )
+    context["sebelumnya"] = sebelumnya.order_by("-tahun", "-bulan").first()
+    return render(request, "penggajian/run_detail.html", context)
+
+
+def _aksi(request, pk: int, fn, pesan: str, **kwargs):
+    run = selectors.run_get_visible(user=request.user, pk=pk)
+    try:
+        fn(actor=request.user, run=run, **kwargs)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, pesan.format(run=run))
+    return redirect("penggajian:run_detail", pk=run.pk)
+
+
+@login_required
+@require_POST
+def run_hitung_ulang(request, pk: int):
+    run = selectors.run_get_visible(user=request.user, pk=pk)
+    hanya_galat = request.POST.get("hanya_galat") == "1"
+    try:
+        services.run_hitung(
+            actor=request.user, jenis=run.jenis, tahun=run.tahun, bulan=run.bulan, hanya_galat=hanya_galat
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.info(
+            request,
+            "Pegawai yang gagal sedang dihitung ulang." if hanya_galat else f"{run} sedang dihitung ulang.",
+        )
+    return redirect("penggajian:run_detail", pk=run.pk)
+
+
+@login_required
+@require_POST
+def run_verifikasi(request, pk: int):
+    return _aksi(
+        request, pk, services.run_verifikasi, "{run} diverifikasi.", catatan=request.POST.get("catatan", "")
+    )
+
+
+@login_required
+@require_POST
+def run_setujui(request, pk: int):
+    return _aksi(request, pk, services.run_setujui, "{run} disetujui.")
+
+
+@login_required
+@require_POST
+def run_kembalikan(request, pk: int):
+    return _aksi(
+        request,
+        pk,
+        services.run_kembalikan,
+        "{run} dikembalikan untuk diperbaiki.",
+        alasan=request.POST.get("alasan", ""),
+    )
+
+
+@login_required
+@require_POST
+def run_kunci(request, pk: int):
+    return _aksi(request, pk, services.run_kunci, "{run} dikunci. Pegawai dapat mengunduh slipnya.")
+
+
+@login_required
+@require_GET
+def run_slip_list(request, pk: int):
+    """The slips of a run: search by NIP or name, filter by OPD, 50 per page."""
+    run = selectors.run_get_visible(user=request.user, pk=pk)
+    qs = Slip.objects.filter(run=run).only(
+        "id", "nip", "nama", "nama_unit", "golongan", "jumlah_kotor", "jumlah_potongan", "jumlah_bersih"
+    )
+    q = (request.GET.get("q") or "").strip()
+    if q:
+        digits = q.replace(" ", "")
+        qs = qs.filter(nip__startswith=digits) if digits.isdigit() else qs.filter(nama__icontains=q)
+    opd = request.GET.get("opd") or ""
+    if opd.isdigit():
+        qs = qs.filter(opd_id=int(opd))
+    page = Paginator(qs.order_by("kode_unit", "nama", "id"), 50).get_page(request.GET.get("halaman"))
+    opds = UnitKerja.objects.filter(jenis=UnitKerja.Jenis.OPD).order_by("nama").values_list("id", "nama")
+    return render(
+        request,
+        "penggajian/run_slip_list.html",
+        {"run": run, "page": page, "q": q, "opd": opd, "opds": list(opds)},
+    )
+
+
+@login_required
+@require_GET
+def run_perubahan(request, pk: int):
+    """Who changed since the previous month's run of the same kind, and why."""
+    run = selectors.run_get_visible(user=request.user, pk=pk)
+    hasil = perubahan_run(run)
+    page = Paginator(hasil["baris"], 50).get_page(request.GET.get("halaman"))
+    return render(request, "penggajian/run_perubahan.html", {"run": run, **hasil, "page": page})
+
+
+urlpatterns = [
+    path("gaji/", run_list, name="run_list"),
+    path("gaji/run/<int:pk>/", run_detail, name="run_detail"),
+    path("gaji/run/<int:pk>/hitung-ulang/", run_hitung_ulang, name="run_hitung_ulang"),
+    path("gaji/run/<int:pk>/verifikasi/", run_verifikasi, name="run_verifikasi"),
+    path("gaji/run/<int:pk>/setujui/", run_setujui, name="run_setujui"),
+    path("gaji/run/<int:pk>/kembalikan/", run_kembalikan, name="run_kembalikan"),
+    path("gaji/run/<int:pk>/kunci/", run_kunci, name="run_kunci"),
+    path("gaji/run/<int:pk>/slip/", run_slip_list, name="run_slip_list"),
+    path("gaji/run/<int:pk>/perubahan/", run_perubahan, name="run_perubahan"),
+]

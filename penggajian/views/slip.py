@@ -1,3 +1,78 @@
-"""Pages of the penggajian app (filled in by its issue)."""
+"""Slips: the employee's own ("Slip saya"), one slip with every line explained, its PDF."""
 
-urlpatterns: list = []
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import path
+from django.views.decorators.http import require_GET
+
+from akun import roles
+from pegawai.selectors import cakupan_for
+
+from .. import dokumen, selectors
+from ..models import RunGaji, Slip
+
+
+@login_required
+@require_GET
+def slip_saya(request):
+    """Every employee: their slips of locked runs, newest first, with the net pay per month as a chart."""
+    cakupan = cakupan_for(request.user)
+    slips = []
+    if cakupan.pegawai_id:
+        slips = list(
+            Slip.objects.filter(pegawai_id=cakupan.pegawai_id, run__status=RunGaji.Status.DIKUNCI)
+            .select_related("run")
+            .only(
+                "id",
+                "jumlah_kotor",
+                "jumlah_potongan",
+                "jumlah_bersih",
+                "run__jenis",
+                "run__tahun",
+                "run__bulan",
+            )
+            .order_by("-run__tahun", "-run__bulan", "run__jenis")[:48]
+        )
+    bulan: dict[str, dict[str, int]] = {}
+    for s in reversed(slips):
+        bulan.setdefault(s.run.bulan_label, {"induk": 0, "tpp": 0})[s.run.jenis] = int(s.jumlah_bersih)
+    grafik = {
+        "labels": list(bulan),
+        "datasets": [
+            {"label": "Gaji induk", "data": [v["induk"] for v in bulan.values()]},
+            {"label": "TPP", "data": [v["tpp"] for v in bulan.values()]},
+        ],
+    }
+    return render(request, "penggajian/slip_saya.html", {"slips": slips, "grafik": grafik})
+
+
+@login_required
+@require_GET
+def slip_detail(request, pk: int):
+    slip = selectors.slip_get_visible(user=request.user, pk=pk)
+    context = dokumen.slip_context(slip)
+    context["boleh_koreksi"] = roles.is_admin_bkd(request.user) and slip.run.status == RunGaji.Status.DIKUNCI
+    context["masukan"] = slip.masukan or {}
+    context["rekap"] = (slip.masukan or {}).get("rekap") or {}
+    return render(request, "penggajian/slip_detail.html", context)
+
+
+@login_required
+@require_GET
+def slip_pdf(request, pk: int):
+    slip = selectors.slip_get_visible(user=request.user, pk=pk)
+    content = dokumen.slip_pdf(slip=slip, actor=request.user)
+    response = HttpResponse(content, content_type="application/pdf")
+    nama = f"slip-{slip.run.jenis}-{slip.run.tahun}-{slip.run.bulan:02d}-{slip.nip}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{nama}"'
+    return response
+
+
+urlpatterns = [
+    path("gaji/slip/", slip_saya, name="slip_saya"),
+    path("gaji/slip/<int:pk>/", slip_detail, name="slip_detail"),
+    path("gaji/slip/<int:pk>/pdf/", slip_pdf, name="slip_pdf"),
+]

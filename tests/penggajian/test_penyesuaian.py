@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from akun import roles
 from penggajian import services
@@ -41,7 +42,9 @@ def hitung(petugas, bulan: int) -> RunGaji:
 
 
 def kunci(petugas, run: RunGaji) -> RunGaji:
-    run = services.run_verifikasi(actor=petugas["verifikator"], run=run, catatan="Pegawai lain tanpa rekening")
+    run = services.run_verifikasi(
+        actor=petugas["verifikator"], run=run, catatan="Pegawai lain tanpa rekening"
+    )
     run = services.run_setujui(actor=petugas["pimpinan"], run=run)
     return services.run_kunci(actor=petugas["pembuat"], run=run)
 
@@ -101,3 +104,26 @@ def test_corrections_need_a_locked_month_a_reason_and_a_difference(org, staf, pe
     with pytest.raises(ValidationError, match="tidak berubah"):
         services.penyesuaian_buat(actor=petugas["pembuat"], slip=slip, alasan="Periksa ulang")
     assert not Penyesuaian.objects.exists()
+
+
+def test_the_correction_pages(org, staf, petugas, users, client, django_assert_num_queries):
+    oktober = kunci(petugas, hitung(petugas, 10))
+    slip = Slip.objects.get(run=oktober, pegawai=staf)
+    KenaikanGajiBerkala.objects.create(
+        pegawai=staf, golongan="III/a", mkg_tahun=2, tmt=dt.date(2026, 10, 1),
+        gaji_pokok_lama=2_785_700, gaji_pokok_baru=2_873_500, status="ditetapkan",
+    )  # fmt: skip
+    url = reverse("penggajian:penyesuaian_buat", args=[slip.pk])
+    for role in ("pegawai", "operator_opd", "pimpinan"):
+        client.force_login(users[role])
+        assert client.post(url, {"alasan": "SK KGB terlambat"}).status_code in (403, 404), role
+    assert not Penyesuaian.objects.exists()
+    client.force_login(petugas["pembuat"])
+    response = client.post(url, {"alasan": "SK KGB terlambat"}, follow=True)
+    assert "dibayarkan pada run berikutnya" in response.content.decode()
+    assert "Rp79.900" in response.content.decode()
+    client.force_login(users["pegawai"])
+    assert client.get(reverse("penggajian:penyesuaian_list")).status_code == 403
+    client.force_login(users["pimpinan"])
+    page = client.get(reverse("penggajian:penyesuaian_list"))
+    assert "Gaji pokok Rp2.785.700 → Rp2.873.500" in page.content.decode()
