@@ -308,6 +308,16 @@ class DemoBuilder(OrganisasiDemo):
             lambda p: p.opd_id == bkpsdm.id and not p.jabatan.is_kepala and p.status_kepegawaian == "PNS"
         )
 
+        # A second Admin BKD officer checks pay runs (whoever computes a run may not verify it).
+        verifikator = first_holding(
+            lambda p: (
+                p.opd_id == bkpsdm.id
+                and not p.jabatan.is_kepala
+                and p.status_kepegawaian == "PNS"
+                and p.pk != getattr(admin, "pk", None)
+            )
+        )
+
         def kabid_di(opd_filter: dict):
             """A bidang head with staff (the demo "atasan"), in Dinas Pendidikan when it has one."""
             kabid_ids = Pegawai.objects.filter(
@@ -340,6 +350,7 @@ class DemoBuilder(OrganisasiDemo):
             ("atasan", roles.PEGAWAI, kabid),
             ("pegawai", roles.PEGAWAI, bawahan),
             ("pimpinan", roles.PIMPINAN, pimpinan),
+            ("verifikator", roles.ADMIN_BKD, verifikator),
         ]
         logins = {}
         used: set[int] = set()
@@ -416,6 +427,12 @@ class DemoBuilder(OrganisasiDemo):
         )
 
 
+PENGGAJIAN_DEMO_TABLES = [
+    "Penyesuaian", "HistoricalPenyesuaian", "CetakSlipMassal", "GalatSlip", "Slip", "RunGaji", "HistoricalRunGaji",
+    "RekapKehadiran", "HistoricalRekapKehadiran", "KenaikanGajiBerkala", "HistoricalKenaikanGajiBerkala",
+]  # fmt: skip
+
+
 def demo_reset() -> None:
     """Delete all organisation and personnel data and the demo logins (keeps reference tables).
 
@@ -437,6 +454,13 @@ def demo_reset() -> None:
                     f.name == "berlaku_mulai" for f in getattr(model, "instance_type", model)._meta.fields
                 )
             ]
+            if apps.is_installed("penggajian"):
+                # Pay data (runs, slips, recaps, KGBs, corrections), not the pay rule tables. TRUNCATE
+                # fires no row triggers, so even locked demo runs go.
+                tables += [
+                    connection.ops.quote_name(apps.get_model("penggajian", name)._meta.db_table)
+                    for name in PENGGAJIAN_DEMO_TABLES
+                ]
             with connection.cursor() as cursor:
                 # Fire pending deferred FK checks first: TRUNCATE refuses tables with pending trigger
                 # events (rows written earlier in the same transaction, as in tests).
@@ -455,7 +479,16 @@ def demo_reset() -> None:
         for depth in sorted(set(UnitKerja.objects.values_list("kedalaman", flat=True)), reverse=True):
             UnitKerja.objects.filter(kedalaman=depth).delete()
         User.objects.filter(
-            username__in=["admin_bkd", "operator_opd", "atasan", "pegawai", "pimpinan", "superuser"]
+            username__in=[
+                "admin_bkd",
+                "operator_opd",
+                "atasan",
+                "pegawai",
+                "pimpinan",
+                "verifikator",
+                "superuser",
+                "sistem-gaji",
+            ]
         ).delete()
         for model in (
             Pegawai,

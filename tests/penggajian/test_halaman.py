@@ -12,40 +12,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from akun import roles
 from pegawai.models import Pegawai
 from penggajian import services
 from penggajian.models import KenaikanGajiBerkala, RekapKehadiran, RunGaji, Slip
-from tests.factories import PegawaiFactory, UserFactory
-
-
-@pytest.fixture
-def bergaji(org):
-    """Every employee of the fixture organisation with a bank account (required to be paid)."""
-    for p in Pegawai.objects.all():
-        p.nama_bank, p.nomor_rekening = "Bank Sulteng", f"00{p.pk:08d}"
-        p.save()
-    return org
-
-
-@pytest.fixture
-def petugas(users):
-    return {
-        "pembuat": users["admin_bkd"],
-        "verifikator": UserFactory(username="verifikator", roles=[roles.ADMIN_BKD]),
-        "pimpinan": users["pimpinan"],
-    }
-
-
-def hitung(user, bulan=11, jenis="induk") -> RunGaji:
-    run = services.run_hitung(actor=user, jenis=jenis, tahun=2026, bulan=bulan, antrikan=False)
-    return services.run_execute(run.pk)
-
-
-def kunci(petugas, run):
-    run = services.run_verifikasi(actor=petugas["verifikator"], run=run)
-    run = services.run_setujui(actor=petugas["pimpinan"], run=run)
-    return services.run_kunci(actor=petugas["pembuat"], run=run)
+from tests.factories import PegawaiFactory
+from tests.penggajian.bantu import hitung, kunci
 
 
 @pytest.mark.parametrize("role", ["pegawai", "atasan", "operator_opd"])

@@ -10,10 +10,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from akun import roles
 from penggajian import services
-from penggajian.models import KenaikanGajiBerkala, Penyesuaian, RunGaji, Slip
-from tests.factories import UserFactory
+from penggajian.models import KenaikanGajiBerkala, Penyesuaian, Slip
+from tests.penggajian.bantu import hitung
+from tests.penggajian.bantu import kunci as _kunci
 
 
 @pytest.fixture
@@ -25,32 +25,12 @@ def staf(org):
     return p
 
 
-@pytest.fixture
-def petugas(users):
-    return {
-        "pembuat": users["admin_bkd"],
-        "verifikator": UserFactory(username="verifikator", roles=[roles.ADMIN_BKD]),
-        "pimpinan": users["pimpinan"],
-    }
-
-
-def hitung(petugas, bulan: int) -> RunGaji:
-    run = services.run_hitung(
-        actor=petugas["pembuat"], jenis="induk", tahun=2026, bulan=bulan, antrikan=False
-    )
-    return services.run_execute(run.pk)
-
-
-def kunci(petugas, run: RunGaji) -> RunGaji:
-    run = services.run_verifikasi(
-        actor=petugas["verifikator"], run=run, catatan="Pegawai lain tanpa rekening"
-    )
-    run = services.run_setujui(actor=petugas["pimpinan"], run=run)
-    return services.run_kunci(actor=petugas["pembuat"], run=run)
+def kunci(petugas, run):
+    return _kunci(petugas, run, catatan="Pegawai lain tanpa rekening")
 
 
 def test_a_late_kgb_is_paid_as_a_correction_in_the_next_run(org, staf, petugas):
-    oktober = kunci(petugas, hitung(petugas, 10))
+    oktober = kunci(petugas, hitung(petugas["pembuat"], 10))
     slip_okt = Slip.objects.get(run=oktober, pegawai=staf)
     # III/a MKG 0 (PP 5/2024) 2.785.700 + tunjangan umum III 185.000 + beras 1 × 72.420 = 3.043.120 kotor
     # before rounding; IWP 8 % = 222.856, BPJS 1 % × 2.970.700 = 29.707; TER A 0 % (bruto 3.188.691);
@@ -73,7 +53,7 @@ def test_a_late_kgb_is_paid_as_a_correction_in_the_next_run(org, staf, petugas):
     assert adj.selisih_bersih == Decimal(79_900)
     assert "Gaji pokok Rp2.785.700 → Rp2.873.500 (+Rp87.800)" in adj.penjelasan
 
-    november = hitung(petugas, 11)
+    november = hitung(petugas["pembuat"], 11)
     slip_nov = Slip.objects.get(run=november, pegawai=staf)
     # November itself is at MKG 2 (2.870.500) plus October's correction (79.900).
     assert slip_nov.jumlah_bersih == Decimal(2_870_500 + 79_900)
@@ -89,12 +69,12 @@ def test_a_late_kgb_is_paid_as_a_correction_in_the_next_run(org, staf, petugas):
     assert slip_okt.jumlah_bersih + adj.selisih_bersih == Decimal(2_870_500)
 
     # Recomputing November applies the correction once, not twice.
-    november = hitung(petugas, 11)
+    november = hitung(petugas["pembuat"], 11)
     assert Slip.objects.get(run=november, pegawai=staf).jumlah_bersih == Decimal(2_950_400)
 
 
 def test_corrections_need_a_locked_month_a_reason_and_a_difference(org, staf, petugas):
-    oktober = hitung(petugas, 10)
+    oktober = hitung(petugas["pembuat"], 10)
     slip = Slip.objects.get(run=oktober, pegawai=staf)
     with pytest.raises(ValidationError, match="belum dikunci"):
         services.penyesuaian_buat(actor=petugas["pembuat"], slip=slip, alasan="x")
@@ -107,7 +87,7 @@ def test_corrections_need_a_locked_month_a_reason_and_a_difference(org, staf, pe
 
 
 def test_the_correction_pages(org, staf, petugas, users, client, django_assert_num_queries):
-    oktober = kunci(petugas, hitung(petugas, 10))
+    oktober = kunci(petugas, hitung(petugas["pembuat"], 10))
     slip = Slip.objects.get(run=oktober, pegawai=staf)
     KenaikanGajiBerkala.objects.create(
         pegawai=staf, golongan="III/a", mkg_tahun=2, tmt=dt.date(2026, 10, 1),

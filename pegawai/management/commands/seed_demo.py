@@ -8,9 +8,10 @@ from core.db import analyze_after_bulk_write
 from pegawai.demo import DemoBuilder, demo_reset
 from pegawai.models import Jabatan, Keluarga, Pegawai, UnitKerja
 
-# kinerja sits above pegawai in the import-linter layers; this command composes both apps' demo data,
-# so it names the kinerja builder instead of importing it.
+# kinerja and penggajian sit above pegawai in the import-linter layers; this command composes the apps'
+# demo data, so it names their builders instead of importing them.
 KINERJA_DEMO = "kinerja.demo.KinerjaDemoBuilder"
+GAJI_DEMO = "penggajian.demo.GajiDemoBuilder"
 
 
 class Command(BaseCommand):
@@ -70,6 +71,12 @@ class Command(BaseCommand):
             f"{kinerja.potensial} penilaian potensial; predikat tahun lalu: "
             + ", ".join(f"{n} {p}" for p, n in kinerja.predikat_tahun_lalu.most_common())
             + "."
+        )
+        started = time.monotonic()
+        gaji = import_string(GAJI_DEMO)(options["seed"]).run()
+        self.stdout.write(
+            f"Data gaji dibuat dalam {time.monotonic() - started:.1f} detik: {gaji.rekap} rekap kehadiran "
+            f"(3 bulan terakhir), {gaji.kgb} KGB terakhir."
         )
         for username, who in result.logins.items():
             self.stdout.write(f"  login {username:<13} kata sandi {options['password']}  — {who}")
