@@ -34,9 +34,9 @@ class KehadiranImporter(Importer):
     required = ["nip", "tahun", "bulan"]
     bulk_models = (RekapKehadiran,)
 
-    @property
-    def columns(self) -> list[str]:  # the template's header: base columns, then every known code
-        return DASAR + semua_kode()
+    # The template's header: the base columns and the codes of the example rule (tpp_aturan_contoh.csv);
+    # a region's own rule may have other codes, which the file then carries as columns.
+    columns = [*DASAR, "TL1", "TL2", "TL3", "TL4", "PSW1", "PSW2", "PSW3", "PSW4", "APEL"]
 
     def validate(self, table, report: ImportReport):
         dikenal = set(DASAR) | {k.lower() for k in semua_kode()}
