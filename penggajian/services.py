@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
@@ -232,10 +233,14 @@ def run_execute(run_id: int) -> RunGaji:
         UnitKerja.objects.filter(jenis=UnitKerja.Jenis.OPD).order_by("id").values_list("id", flat=True)
     )
     done = set(run.opd_selesai)
+    jeda = settings.PENGGAJIAN_JEDA_OPD_DETIK
     try:
         for opd_id in opd_ids:
             if opd_id in done:
                 continue
+            if jeda and done:
+                time.sleep(jeda)
+            done.add(opd_id)
             with transaction.atomic():
                 # The row lock makes a second worker on the same run wait, then skip this OPD.
                 locked = RunGaji.objects.select_for_update().only("opd_selesai", "status").get(pk=run.pk)

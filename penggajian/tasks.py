@@ -1,6 +1,11 @@
 """Celery tasks of the penggajian app: take ids, call a service."""
 
+import logging
+
 from celery import shared_task
+from celery.signals import worker_ready
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
@@ -16,6 +21,29 @@ def notifikasi_slip_task(run_id: int) -> int:
     from .services import notifikasi_slip
 
     return notifikasi_slip(run_id)
+
+
+@worker_ready.connect
+def lanjutkan_run_terhenti(**_kwargs) -> None:
+    """A worker that starts resumes the pay runs a stopped or killed worker left queued or half-done:
+    whatever the broker still holds, the run goes on from its next OPD (OPDs are all-or-nothing and the
+    row lock makes two workers on one run take turns, so nothing is computed twice)."""
+    from django.db import DatabaseError
+
+    try:
+        from .models import RunGaji
+
+        ids = list(
+            RunGaji.objects.filter(status__in=[RunGaji.Status.ANTRI, RunGaji.Status.MENGHITUNG]).values_list(
+                "pk", flat=True
+            )
+        )
+    except DatabaseError:  # no database yet (first start before migrate)
+        logger.warning("Run gaji yang terhenti tidak diperiksa: basis data belum siap.")
+        return
+    for pk in ids:
+        logger.info("Melanjutkan run gaji %s yang terhenti.", pk)
+        hitung_run_task.delay(pk)
 
 
 # Tasks defined next to their service (bulk slip printing) register through this import.

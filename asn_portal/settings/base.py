@@ -148,6 +148,9 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
+# Pause after each OPD of a pay run (seconds): spreads the load on a busy server; tests use it to stop a
+# run halfway.
+PENGGAJIAN_JEDA_OPD_DETIK = env.float("PENGGAJIAN_JEDA_OPD_DETIK", default=0)
 CELERY_BEAT_SCHEDULE = {
     "pegawai-refresh-derived": {
         "task": "pegawai.tasks.pegawai_refresh_derived_task",

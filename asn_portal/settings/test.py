@@ -24,3 +24,7 @@ if not env("REDIS_URL", default=""):
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 AXES_FAILURE_LIMIT = 3
+
+# A worker started as a subprocess by a test works on that test's database.
+if env("ASN_TEST_WORKER_DB", default=""):
+    DATABASES["default"]["NAME"] = env("ASN_TEST_WORKER_DB")
