@@ -25,7 +25,7 @@ class Organisasi:
 
 @pytest.fixture(autouse=True)
 def _reference_data(request):
-    """Migration-seeded reference rows (golongan, role groups) come back after a transactional test's flush."""
+    """Migration-seeded reference rows (golongan, role groups, kinerja and pay rules) come back after a transactional test's flush."""
     names = set(request.fixturenames)
     marker = request.node.get_closest_marker("django_db")
     if {"transactional_db", "live_server"} & names or (marker and marker.kwargs.get("transaction")):
@@ -48,6 +48,11 @@ def _reference_data(request):
 
     if not MatriksPredikat.objects.exists():
         seed_all(lambda name: apps.get_model("kinerja", name))
+    from penggajian.models import TabelGajiPokok
+    from penggajian.reference import seed_all as seed_gaji
+
+    if not TabelGajiPokok.objects.exists():
+        seed_gaji(lambda name: apps.get_model("penggajian", name))
     for name in roles.ASSIGNED_ROLES:
         Group.objects.get_or_create(name=name)
 

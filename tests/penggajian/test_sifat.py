@@ -50,6 +50,13 @@ CUKUP = settings(max_examples=150, deadline=None, suppress_health_check=[HealthC
 @pytest.fixture(scope="module")
 def aturan(django_db_blocker):
     with django_db_blocker.unblock():
+        from django.apps import apps
+
+        from penggajian.models import TabelGajiPokok
+        from penggajian.reference import seed_all
+
+        if not TabelGajiPokok.objects.exists():  # emptied by a transactional test that ran before
+            seed_all(lambda name: apps.get_model("penggajian", name))
         gaji = selectors.aturan_gaji_data(selectors.aturan_gaji_model(2026, 11), 2026, 11)
         tpp = selectors.aturan_tpp_data(selectors.aturan_tpp_model(2026, 11))
     return gaji, tpp

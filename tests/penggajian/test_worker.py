@@ -22,16 +22,6 @@ from penggajian.models import RunGaji, Slip
 from tests.factories import JabatanFactory, PegawaiFactory, UnitKerjaFactory
 
 
-@pytest.fixture(autouse=True)
-def aturan_ada(transactional_db):
-    """Transactional tests empty every table afterwards, the seeded pay rules too: put them back."""
-    from django.apps import apps
-
-    from penggajian.reference import seed_all
-
-    seed_all(lambda name: apps.get_model("penggajian", name))
-
-
 def tunggu(run: RunGaji, syarat, detik: float, pesan: str) -> RunGaji:
     batas = time.monotonic() + detik
     while time.monotonic() < batas:
