@@ -5,7 +5,7 @@ which it drops and recreates. Prints a table and writes bench/results.json (keep
 steps not run). Nothing here asserts.
 
     python bench/run.py                          # every step
-    python bench/run.py --only penutupan         # some steps: halaman, seed, impor, penutupan
+    python bench/run.py --only penutupan         # some steps: halaman, seed, impor, penutupan, gaji
     python bench/run.py --only penutupan --reuse # keep asn_bench_small/big if already seeded at that size
 """
 
@@ -146,7 +146,19 @@ def penutupan(url: str, size: str) -> dict:
     return result
 
 
-STEPS = ("halaman", "seed", "impor", "penutupan")
+def gaji(url: str, size: str) -> dict:
+    result = in_process("gaji.py", url)
+    print(
+        f"run gaji @{size}: induk {result['induk']['detik']:.1f} s ({result['induk']['queries']} query), "
+        f"TPP {result['tpp']['detik']:.1f} s ({result['tpp']['queries']} query), total {result['total_detik']:.1f} s "
+        f"(target ≤ 60 s), RSS {result['rss_mb']} MB (≤ 500 MB); slip PDF p95 {result['slip_pdf_ms']['p95']} ms "
+        "(≤ 250 ms)",
+        flush=True,
+    )
+    return result
+
+
+STEPS = ("halaman", "seed", "impor", "penutupan", "gaji")
 
 
 def main() -> None:
@@ -166,8 +178,10 @@ def main() -> None:
     results["pegawai"] = N
     print(f"Benchmark ASN Portal: {N} pegawai, {os.cpu_count()} core, langkah: {', '.join(sorted(steps))}\n")
 
-    if steps & {"halaman", "penutupan"}:
+    if steps & {"halaman", "penutupan", "gaji"}:
         small, _ = prepare(base, "asn_bench_small", SMALL, reuse=args.reuse)
+        if "gaji" in steps:
+            results["gaji_500"] = gaji(small, str(SMALL))
         if "halaman" in steps:
             results["halaman_500"] = pages(small)
         if "penutupan" in steps:
@@ -186,6 +200,8 @@ def main() -> None:
         results["halaman_besar"] = pages(big)
     if "penutupan" in steps:
         results["penutupan_besar"] = penutupan(big, str(N))
+    if "gaji" in steps:
+        results["gaji_besar"] = gaji(big, str(N))
 
     if "impor" in steps:
         with tempfile.TemporaryDirectory() as tmp:

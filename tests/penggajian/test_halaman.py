@@ -176,3 +176,30 @@ def test_the_slip_pdf_is_a_real_pdf_with_a_verification_page(bergaji, users, pet
             ["pdftoppm", "-png", "-r", "60", "-singlefile", str(pdf), str(tmp_path / "slip")], check=True
         )
         assert (tmp_path / "slip.png").stat().st_size > 5000
+
+
+def test_dashboards_show_the_pay_blocks_at_a_fixed_query_cost(bergaji, users, petugas, client):
+    RekapKehadiran.objects.bulk_create(
+        [
+            RekapKehadiran(pegawai=p, tahun=2026, bulan=b, hari_kerja=21)
+            for p in Pegawai.objects.all()
+            for b in (10, 11)
+        ]
+    )
+    client.force_login(petugas["pembuat"])
+    kunci(petugas, hitung(petugas["pembuat"], bulan=10))
+    hitung(petugas["pembuat"], bulan=10, jenis="tpp")
+    kecil = _queries(client, "/")
+    kunci(petugas, hitung(petugas["pembuat"], bulan=11))
+    for i in range(7):
+        PegawaiFactory(
+            jabatan=bergaji.staf_a.jabatan, nama=f"Baru {i}", nama_bank="BRI", nomor_rekening=f"8{i}"
+        )
+    hitung(petugas["pembuat"], bulan=11, jenis="tpp")
+    assert _queries(client, "/") == kecil
+    page = client.get("/").content.decode()
+    assert "Gaji induk November 2026" in page and "TPP bersih per OPD" in page
+    assert "dibanding Oktober 2026" in page
+    client.force_login(users["pegawai"])
+    page = client.get("/").content.decode()
+    assert "Slip gaji dan TPP terakhir" in page and "Gaji induk November 2026" in page

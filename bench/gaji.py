@@ -1,0 +1,68 @@
+"""Time a month's pay run (gaji induk, then TPP) in-process on a database seed_demo filled, as the
+worker does it (services.run_hitung without the Celery hand-off, then services.run_execute), with the
+query count, and one slip PDF p95 over 40 renders. Prints one JSON line."""
+
+import json
+import os
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import django
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asn_portal.settings.local")
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from penggajian import dokumen, services  # noqa: E402
+from penggajian.management.commands.calculate_gaji import akun_sistem  # noqa: E402
+from penggajian.models import GalatSlip, RunGaji, Slip  # noqa: E402
+
+
+def main() -> None:
+    today = timezone.localdate()
+    actor = akun_sistem()
+    hasil = {}
+    for jenis in ("induk", "tpp"):
+        RunGaji.objects.filter(jenis=jenis, tahun=today.year, bulan=today.month).exclude(
+            status="dikunci"
+        ).delete()
+        run = services.run_hitung(
+            actor=actor, jenis=jenis, tahun=today.year, bulan=today.month, antrikan=False
+        )
+        mulai = time.perf_counter()
+        with CaptureQueriesContext(connection) as ctx:
+            run = services.run_execute(run.pk)
+        detik = time.perf_counter() - mulai
+        hasil[jenis] = {
+            "detik": round(detik, 1),
+            "queries": len(ctx.captured_queries),
+            "slip": run.jumlah_slip,
+            "galat": run.jumlah_galat,
+            "slip_per_detik": round(run.jumlah_slip / detik),
+        }
+    hasil["total_detik"] = round(hasil["induk"]["detik"] + hasil["tpp"]["detik"], 1)
+    hasil["rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    slips = list(Slip.objects.filter(run__jenis="tpp").select_related("run").order_by("?")[:40])
+    waktu = []
+    for slip in slips:
+        mulai = time.perf_counter()
+        dokumen.slip_pdf(slip=slip, actor=actor)
+        waktu.append((time.perf_counter() - mulai) * 1000)
+    waktu.sort()
+    hasil["slip_pdf_ms"] = {
+        "p50": round(statistics.median(waktu)),
+        "p95": round(waktu[int(len(waktu) * 0.95) - 1]),
+    }
+    hasil["galat_contoh"] = list(GalatSlip.objects.values_list("pesan", flat=True)[:3])
+    print(json.dumps(hasil))
+
+
+if __name__ == "__main__":
+    main()
