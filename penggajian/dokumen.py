@@ -108,3 +108,44 @@ def slip_pdf(*, slip: Slip, actor=None) -> bytes:
 
 def rupiah_int(value) -> int:
     return int(Decimal(value))
+
+
+JENIS_SK_KGB = "SK Kenaikan Gaji Berkala"
+
+
+def sk_kgb_pdf(*, kgb, actor=None) -> bytes:
+    """Surat keputusan kenaikan gaji berkala (PP 7/1977 Pasal 17 jo. PP 5/2024)."""
+    from core.documents import dokumen_register
+
+    from .selectors import aturan_gaji_model
+
+    p = kgb.pegawai
+    dokumen = dokumen_register(
+        jenis=JENIS_SK_KGB,
+        judul=f"SK KGB {p.nama} TMT {kgb.tmt:%d-%m-%Y}",
+        fakta={
+            "Nomor": kgb.nomor_sk,
+            "Pegawai": p.nama_lengkap,
+            "NIP": format_nip(p.nip),
+            "Gaji pokok baru": format_rupiah(kgb.gaji_pokok_baru),
+            "Terhitung mulai": f"{kgb.tmt:%d-%m-%Y}",
+        },
+        actor_name=(actor.get_full_name() or actor.username) if actor else "",
+    )
+    url = verifikasi_url(dokumen)
+    from core.dates import add_months
+
+    return render_pdf(
+        "penggajian/pdf/sk_kgb.html",
+        {
+            "kgb": kgb,
+            "p": p,
+            "dasar": aturan_gaji_model(kgb.tmt.year, kgb.tmt.month),
+            "berikutnya": add_months(kgb.tmt, 24),
+            "terbilang_baru": terbilang(int(kgb.gaji_pokok_baru)).capitalize() + " rupiah",
+            "dokumen": dokumen,
+            "qr": qr_svg_data_uri(url),
+            "verifikasi_url": url,
+            "hari_ini": timezone.localdate(),
+        },
+    )
