@@ -31,12 +31,17 @@ def lanjutkan_run_terhenti(**_kwargs) -> None:
     from django.db import DatabaseError
 
     try:
-        from .models import RunGaji
+        from .models import CetakSlipMassal, RunGaji
 
         ids = list(
             RunGaji.objects.filter(status__in=[RunGaji.Status.ANTRI, RunGaji.Status.MENGHITUNG]).values_list(
                 "pk", flat=True
             )
+        )
+        cetak_ids = list(
+            CetakSlipMassal.objects.filter(
+                status__in=[CetakSlipMassal.Status.ANTRI, CetakSlipMassal.Status.BERJALAN]
+            ).values_list("pk", flat=True)
         )
     except DatabaseError:  # no database yet (first start before migrate)
         logger.warning("Run gaji yang terhenti tidak diperiksa: basis data belum siap.")
@@ -44,7 +49,10 @@ def lanjutkan_run_terhenti(**_kwargs) -> None:
     for pk in ids:
         logger.info("Melanjutkan run gaji %s yang terhenti.", pk)
         hitung_run_task.delay(pk)
+    for pk in cetak_ids:
+        logger.info("Mengulang cetak slip massal %s yang terhenti.", pk)
+        cetak.cetak_slip_massal_task.delay(pk)
 
 
 # Tasks defined next to their service (bulk slip printing) register through this import.
-from . import cetak  # noqa: E402, F401
+from . import cetak  # noqa: E402

@@ -21,6 +21,7 @@ from pegawai.models import UnitKerja
 from .. import selectors, services
 from ..models import RunGaji, Slip
 from ..perubahan import perubahan_run
+from . import berkas
 
 
 class HitungForm(forms.Form):
@@ -114,6 +115,8 @@ def run_detail(request, pk: int):
     context["galat"] = list(
         run.galat.select_related("pegawai", "opd").order_by("opd__nama", "pegawai__nama")[:500]
     )
+    if roles.is_admin_bkd(request.user):
+        context.update(berkas.cetak_context(run))
     context["riwayat"] = list(run.history.select_related("history_user").order_by("-history_date")[:20])
     sebelumnya = RunGaji.objects.filter(jenis=run.jenis).filter(
         Q(tahun__lt=run.tahun) | Q(tahun=run.tahun, bulan__lt=run.bulan)
