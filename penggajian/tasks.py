@@ -54,5 +54,5 @@ def lanjutkan_run_terhenti(**_kwargs) -> None:
         cetak.cetak_slip_massal_task.delay(pk)
 
 
-# Tasks defined next to their service (bulk slip printing) register through this import.
-from . import cetak  # noqa: E402
+# Tasks defined next to their service (bulk slip printing, TPP what-if) register through these imports.
+from . import cetak, services_aturan  # noqa: E402, F401

@@ -192,6 +192,12 @@ class AturanTpp(VersiAturan):
     )
     potong_pph = models.BooleanField(_("PPh 21 dipotong dari TPP"), default=True)
     bpjs_termasuk_tpp = models.BooleanField(_("TPP termasuk dasar BPJS Kesehatan"), default=True)
+    perbandingan = models.JSONField(
+        _("perbandingan (what-if)"),
+        default=dict,
+        blank=True,
+        help_text=_("Hasil terakhir perbandingan total TPP per OPD dengan aturan yang berlaku."),
+    )
     dibuat_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("dibuat oleh"),
@@ -200,7 +206,7 @@ class AturanTpp(VersiAturan):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    history = HistoricalRecords(excluded_fields=["diubah"])
+    history = HistoricalRecords(excluded_fields=["diubah", "perbandingan"])
 
     class Meta(VersiAturan.Meta):
         verbose_name = _("aturan TPP")

@@ -1,3 +1,217 @@
-"""Pages of the penggajian app (filled in by its issue)."""
+"""TPP rule pages (Admin BKD; the Pimpinan may read): the versions, a draft copied from one of them and
+edited (ceilings per kelas jabatan, predikat percentages, deduction codes), the what-if against the rule
+in force, and putting the draft in force."""
 
-urlpatterns: list = []
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.forms import inlineformset_factory
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from akun import roles
+from pegawai.models import Pegawai
+
+from .. import services_aturan
+from ..models import AturanTpp, KodePotonganTpp, PaguTpp, PersenPredikatTpp
+
+
+class AturanTppForm(forms.ModelForm):
+    status_dikecualikan = forms.MultipleChoiceField(
+        label="Status kepegawaian yang tidak menerima TPP",
+        choices=Pegawai.Status.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = AturanTpp
+        fields = [
+            "nama", "dasar_hukum", "berlaku_mulai", "keterangan", "persen_kinerja", "persen_disiplin",
+            "persen_tanpa_keterangan", "lantai_disiplin", "persen_tanpa_predikat", "persen_hukdis_sedang",
+            "persen_hukdis_berat", "persen_cpns", "status_dikecualikan", "potong_pph", "bpjs_termasuk_tpp",
+        ]  # fmt: skip
+        widgets = {
+            "berlaku_mulai": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "keterangan": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def clean(self):
+        data = super().clean()
+        kinerja, disiplin = data.get("persen_kinerja"), data.get("persen_disiplin")
+        if kinerja is not None and disiplin is not None and kinerja + disiplin != 100:
+            self.add_error(
+                "persen_disiplin",
+                f"Bobot kinerja + disiplin harus 100 %, sekarang {services_aturan.persen_teks(kinerja + disiplin)} %.",
+            )
+        return data
+
+
+class PersenPredikatForm(forms.ModelForm):
+    predikat = forms.ChoiceField(label="Predikat", choices=[(p, p.title()) for p in services_aturan.PREDIKAT])
+
+    class Meta:
+        model = PersenPredikatTpp
+        fields = ["predikat", "persen"]
+
+
+PaguFormSet = inlineformset_factory(
+    AturanTpp, PaguTpp, fields=["kelas_jabatan", "jumlah"], extra=1, can_delete=True
+)
+PredikatFormSet = inlineformset_factory(
+    AturanTpp, PersenPredikatTpp, form=PersenPredikatForm, extra=0, can_delete=True
+)
+KodeFormSet = inlineformset_factory(
+    AturanTpp, KodePotonganTpp, fields=["kode", "keterangan", "persen", "satuan"], extra=1, can_delete=True
+)
+
+
+def _bootstrap(formset) -> None:
+    for f in [*formset.forms, formset.empty_form]:
+        for field in f.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                widget.attrs["class"] = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                widget.attrs["class"] = "form-select form-select-sm"
+            else:
+                widget.attrs["class"] = "form-control form-control-sm"
+            widget.attrs["aria-label"] = field.label
+
+
+def _boleh_lihat(user) -> None:
+    if not (roles.is_admin_bkd(user) or roles.is_pimpinan(user)):
+        raise PermissionDenied
+
+
+def _wajib_admin(user) -> None:
+    if not roles.is_admin_bkd(user):
+        raise PermissionDenied
+
+
+@login_required
+@require_GET
+def aturan_tpp_list(request):
+    _boleh_lihat(request.user)
+    daftar = AturanTpp.objects.select_related("dibuat_oleh").order_by("-berlaku_mulai", "-dibuat")
+    return render(request, "penggajian/aturan_tpp_list.html", {"daftar": daftar})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def aturan_tpp_detail(request, pk: int):
+    _boleh_lihat(request.user)
+    aturan = get_object_or_404(AturanTpp, pk=pk)
+    bisa_ubah = roles.is_admin_bkd(request.user) and aturan.status == AturanTpp.Status.DRAF
+    data = request.POST if request.method == "POST" else None
+    if data is not None and not bisa_ubah:
+        raise PermissionDenied
+    form = AturanTppForm(data, instance=aturan)
+    sets = {
+        "pagu": PaguFormSet(data, instance=aturan, prefix="pagu"),
+        "predikat": PredikatFormSet(data, instance=aturan, prefix="predikat"),
+        "kode": KodeFormSet(data, instance=aturan, prefix="kode"),
+    }
+    for s in sets.values():
+        _bootstrap(s)
+    if data is not None:
+        if form.is_valid() and all(s.is_valid() for s in sets.values()):
+            with transaction.atomic():
+                aturan = form.save(commit=False)
+                aturan._change_reason = "Draf diubah"
+                aturan.perbandingan = {}
+                aturan.save()
+                for s in sets.values():
+                    s.save()
+            messages.success(
+                request, "Draf aturan TPP disimpan. Jalankan perbandingan lagi sebelum memberlakukan."
+            )
+            return redirect("penggajian:aturan_tpp_detail", pk=aturan.pk)
+        messages.error(request, "Draf belum disimpan: periksa isian yang ditandai.")
+    if not bisa_ubah:
+        for f in [form, *(f for s in sets.values() for f in s.forms)]:
+            for field in f.fields.values():
+                field.disabled = True
+    context = {
+        "aturan": aturan,
+        "form": form,
+        "sets": sets,
+        "bisa_ubah": bisa_ubah,
+        "masalah": services_aturan.aturan_tpp_periksa(aturan) if aturan.status == "draf" else [],
+        "riwayat": list(aturan.history.select_related("history_user").order_by("-history_date")[:20]),
+        "hasil": aturan.perbandingan or {},
+    }
+    return render(request, "penggajian/aturan_tpp_detail.html", context)
+
+
+@login_required
+@require_POST
+def aturan_tpp_salin(request, pk: int):
+    _wajib_admin(request.user)
+    sumber = get_object_or_404(AturanTpp, pk=pk)
+    draf = services_aturan.aturan_tpp_salin(actor=request.user, sumber=sumber)
+    messages.success(
+        request, f"Draf baru disalin dari {sumber.nama}. Ubah nilainya, bandingkan, lalu berlakukan."
+    )
+    return redirect("penggajian:aturan_tpp_detail", pk=draf.pk)
+
+
+@login_required
+@require_POST
+def aturan_tpp_berlakukan(request, pk: int):
+    _wajib_admin(request.user)
+    aturan = get_object_or_404(AturanTpp, pk=pk)
+    try:
+        aturan = services_aturan.aturan_tpp_berlakukan(actor=request.user, aturan=aturan)
+    except ValidationError as exc:
+        messages.error(request, "Belum dapat diberlakukan: " + " ".join(exc.messages))
+    else:
+        messages.success(request, f"{aturan.nama} berlaku mulai {aturan.berlaku_mulai:%d-%m-%Y}.")
+    return redirect("penggajian:aturan_tpp_detail", pk=aturan.pk)
+
+
+@login_required
+@require_POST
+def aturan_tpp_hapus(request, pk: int):
+    _wajib_admin(request.user)
+    aturan = get_object_or_404(AturanTpp, pk=pk)
+    try:
+        services_aturan.aturan_tpp_hapus(actor=request.user, aturan=aturan)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("penggajian:aturan_tpp_detail", pk=aturan.pk)
+    messages.success(request, f"Draf {aturan.nama} dihapus.")
+    return redirect("penggajian:aturan_tpp_list")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def aturan_tpp_whatif(request, pk: int):
+    """POST: compare the draft with the rule in force on the worker; GET: the result (polled)."""
+    _boleh_lihat(request.user)
+    aturan = get_object_or_404(AturanTpp, pk=pk)
+    if request.method == "POST":
+        _wajib_admin(request.user)
+        try:
+            services_aturan.whatif_minta(actor=request.user, aturan=aturan)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.info(request, "Perbandingan sedang dihitung di latar belakang.")
+        return redirect("penggajian:aturan_tpp_detail", pk=aturan.pk)
+    return render(request, "penggajian/_whatif.html", {"aturan": aturan, "hasil": aturan.perbandingan or {}})
+
+
+urlpatterns = [
+    path("gaji/aturan-tpp/", aturan_tpp_list, name="aturan_tpp_list"),
+    path("gaji/aturan-tpp/<int:pk>/", aturan_tpp_detail, name="aturan_tpp_detail"),
+    path("gaji/aturan-tpp/<int:pk>/salin/", aturan_tpp_salin, name="aturan_tpp_salin"),
+    path("gaji/aturan-tpp/<int:pk>/berlakukan/", aturan_tpp_berlakukan, name="aturan_tpp_berlakukan"),
+    path("gaji/aturan-tpp/<int:pk>/hapus/", aturan_tpp_hapus, name="aturan_tpp_hapus"),
+    path("gaji/aturan-tpp/<int:pk>/perbandingan/", aturan_tpp_whatif, name="aturan_tpp_whatif"),
+]

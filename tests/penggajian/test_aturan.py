@@ -1,0 +1,221 @@
+"""TPP rule versions: a draft copied from the rule in force, edited, compared per OPD (what-if) and put in
+force; what keeps a draft from taking effect; who may do what."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Sum
+from django.db.models.functions import Cast
+from django.urls import reverse
+
+from asn_portal.celery import app
+from penggajian import services_aturan
+from pegawai.models import Pegawai
+from penggajian.models import AturanTpp, PaguTpp, RekapKehadiran, RunGaji, Slip
+from tests.penggajian.bantu import hitung, kunci
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def hari_ini(time_machine):
+    time_machine.move_to(dt.datetime(2026, 11, 20, 9, tzinfo=ZoneInfo("Asia/Makassar")))
+
+
+@pytest.fixture
+def rekap(bergaji):
+    """Attendance recaps for November and December (TPP needs one per employee and month)."""
+    RekapKehadiran.objects.bulk_create(
+        RekapKehadiran(
+            pegawai=p, tahun=2026, bulan=b, hari_kerja=21, tanpa_keterangan=b - 11, jumlah={"TL1": 2}
+        )
+        for p in Pegawai.objects.all()
+        for b in (11, 12)
+    )
+    return bergaji
+
+
+def berlaku() -> AturanTpp:
+    return AturanTpp.objects.get(status="berlaku")
+
+
+def test_a_draft_copies_every_value_and_starts_next_month(hari_ini, users):
+    sumber = berlaku()
+    draf = services_aturan.aturan_tpp_salin(actor=users["admin_bkd"], sumber=sumber)
+    assert (draf.status, draf.berlaku_mulai) == ("draf", dt.date(2026, 12, 1))
+    assert draf.persen_kinerja == sumber.persen_kinerja and draf.persen_disiplin == sumber.persen_disiplin
+    for rel, cols in (
+        ("pagu", ("kelas_jabatan", "jumlah")),
+        ("persen_predikat", ("predikat", "persen")),
+        ("kode_potongan", ("kode", "keterangan", "persen", "satuan")),
+    ):
+        assert set(getattr(draf, rel).values_list(*cols)) == set(getattr(sumber, rel).values_list(*cols))
+        assert getattr(draf, rel).exists()
+    assert services_aturan.aturan_tpp_periksa(draf) == []
+    assert draf.history.first().history_change_reason.startswith("Draf disalin dari")
+
+
+def test_what_keeps_a_draft_from_taking_effect(hari_ini, users, rekap, petugas):
+    draf = services_aturan.aturan_tpp_salin(actor=users["admin_bkd"], sumber=berlaku())
+    draf.persen_kinerja = Decimal(70)
+    draf.save()
+    draf.persen_predikat.filter(predikat="kurang").delete()
+    masalah = services_aturan.aturan_tpp_periksa(draf)
+    assert "Bobot kinerja 70 % + disiplin 40 % harus 100 %." in masalah
+    assert "Persentase TPP belum diisi untuk predikat: kurang." in masalah
+    with pytest.raises(ValidationError):
+        services_aturan.aturan_tpp_berlakukan(actor=users["admin_bkd"], aturan=draf)
+    draf.refresh_from_db()
+    assert draf.status == "draf"
+    # A month whose TPP is already approved cannot get a new rule.
+    draf.persen_kinerja = Decimal(60)
+    draf.berlaku_mulai = dt.date(2026, 11, 1)
+    draf.save()
+    kunci(petugas, hitung(petugas["pembuat"], bulan=11, jenis="tpp"))
+    assert any("sudah disetujui (TPP November 2026)" in m for m in services_aturan.aturan_tpp_periksa(draf))
+
+
+def test_a_draft_in_force_is_used_from_its_month_and_can_no_longer_change(hari_ini, users, rekap, petugas):
+    admin = users["admin_bkd"]
+    draf = services_aturan.aturan_tpp_salin(actor=admin, sumber=berlaku())
+    with pytest.raises(PermissionDenied):
+        services_aturan.aturan_tpp_berlakukan(actor=users["pimpinan"], aturan=draf)
+    services_aturan.aturan_tpp_berlakukan(actor=admin, aturan=draf)
+    with pytest.raises(ValidationError, match="sudah berlaku"):
+        services_aturan.aturan_tpp_hapus(actor=admin, aturan=draf)
+    november = hitung(admin, bulan=11, jenis="tpp")
+    desember = hitung(admin, bulan=12, jenis="tpp")
+    assert {s.masukan["aturan"]["aturan_tpp"] for s in Slip.objects.filter(run=november)} == {
+        berlaku_lama_id()
+    }
+    assert {s.masukan["aturan"]["aturan_tpp"] for s in Slip.objects.filter(run=desember)} == {draf.pk}
+
+
+def berlaku_lama_id() -> int:
+    return AturanTpp.objects.filter(status="berlaku").order_by("berlaku_mulai").first().pk
+
+
+def _total_per_opd(run: RunGaji) -> dict[str, int]:
+    from django.db.models import IntegerField
+    from django.db.models.fields.json import KeyTextTransform
+
+    rows = (
+        Slip.objects.filter(run=run)
+        .values("opd__nama")
+        .annotate(total=Sum(Cast(KeyTextTransform("tpp_bruto", "kolom"), IntegerField())))
+    )
+    return {r["opd__nama"]: r["total"] for r in rows}
+
+
+def test_what_if_of_an_unchanged_copy_equals_the_run_and_changes_follow_the_draft(
+    hari_ini, users, rekap, petugas
+):
+    admin = users["admin_bkd"]
+    draf = services_aturan.aturan_tpp_salin(actor=admin, sumber=berlaku())
+    hasil = services_aturan.whatif_hitung(draf.pk)
+    assert (hasil["status"], hasil["bulan"], hasil["selesai_opd"], hasil["total_opd"]) == (
+        "selesai",
+        "2026-12",
+        2,
+        2,
+    )
+    run = hitung(admin, bulan=12, jenis="tpp")
+    dari_run = _total_per_opd(run)
+    assert {r["opd"]: r["lama"] for r in hasil["per_opd"]} == dari_run
+    assert all(r["baru"] == r["lama"] and r["selisih"] == 0 for r in hasil["per_opd"])
+    assert hasil["total"]["pegawai"] == 4 and hasil["total"]["lama"] == sum(dari_run.values()) > 0
+
+    # Nobody receives TPP under a draft that excludes every status: the difference is the whole amount.
+    draf.status_dikecualikan = ["PNS", "CPNS", "PPPK"]
+    draf.save()
+    hasil = services_aturan.whatif_hitung(draf.pk)
+    assert hasil["total"]["baru"] == 0 and hasil["total"]["selisih"] == -hasil["total"]["lama"]
+
+
+def test_what_if_needs_a_rule_in_force_to_compare_with(hari_ini, users):
+    draf = services_aturan.aturan_tpp_salin(actor=users["admin_bkd"], sumber=berlaku())
+    AturanTpp.objects.filter(status="berlaku").update(berlaku_mulai=dt.date(2030, 1, 1))
+    with pytest.raises(ValidationError, match="Tidak ada pembanding"):
+        services_aturan.whatif_minta(actor=users["admin_bkd"], aturan=draf)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_what_if_on_a_real_worker_from_the_page(hari_ini, rekap, users, client_as):
+    client = client_as("admin_bkd")
+    response = client.post(reverse("penggajian:aturan_tpp_salin", args=[berlaku().pk]), follow=True)
+    draf = AturanTpp.objects.get(status="draf")
+    assert "Draf baru disalin dari" in response.content.decode()
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        response = client.post(reverse("penggajian:aturan_tpp_whatif", args=[draf.pk]), follow=True)
+        assert "Perbandingan sedang dihitung di latar belakang." in response.content.decode()
+        batas = time.monotonic() + 60
+        while draf.perbandingan.get("status") not in ("selesai", "gagal") and time.monotonic() < batas:
+            time.sleep(0.2)
+            draf.refresh_from_db()
+    assert draf.perbandingan["status"] == "selesai", draf.perbandingan
+    page = client.get(reverse("penggajian:aturan_tpp_detail", args=[draf.pk])).content.decode()
+    assert page.count('data-testid="whatif-opd"') == 2 and "Dinas Pendidikan" in page
+
+
+def test_editing_a_draft_on_the_page(hari_ini, users, client_as):
+    client = client_as("admin_bkd")
+    draf = services_aturan.aturan_tpp_salin(actor=users["admin_bkd"], sumber=berlaku())
+    url = reverse("penggajian:aturan_tpp_detail", args=[draf.pk])
+    page = client.get(url)
+    form = page.context["form"]
+    data = {k: v for k, v in form.initial.items() if v is not None and k != "status_dikecualikan"}
+    data["berlaku_mulai"] = "2027-01-01"
+    data["status_dikecualikan"] = []
+    data["potong_pph"] = "on"
+    data["bpjs_termasuk_tpp"] = "on"
+    for prefix, fs in page.context["sets"].items():
+        data[f"{prefix}-TOTAL_FORMS"] = str(len(fs.forms))
+        data[f"{prefix}-INITIAL_FORMS"] = str(fs.initial_form_count())
+        for i, f in enumerate(fs.forms):
+            for name, field in f.fields.items():
+                value = f.initial.get(name, field.initial)
+                if name == "id" and f.instance.pk:
+                    value = f.instance.pk
+                if name == "aturan":
+                    value = draf.pk
+                if value is not None and name != "DELETE":
+                    data[f"{prefix}-{i}-{name}"] = value
+    kelas_9 = next(
+        i for i, f in enumerate(page.context["sets"]["pagu"].forms) if f.initial.get("kelas_jabatan") == 9
+    )
+    data[f"pagu-{kelas_9}-jumlah"] = "7500000"
+
+    salah = {**data, "persen_kinerja": "70"}
+    response = client.post(url, salah)
+    assert "Bobot kinerja + disiplin harus 100 %, sekarang 110 %." in response.content.decode()
+    draf.refresh_from_db()
+    assert draf.berlaku_mulai == dt.date(2026, 12, 1)
+
+    response = client.post(url, data, follow=True)
+    assert "Draf aturan TPP disimpan." in response.content.decode()
+    draf.refresh_from_db()
+    assert draf.berlaku_mulai == dt.date(2027, 1, 1)
+    assert PaguTpp.objects.get(aturan=draf, kelas_jabatan=9).jumlah == Decimal(7_500_000)
+    assert PaguTpp.objects.get(aturan=berlaku(), kelas_jabatan=9).jumlah != Decimal(7_500_000)
+    assert draf.history.first().history_change_reason == "Draf diubah"
+
+
+@pytest.mark.parametrize(
+    ("role", "lihat", "ubah"),
+    [("admin_bkd", 200, 302), ("pimpinan", 200, 403), ("operator_opd", 403, 403), ("pegawai", 403, 403)],
+)
+def test_who_may_see_and_change_tpp_rules(hari_ini, users, client_as, role, lihat, ubah):
+    aturan = berlaku()
+    client = client_as(role)
+    assert client.get(reverse("penggajian:aturan_tpp_list")).status_code == lihat
+    assert client.get(reverse("penggajian:aturan_tpp_detail", args=[aturan.pk])).status_code == lihat
+    assert client.post(reverse("penggajian:aturan_tpp_salin", args=[aturan.pk])).status_code == ubah
+    # A rule in force is read-only even for the Admin BKD.
+    assert client.post(reverse("penggajian:aturan_tpp_detail", args=[aturan.pk]), {}).status_code == 403
