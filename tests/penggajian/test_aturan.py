@@ -16,8 +16,8 @@ from django.db.models.functions import Cast
 from django.urls import reverse
 
 from asn_portal.celery import app
-from penggajian import services_aturan
 from pegawai.models import Pegawai
+from penggajian import services_aturan
 from penggajian.models import AturanTpp, PaguTpp, RekapKehadiran, RunGaji, Slip
 from tests.penggajian.bantu import hitung, kunci
 
