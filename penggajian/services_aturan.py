@@ -20,7 +20,15 @@ from pegawai.models import Pegawai, UnitKerja
 
 from . import selectors
 from .hitung import GalatHitung, hitung_tpp
-from .models import AturanTpp, KodePotonganTpp, PaguTpp, PersenPredikatTpp, RekapKehadiran, RunGaji
+from .models import (
+    AturanTpp,
+    KodePotonganTpp,
+    PaguTpp,
+    PersenPredikatTpp,
+    RekapKehadiran,
+    RunGaji,
+    bulan_label,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -172,6 +180,8 @@ def whatif_hitung(aturan_id: int) -> dict:
         "status": "berjalan",
         "bulan": f"{tahun}-{bulan:02d}",
         "bulan_masukan": f"{th_masukan}-{bl_masukan:02d}",
+        "bulan_label": bulan_label(tahun, bulan),
+        "bulan_masukan_label": bulan_label(th_masukan, bl_masukan),
         "aturan_berlaku": berlaku.nama,
         "total_opd": len(opds),
         "selesai_opd": 0,
