@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
+import secrets
 import zipfile
 from itertools import groupby
 
@@ -101,7 +102,9 @@ def slip_massal_pdf(slips: list[Slip], *, actor_name: str = "", judul: str = "Sl
 def _nama_berkas(cetak: CetakSlipMassal) -> str:
     run = cetak.run
     bagian = slugify(cetak.opd.kode if cetak.opd else "semua-opd")
-    return f"slip-{run.jenis}-{run.tahun}-{run.bulan:02d}-{bagian}.zip"
+    # A random folder: the file is only ever handed out by the download view (Admin BKD), and its name
+    # must not be guessable where a web server exposes the media folder.
+    return f"{secrets.token_urlsafe(16)}/slip-{run.jenis}-{run.tahun}-{run.bulan:02d}-{bagian}.zip"
 
 
 KUNCI_CETAK = 0x534C4950  # advisory-lock namespace of print jobs ("SLIP")
