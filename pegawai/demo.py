@@ -104,7 +104,7 @@ class DemoBuilder(OrganisasiDemo):
         else:
             age = min(int(rng.triangular(23, 60, 44)), 58)
         lahir = dt.date(self.today.year - age, rng.randint(1, 12), rng.randint(1, 28))
-        if rng.random() < 0.03:  # a few retire within the next twelve months
+        if rng.random() < 0.03 and not cpns:  # a few retire within the next twelve months (never a CPNS)
             lahir = add_months(self.today, -(58 * 12) + rng.randint(1, 11)).replace(day=rng.randint(1, 28))
         start_age = {"SMA": 20, "D3": 23, "D4": 24, "S1": 24, "S2": 27, "S3": 30}.get(
             pendidikan, 22
