@@ -20,6 +20,7 @@ from pegawai.models import Pegawai, UnitKerja
 from penggajian import services
 from penggajian.models import RunGaji, Slip
 from tests.factories import JabatanFactory, PegawaiFactory, UnitKerjaFactory
+from tests.penggajian.bantu import hitung, kunci
 
 
 def tunggu(run: RunGaji, syarat, detik: float, pesan: str) -> RunGaji:
@@ -95,3 +96,18 @@ def test_killing_the_worker_halfway_then_starting_another_finishes_without_dupli
     per_pegawai = Counter(Slip.objects.filter(run=run).values_list("pegawai_id", flat=True))
     assert set(per_pegawai.values()) == {1}
     assert len(per_pegawai) == Pegawai.objects.filter(aktif=True).count() == run.jumlah_slip == 4 + 12
+
+
+@pytest.mark.django_db(transaction=True)
+def test_locking_a_run_sends_the_slip_notices_from_a_real_worker(bergaji, petugas, mailoutbox):
+    user = bergaji.staf_a.user  # the "pegawai" login (users fixture)
+    user.email = "andi@palukota.go.id"
+    user.save()
+    run = hitung(petugas["pembuat"])
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        kunci(petugas, run)
+        batas = time.monotonic() + 30
+        while not mailoutbox and time.monotonic() < batas:
+            time.sleep(0.2)
+    assert [m.to for m in mailoutbox] == [["andi@palukota.go.id"]]
+    assert mailoutbox[0].subject == "Slip Gaji induk November 2026 tersedia"
