@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.forms import inlineformset_factory
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -18,7 +19,7 @@ from akun import roles
 from pegawai.models import Pegawai
 
 from .. import services_aturan
-from ..models import AturanTpp, KodePotonganTpp, PaguTpp, PersenPredikatTpp
+from ..models import AturanGaji, AturanTpp, KodePotonganTpp, PaguTpp, PersenPredikatTpp, TunjanganFungsional
 
 
 class AturanTppForm(forms.ModelForm):
@@ -82,6 +83,23 @@ def _bootstrap(formset) -> None:
             else:
                 widget.attrs["class"] = "form-control form-control-sm"
             widget.attrs["aria-label"] = field.label
+
+
+class FungsionalForm(forms.ModelForm):
+    class Meta:
+        model = TunjanganFungsional
+        fields = ["nama", "jenjang", "jumlah", "dasar_hukum", "terverifikasi"]
+
+    def clean_jumlah(self):
+        jumlah = self.cleaned_data["jumlah"]
+        if jumlah is not None and jumlah < 0:
+            raise forms.ValidationError("Tunjangan tidak boleh negatif.")
+        return jumlah
+
+
+FungsionalFormSet = inlineformset_factory(
+    AturanGaji, TunjanganFungsional, form=FungsionalForm, extra=2, can_delete=True
+)
 
 
 def _boleh_lihat(user) -> None:
@@ -207,7 +225,50 @@ def aturan_tpp_whatif(request, pk: int):
     return render(request, "penggajian/_whatif.html", {"aturan": aturan, "hasil": aturan.perbandingan or {}})
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def tunjangan_fungsional(request):
+    """The functional allowance per position and level of the gaji rule in force (an editable table;
+    rows not yet checked against their Perpres are marked). Locked runs keep what they paid."""
+    _boleh_lihat(request.user)
+    aturan = AturanGaji.objects.order_by("-berlaku_mulai").first()
+    if aturan is None:
+        raise Http404
+    bisa_ubah = roles.is_admin_bkd(request.user)
+    data = request.POST if request.method == "POST" else None
+    if data is not None and not bisa_ubah:
+        raise PermissionDenied
+    fs = FungsionalFormSet(data, instance=aturan, prefix="fungsional")
+    _bootstrap(fs)
+    if data is not None:
+        if fs.is_valid():
+            with transaction.atomic():
+                for obj in fs.save(commit=False):
+                    obj._change_reason = "Diubah di halaman tunjangan fungsional"
+                    obj.save()
+                for obj in fs.deleted_objects:
+                    obj.delete()
+            messages.success(request, "Tabel tunjangan jabatan fungsional disimpan.")
+            return redirect("penggajian:tunjangan_fungsional")
+        messages.error(request, "Tabel belum disimpan: periksa isian yang ditandai.")
+    if not bisa_ubah:
+        for f in fs.forms:
+            for field in f.fields.values():
+                field.disabled = True
+    return render(
+        request,
+        "penggajian/tunjangan_fungsional.html",
+        {
+            "aturan": aturan,
+            "fs": fs,
+            "bisa_ubah": bisa_ubah,
+            "belum_terverifikasi": aturan.tunjangan_fungsional.filter(terverifikasi=False).count(),
+        },
+    )
+
+
 urlpatterns = [
+    path("gaji/tunjangan-fungsional/", tunjangan_fungsional, name="tunjangan_fungsional"),
     path("gaji/aturan-tpp/", aturan_tpp_list, name="aturan_tpp_list"),
     path("gaji/aturan-tpp/<int:pk>/", aturan_tpp_detail, name="aturan_tpp_detail"),
     path("gaji/aturan-tpp/<int:pk>/salin/", aturan_tpp_salin, name="aturan_tpp_salin"),

@@ -219,3 +219,42 @@ def test_who_may_see_and_change_tpp_rules(hari_ini, users, client_as, role, liha
     assert client.post(reverse("penggajian:aturan_tpp_salin", args=[aturan.pk])).status_code == ubah
     # A rule in force is read-only even for the Admin BKD.
     assert client.post(reverse("penggajian:aturan_tpp_detail", args=[aturan.pk]), {}).status_code == 403
+
+
+def test_the_functional_allowance_table_is_edited_with_history(users, client_as):
+    from penggajian.models import AturanGaji, TunjanganFungsional
+
+    url = reverse("penggajian:tunjangan_fungsional")
+    aturan = AturanGaji.objects.order_by("-berlaku_mulai").first()
+    rows = list(aturan.tunjangan_fungsional.order_by("nama", "jenjang"))
+    assert rows, "the migration seeds the table"
+    client = client_as("admin_bkd")
+    page = client.get(url)
+    assert "belum terverifikasi" in page.content.decode()
+    data = {"fungsional-TOTAL_FORMS": str(len(rows)), "fungsional-INITIAL_FORMS": str(len(rows))}
+    for i, r in enumerate(rows):
+        data.update(
+            {
+                f"fungsional-{i}-id": r.pk,
+                f"fungsional-{i}-aturan": aturan.pk,
+                f"fungsional-{i}-nama": r.nama,
+                f"fungsional-{i}-jenjang": r.jenjang,
+                f"fungsional-{i}-jumlah": str(r.jumlah),
+                f"fungsional-{i}-dasar_hukum": r.dasar_hukum,
+            }
+        )
+    data["fungsional-0-jumlah"] = "555000"
+    data["fungsional-0-terverifikasi"] = "on"
+    response = client.post(url, data, follow=True)
+    assert "Tabel tunjangan jabatan fungsional disimpan." in response.content.decode()
+    baris = TunjanganFungsional.objects.get(pk=rows[0].pk)
+    assert (baris.jumlah, baris.terverifikasi) == (Decimal(555000), True)
+    assert baris.history.first().history_change_reason == "Diubah di halaman tunjangan fungsional"
+    data["fungsional-0-jumlah"] = "-1"
+    response = client.post(url, data)
+    assert "Tabel belum disimpan" in response.content.decode()
+    assert "Tunjangan tidak boleh negatif." in response.content.decode()
+    assert TunjanganFungsional.objects.get(pk=rows[0].pk).jumlah == Decimal(555000)
+    assert client_as("pimpinan").get(url).status_code == 200
+    assert client_as("pimpinan").post(url, data).status_code == 403
+    assert client_as("operator_opd").get(url).status_code == 403
