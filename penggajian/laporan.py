@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Sum
 
-from .hitung import KOLOM_INDUK, KOLOM_TPP
+from .hitung import KOLOM_INDUK, KOLOM_TAMBAHAN, KOLOM_TPP
 from .models import RunGaji, Slip
 
 KOLOM_REGISTER = {
@@ -23,6 +23,8 @@ KOLOM_REGISTER = {
         "nomor_rekening",
     ],
     "tpp": ["nip", "nama", "kode_unit", "kelas_jabatan", *KOLOM_TPP],
+    "thr": ["nip", "nama", "kode_unit", "golongan", *KOLOM_TAMBAHAN, "nama_bank", "nomor_rekening"],
+    "gaji13": ["nip", "nama", "kode_unit", "golongan", *KOLOM_TAMBAHAN, "nama_bank", "nomor_rekening"],
 }
 KOLOM_BANK = ["nomor_rekening", "nama", "nama_bank", "jumlah", "keterangan"]
 
@@ -35,7 +37,7 @@ def _angka(value):
 
 
 def register_rows(run: RunGaji) -> Iterator[list]:
-    kolom = KOLOM_INDUK if run.jenis == RunGaji.Jenis.INDUK else KOLOM_TPP
+    kolom = {RunGaji.Jenis.INDUK: KOLOM_INDUK, RunGaji.Jenis.TPP: KOLOM_TPP}.get(run.jenis, KOLOM_TAMBAHAN)
     qs = (
         Slip.objects.filter(run=run)
         .order_by("kode_unit", "nama", "id")
@@ -46,8 +48,10 @@ def register_rows(run: RunGaji) -> Iterator[list]:
         angka = [_angka(nilai.get(k)) for k in kolom]
         if run.jenis == RunGaji.Jenis.INDUK:
             yield [nip, nama, kode_unit, golongan, mkg, *angka, bank, rekening]
-        else:
+        elif run.jenis == RunGaji.Jenis.TPP:
             yield [nip, nama, kode_unit, kelas, *angka]
+        else:
+            yield [nip, nama, kode_unit, golongan, *angka, bank, rekening]
 
 
 def rekap_opd_rows(run: RunGaji) -> tuple[list[str], list[list]]:

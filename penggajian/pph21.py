@@ -6,14 +6,21 @@ atau Kegiatan Wajib Pajak Orang Pribadi), Lampiran (the three monthly TER tables
 The monthly tax is TER(bruto) × bruto, where bruto is the month's gross income including the premiums the
 employer pays (JKK, JKM, BPJS Kesehatan employer share). For civil servants the tax on salary is borne by
 the government (PP 80/2010, PMK 262/PMK.011/2010: tunjangan PPh = potongan PPh), and that allowance is
-not itself income. The December recomputation on the annual tariff (Pasal 17 UU PPh) is not done here.
+not itself income.
 
-Each table row is (upper bound of monthly bruto in rupiah, rate in percent); the last bound is None.
+In the last tax period of the year (December) TER is not used: PP 58/2023 Pasal 3 ayat (2) and PMK 168/2023
+Pasal 17 take the tax on the year's income at the Pasal 17 tariff (UU 7/2021 HPP) and withhold what is left
+after the tax withheld in January–November (pph_setahun below).
+
+Each TER table row is (upper bound of monthly bruto in rupiah, rate in percent); the last bound is None.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
+
+from core.money import format_rupiah as rp
 
 TER_A = [
     (5_400_000, "0"), (5_650_000, "0.25"), (5_950_000, "0.5"), (6_300_000, "0.75"), (6_750_000, "1"),
@@ -80,3 +87,73 @@ def pph_bulanan(kategori: str, bruto: Decimal) -> tuple[Decimal, Decimal]:
     """(rate %, tax): TER × bruto, rounded down to whole rupiah."""
     tarif = tarif_ter(kategori, bruto)
     return tarif, (bruto * tarif / 100).quantize(Decimal(1), rounding=ROUND_DOWN)
+
+
+# --- the last tax period: annual tax at the Pasal 17 tariff -----------------------------------------
+
+# PTKP per year (PMK 101/PMK.010/2016, kept by UU 7/2021 HPP): the taxpayer, marriage, each dependant (max 3).
+PTKP_DIRI = 54_000_000
+PTKP_KAWIN = 4_500_000
+PTKP_TANGGUNGAN = 4_500_000
+# Biaya jabatan (PMK 250/PMK.03/2008): 5 % of bruto, at most Rp500.000 per month worked (Rp6.000.000 a year).
+PERSEN_BIAYA_JABATAN = Decimal(5)
+BIAYA_JABATAN_SEBULAN = 500_000
+# Pasal 17 ayat (1) huruf a UU PPh as amended by UU 7/2021 (HPP): (upper bound of the layer, rate %).
+LAPISAN_PASAL_17 = [
+    (60_000_000, 5), (250_000_000, 15), (500_000_000, 25), (5_000_000_000, 30), (None, 35),
+]  # fmt: skip
+
+
+def ptkp_setahun(status: str) -> int:
+    """'K/2' → 54.000.000 + 4.500.000 + 2 × 4.500.000."""
+    kawin, tanggungan = status.split("/")
+    return PTKP_DIRI + (PTKP_KAWIN if kawin == "K" else 0) + PTKP_TANGGUNGAN * min(int(tanggungan), 3)
+
+
+def pph_pasal_17(pkp: Decimal) -> Decimal:
+    """Tax on a year's taxable income by the progressive layers (whole rupiah, rounded down)."""
+    sisa, bawah, pajak = Decimal(pkp), 0, Decimal(0)
+    for atas, tarif in LAPISAN_PASAL_17:
+        if sisa <= 0:
+            break
+        lebar = sisa if atas is None else min(sisa, Decimal(atas - bawah))
+        pajak += lebar * tarif / 100
+        sisa -= lebar
+        bawah = atas or bawah
+    return pajak.quantize(Decimal(1), rounding=ROUND_DOWN)
+
+
+@dataclass(frozen=True)
+class PphSetahun:
+    bruto: Decimal
+    bulan: int
+    biaya_jabatan: Decimal
+    iuran: Decimal
+    neto: Decimal
+    status: str
+    ptkp: int
+    pkp: Decimal
+    pph: Decimal
+
+    def uraian(self) -> str:
+        return (
+            f"Bruto setahun {rp(self.bruto)} ({self.bulan} bulan) − biaya jabatan {rp(self.biaya_jabatan)} − iuran "
+            f"pensiun/THT {rp(self.iuran)} = neto {rp(self.neto)}; − PTKP {self.status} {rp(self.ptkp)} = PKP "
+            f"{rp(self.pkp)} (dibulatkan ke bawah ribuan); tarif Pasal 17 UU PPh (5 %, 15 %, 25 %, 30 %, 35 %) "
+            f"= PPh setahun {rp(self.pph)}"
+        )
+
+
+def pph_setahun(*, bruto: Decimal, iuran: Decimal, bulan: int, status: str) -> PphSetahun:
+    """The year's PPh 21 of a permanent employee (PMK 168/2023 Pasal 17 and its Lampiran): neto = bruto −
+    biaya jabatan − the employee's pension/old-age contributions; PKP = neto − PTKP, rounded down to a
+    thousand; tax by Pasal 17. Income of the months worked is not annualised (a new or leaving employee)."""
+    bruto, iuran = Decimal(bruto), Decimal(iuran)
+    biaya = min(bruto * PERSEN_BIAYA_JABATAN / 100, Decimal(BIAYA_JABATAN_SEBULAN * max(bulan, 1)))
+    neto = bruto - biaya - iuran
+    ptkp = ptkp_setahun(status)
+    pkp = max(((neto - ptkp) / 1000).to_integral_value(rounding=ROUND_DOWN) * 1000, Decimal(0))
+    return PphSetahun(
+        bruto=bruto, bulan=bulan, biaya_jabatan=biaya, iuran=iuran, neto=neto, status=status, ptkp=ptkp,
+        pkp=pkp, pph=pph_pasal_17(pkp),
+    )  # fmt: skip

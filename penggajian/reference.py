@@ -135,7 +135,30 @@ def seed_aturan_tpp(model: Callable) -> None:
             )
 
 
+# THR and gaji ke-13 for regional civil servants: gaji pokok, tunjangan keluarga, tunjangan pangan,
+# tunjangan jabatan or umum, and at most one month of TPP as the region's finances allow (the PP of each
+# year: PP 14/2024 for 2024, PP 11/2025 for 2025). A later year's PP is entered on the rule page.
+PP_TAMBAHAN = {2024: "PP 14/2024", 2025: "PP 11/2025"}
+
+
+def seed_aturan_tambahan(model: Callable) -> None:
+    AturanTambahan = model("AturanTambahan")
+    for tahun, pp in PP_TAMBAHAN.items():
+        for jenis in ("thr", "gaji13"):
+            AturanTambahan.objects.get_or_create(
+                jenis=jenis,
+                tahun=tahun,
+                defaults={
+                    "dasar_hukum": f"{pp} (THR dan gaji ketiga belas aparatur negara tahun {tahun})",
+                    "persen_tpp": 100,
+                    "catatan": "TPP paling banyak 1 bulan, sesuai kemampuan keuangan daerah: ubah persennya bila "
+                    "Perkada menetapkan kurang.",
+                },
+            )
+
+
 def seed_all(model: Callable) -> None:
     seed_gaji_pokok(model)
     seed_aturan_gaji(model)
     seed_aturan_tpp(model)
+    seed_aturan_tambahan(model)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, DecimalField, Q, QuerySet, Sum
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
 from django.http import Http404
 
 from akun import roles
@@ -14,9 +16,10 @@ from kinerja import selectors as kinerja_selectors
 from pegawai.models import Keluarga, Pegawai, RiwayatHukumanDisiplin
 from pegawai.selectors import cakupan_for
 
-from .hitung import AturanGajiData, AturanTppData, MasukanPegawai
+from .hitung import SETAHUN_KUNCI, AturanGajiData, AturanTambahanData, AturanTppData, MasukanPegawai
 from .models import (
     AturanGaji,
+    AturanTambahan,
     AturanTpp,
     GajiPokok,
     KenaikanGajiBerkala,
@@ -24,6 +27,7 @@ from .models import (
     RunGaji,
     Slip,
     TabelGajiPokok,
+    bulan_label,
 )
 
 
@@ -62,6 +66,38 @@ def aturan_tpp_model(tahun: int, bulan: int) -> AturanTpp:
     if aturan is None:
         raise AturanTidakAda(f"Belum ada aturan TPP yang berlaku untuk bulan {bulan:02d}-{tahun}.")
     return aturan
+
+
+def aturan_tambahan_model(jenis: str, tahun: int) -> AturanTambahan:
+    aturan = AturanTambahan.objects.filter(jenis=jenis, tahun=tahun).first()
+    if aturan is None:
+        raise AturanTidakAda(
+            f"Belum ada aturan {AturanTambahan.Jenis(jenis).label} tahun {tahun}: isi dasar hukum (PP tahun itu) "
+            "dan komponennya di halaman Aturan THR & gaji ke-13."
+        )
+    return aturan
+
+
+def aturan_tambahan_data(aturan: AturanTambahan) -> AturanTambahanData:
+    return AturanTambahanData(
+        id=aturan.pk, jenis=aturan.jenis, tahun=aturan.tahun, dasar_hukum=aturan.dasar_hukum,
+        tunjangan_keluarga=aturan.tunjangan_keluarga, tunjangan_pangan=aturan.tunjangan_pangan,
+        tunjangan_jabatan=aturan.tunjangan_jabatan, persen_tpp=aturan.persen_tpp,
+    )  # fmt: skip
+
+
+def tpp_acuan(pegawai_ids: list[int], tahun: int, bulan: int) -> dict[int, dict]:
+    """Each employee's TPP bruto on their latest locked TPP slip before the month (one query)."""
+    rows = (
+        Slip.objects.filter(
+            pegawai_id__in=pegawai_ids, run__jenis=RunGaji.Jenis.TPP, run__status=RunGaji.Status.DIKUNCI
+        )
+        .filter(Q(run__tahun__lt=tahun) | Q(run__tahun=tahun, run__bulan__lt=bulan))
+        .order_by("pegawai_id", "-run__tahun", "-run__bulan")
+        .distinct("pegawai_id")
+        .values_list("pegawai_id", "kolom__tpp_bruto", "run__tahun", "run__bulan")
+    )
+    return {pid: {"jumlah": int(j or 0), "bulan": bulan_label(t, b)} for pid, j, t, b in rows}
 
 
 def aturan_gaji_data(aturan: AturanGaji, tahun: int, bulan: int) -> AturanGajiData:
@@ -162,8 +198,73 @@ def pegawai_digaji(qs: QuerySet[Pegawai] | None = None) -> QuerySet[Pegawai]:
     ).order_by("id")
 
 
+def _rupiah_kolom(nama: str) -> Sum:
+    return Sum(Cast(KT(f"kolom__{nama}"), DecimalField(max_digits=14, decimal_places=0)))
+
+
+def penghasilan_setahun(pegawai_ids: list[int], tahun: int) -> dict[int, dict]:
+    """What the locked runs of January–November of `tahun` paid each employee, for the December PPh 21
+    (one query): months with a slip, PPh bruto of salary and of TPP, IWP, PPh withheld on each. Runs not
+    locked are not paid yet and do not count (the run page says so)."""
+    hasil: dict[int, dict] = {}
+    rows = (
+        Slip.objects.filter(
+            pegawai_id__in=pegawai_ids,
+            run__tahun=tahun,
+            run__bulan__lt=12,
+            run__status=RunGaji.Status.DIKUNCI,
+        )
+        .values("pegawai_id", "run__jenis")
+        .annotate(
+            bulan=Count("run__bulan", distinct=True),
+            bruto=Sum("bruto_pph"),
+            iuran=_rupiah_kolom("potongan_iwp"),
+            pph=_rupiah_kolom("potongan_pph"),
+        )
+    )
+    for r in rows:
+        d = hasil.setdefault(r["pegawai_id"], dict.fromkeys(SETAHUN_KUNCI, 0))
+        bruto, pph = int(r["bruto"] or 0), int(r["pph"] or 0)
+        if r["run__jenis"] == RunGaji.Jenis.TPP:
+            d["bruto_tpp"] += bruto
+            d["pph_tpp"] += pph
+        else:
+            # Gaji induk, and THR / gaji ke-13 (salary income too; their PPh is the government's).
+            d["bruto_gaji"] += bruto
+            d["pph_gaji"] += pph
+            d["iuran"] += int(r["iuran"] or 0)
+            if r["run__jenis"] == RunGaji.Jenis.INDUK:
+                d["bulan"] = r["bulan"]
+    return hasil
+
+
+def peringatan_pph_desember(run: RunGaji) -> dict | None:
+    """For a December run not yet locked: the runs of January–November whose pay the annual PPh 21 left
+    out (not locked yet) or took before they were locked (locked after December was computed), so the
+    officer recomputes December once they are locked. None when nothing is missing."""
+    if run.bulan != 12 or run.tambahan or run.status in (RunGaji.Status.DIKUNCI, RunGaji.Status.DRAF):
+        return None
+    jenis = list(RunGaji.Jenis.values)
+    if run.jenis != RunGaji.Jenis.TPP:
+        jenis.remove(RunGaji.Jenis.TPP)
+    lainnya = list(
+        RunGaji.objects.filter(tahun=run.tahun, bulan__lt=12, jenis__in=jenis)
+        .exclude(status=RunGaji.Status.DRAF)
+        .order_by("bulan", "jenis")
+    )
+    belum = [r for r in lainnya if r.status != RunGaji.Status.DIKUNCI]
+    terlambat = [
+        r for r in lainnya
+        if r.status == RunGaji.Status.DIKUNCI and run.dihitung_pada and r.dikunci_pada
+        and r.dikunci_pada > run.dihitung_pada
+    ]  # fmt: skip
+    if not belum and not terlambat:
+        return None
+    return {"belum": belum, "terlambat": terlambat}
+
+
 def masukan_pegawai(
-    qs: QuerySet[Pegawai], *, tahun: int, bulan: int, tpp: bool
+    qs: QuerySet[Pegawai], *, tahun: int, bulan: int, tpp: bool, tambahan: bool = False
 ) -> tuple[list[MasukanPegawai], dict[int, dict]]:
     """The inputs of every active employee in `qs` for one pay month, in a constant number of queries:
     employees with family counts, KGBs in force, and for TPP the attendance recap, punishments in force
@@ -198,6 +299,9 @@ def masukan_pegawai(
             if lama is None or urutan[tingkat] > urutan[lama[0]]:
                 hukdis[pid] = (tingkat, f"{jenis}{', SK ' + nomor_sk if nomor_sk else ''}")
         predikat = kinerja_selectors.predikat_untuk_bulan(tahun=tahun, bulan=bulan, pegawai_ids=ids)
+    tahunan = bulan == 12 and not tambahan
+    setahun = penghasilan_setahun(ids, tahun) if tahunan else {}
+    acuan = tpp_acuan(ids, tahun, bulan) if tambahan else {}
     hasil: list[MasukanPegawai] = []
     extra: dict[int, dict] = {}
     for r in rows:
@@ -238,6 +342,8 @@ def masukan_pegawai(
                 rekap=rekap.get(pid),
                 hukdis=h[0] if h else None,
                 hukdis_keterangan=h[1] if h else "",
+                setahun=setahun.get(pid, dict.fromkeys(SETAHUN_KUNCI, 0)) if tahunan else None,
+                tpp_acuan=acuan.get(pid),
             )
         )
         extra[pid] = {"opd_id": r["opd_id"], "kode_unit": r["opd__kode"], "nama_unit": r["opd__nama"]}

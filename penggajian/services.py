@@ -22,9 +22,11 @@ from pegawai.models import Pegawai, UnitKerja
 
 from . import selectors
 from .hitung import (
+    KUNCI_BRUTO_PPH,
     GalatHitung,
     Hasil,
     hitung_induk,
+    hitung_tambahan,
     hitung_tpp,
     penjelasan_selisih,
     selisih_kolom,
@@ -37,7 +39,7 @@ logger = logging.getLogger(__name__)
 SLIP_FIELDS = [
     "run_id", "pegawai_id", "opd_id", "nip", "nama", "kode_unit", "nama_unit", "golongan", "jabatan",
     "nama_bank", "nomor_rekening", "kolom", "rincian", "masukan", "jumlah_kotor", "jumlah_potongan",
-    "jumlah_bersih", "kode_verifikasi", "dihitung",
+    "jumlah_bersih", "bruto_pph", "kode_verifikasi", "dihitung",
 ]  # fmt: skip
 
 
@@ -70,8 +72,16 @@ def run_hitung(
     try:
         aturan_gaji = selectors.aturan_gaji_model(tahun, bulan)
         aturan_tpp = selectors.aturan_tpp_model(tahun, bulan) if jenis == RunGaji.Jenis.TPP else None
+        tambahan = jenis in (RunGaji.Jenis.THR, RunGaji.Jenis.GAJI13)
+        aturan_tambahan = selectors.aturan_tambahan_model(jenis, tahun) if tambahan else None
     except selectors.AturanTidakAda as exc:
         raise _error(str(exc)) from exc
+    if tambahan:
+        lain = RunGaji.objects.filter(jenis=jenis, tahun=tahun).exclude(bulan=bulan).first()
+        if lain is not None:
+            raise _error(
+                f"{RunGaji.Jenis(jenis).label} {tahun} sudah dibuat untuk {lain.bulan_label}: dibayar sekali setahun."
+            )
     run = RunGaji.objects.select_for_update().filter(jenis=jenis, tahun=tahun, bulan=bulan).first()
     if run is not None:
         if run.status == RunGaji.Status.DIKUNCI:
@@ -95,6 +105,7 @@ def run_hitung(
         Penyesuaian.objects.filter(run_tujuan=run).update(run_tujuan=None)
     run.aturan_gaji = aturan_gaji
     run.aturan_tpp = aturan_tpp
+    run.aturan_tambahan = aturan_tambahan
     run.hanya_galat = hanya_galat
     run.status = RunGaji.Status.ANTRI
     run.opd_selesai = []
@@ -117,10 +128,21 @@ def run_hitung(
 # --- compute ----------------------------------------------------------------------------------------
 
 
-def _hitung_satu(jenis: str, masukan, aturan_gaji, aturan_tpp) -> Hasil:
+def _hitung_satu(jenis: str, masukan, aturan_gaji, aturan_tpp, aturan_tambahan=None) -> Hasil:
     if jenis == RunGaji.Jenis.TPP:
         return hitung_tpp(masukan, aturan_gaji, aturan_tpp)
+    if aturan_tambahan is not None:
+        return hitung_tambahan(masukan, aturan_gaji, aturan_tambahan)
     return hitung_induk(masukan, aturan_gaji)
+
+
+def _aturan_run(run: RunGaji) -> tuple:
+    """The rule snapshots a run was queued with: (gaji, TPP or None, THR/gaji ke-13 or None)."""
+    return (
+        selectors.aturan_gaji_data(run.aturan_gaji, run.tahun, run.bulan),
+        selectors.aturan_tpp_data(run.aturan_tpp) if run.aturan_tpp_id else None,
+        selectors.aturan_tambahan_data(run.aturan_tambahan) if run.aturan_tambahan_id else None,
+    )
 
 
 def _slip_row(run: RunGaji, m, extra: dict, hasil: Hasil, jabatan: str, now, aturan_ids: dict) -> tuple:
@@ -132,11 +154,11 @@ def _slip_row(run: RunGaji, m, extra: dict, hasil: Hasil, jabatan: str, now, atu
         run.pk, m.pegawai_id, extra["opd_id"], m.nip, m.nama[:255], extra["kode_unit"], extra["nama_unit"][:200],
         m.golongan or "", jabatan[:200], m.nama_bank[:60], m.nomor_rekening[:30],
         json.dumps(hasil.kolom_json()), json.dumps(hasil.rincian_json()), json.dumps(masukan, default=str),
-        hasil.kotor, hasil.potongan, hasil.bersih, new_kode_verifikasi(), now,
+        hasil.kotor, hasil.potongan, hasil.bersih, hasil.bruto_pph, new_kode_verifikasi(), now,
     )  # fmt: skip
 
 
-def hitung_opd(run: RunGaji, opd_id: int, aturan_gaji, aturan_tpp) -> tuple[int, int]:
+def hitung_opd(run: RunGaji, opd_id: int, aturan_gaji, aturan_tpp, aturan_tambahan=None) -> tuple[int, int]:
     """Compute one OPD of a run inside the caller's transaction: (slips written, errors)."""
     qs = Pegawai.objects.filter(opd_id=opd_id)
     if run.hanya_galat:
@@ -147,20 +169,22 @@ def hitung_opd(run: RunGaji, opd_id: int, aturan_gaji, aturan_tpp) -> tuple[int,
         GalatSlip.objects.filter(run=run, pegawai_id__in=gagal).delete()
         Slip.objects.filter(run=run, pegawai_id__in=gagal).delete()
     masukan, extra = selectors.masukan_pegawai(
-        qs, tahun=run.tahun, bulan=run.bulan, tpp=run.jenis == RunGaji.Jenis.TPP
+        qs, tahun=run.tahun, bulan=run.bulan, tpp=run.jenis == RunGaji.Jenis.TPP, tambahan=run.tambahan
     )
     dikecualikan = aturan_gaji.status_dikecualikan | (
         aturan_tpp.status_dikecualikan if aturan_tpp else frozenset()
     )
     now = timezone.now()
     aturan_ids = {"aturan_gaji": aturan_gaji.id, "aturan_tpp": aturan_tpp.id if aturan_tpp else None}
+    if aturan_tambahan is not None:
+        aturan_ids["aturan_tambahan"] = aturan_tambahan.id
     slips, galat, diterapkan = [], [], []
     tertunda = _penyesuaian_tertunda(run, qs)
     for m in masukan:
         if m.status_kepegawaian in dikecualikan:
             continue
         try:
-            hasil = _hitung_satu(run.jenis, m, aturan_gaji, aturan_tpp)
+            hasil = _hitung_satu(run.jenis, m, aturan_gaji, aturan_tpp, aturan_tambahan)
         except GalatHitung as exc:
             galat.append(
                 GalatSlip(
@@ -221,8 +245,7 @@ def run_execute(run_id: int) -> RunGaji:
     if run.status not in (RunGaji.Status.ANTRI, RunGaji.Status.MENGHITUNG):
         return run
     try:
-        aturan_gaji = selectors.aturan_gaji_data(run.aturan_gaji, run.tahun, run.bulan)
-        aturan_tpp = selectors.aturan_tpp_data(run.aturan_tpp) if run.aturan_tpp_id else None
+        aturan_gaji, aturan_tpp, aturan_tambahan = _aturan_run(run)
     except selectors.AturanTidakAda as exc:
         RunGaji.objects.filter(pk=run.pk).update(status=RunGaji.Status.GAGAL, pesan_galat=str(exc))
         raise
@@ -246,7 +269,7 @@ def run_execute(run_id: int) -> RunGaji:
                 locked = RunGaji.objects.select_for_update().only("opd_selesai", "status").get(pk=run.pk)
                 if opd_id in locked.opd_selesai or locked.status != RunGaji.Status.MENGHITUNG:
                     continue
-                hitung_opd(run, opd_id, aturan_gaji, aturan_tpp)
+                hitung_opd(run, opd_id, aturan_gaji, aturan_tpp, aturan_tambahan)
                 RunGaji.objects.filter(pk=run.pk).update(
                     opd_selesai=Func(
                         F("opd_selesai"), Value(opd_id), function="array_append",
@@ -451,18 +474,18 @@ def penyesuaian_buat(*, actor, slip: Slip, alasan: str) -> Penyesuaian:
         raise _error(f"{run} belum dikunci: hitung ulang run itu sendiri, tidak perlu penyesuaian.")
     if Penyesuaian.objects.filter(slip_asal=slip, run_tujuan__isnull=True).exists():
         raise _error("Sudah ada penyesuaian yang menunggu run berikutnya untuk slip ini.")
-    aturan_gaji = selectors.aturan_gaji_data(run.aturan_gaji, run.tahun, run.bulan)
-    aturan_tpp = selectors.aturan_tpp_data(run.aturan_tpp) if run.aturan_tpp_id else None
+    aturan_gaji, aturan_tpp, aturan_tambahan = _aturan_run(run)
     masukan, _extra = selectors.masukan_pegawai(
         Pegawai.objects.filter(pk=slip.pegawai_id),
         tahun=run.tahun,
         bulan=run.bulan,
         tpp=run.jenis == RunGaji.Jenis.TPP,
+        tambahan=run.tambahan,
     )
     if not masukan:
         raise _error("Pegawai tidak aktif: penyesuaian tidak dapat dihitung.")
     try:
-        hasil = _hitung_satu(run.jenis, masukan[0], aturan_gaji, aturan_tpp)
+        hasil = _hitung_satu(run.jenis, masukan[0], aturan_gaji, aturan_tpp, aturan_tambahan)
     except GalatHitung as exc:
         raise _error(f"Slip koreksi tidak dapat dihitung: {exc}") from exc
     baru = {k: int(v) for k, v in hasil.kolom_json().items() if not isinstance(v, str)}
@@ -474,6 +497,11 @@ def penyesuaian_buat(*, actor, slip: Slip, alasan: str) -> Penyesuaian:
         raise _error(
             "Dihitung ulang dengan data sekarang, slip bulan itu tidak berubah: tidak ada yang dikoreksi."
         )
+    penjelasan = penjelasan_selisih(selisih, slip.kolom)
+    d_bruto_pph = int(hasil.bruto_pph - slip.bruto_pph)
+    if d_bruto_pph:
+        # Not a register column: it moves the PPh bruto of the paying slip (for the December PPh).
+        selisih[KUNCI_BRUTO_PPH] = d_bruto_pph
     adj = Penyesuaian(
         pegawai_id=slip.pegawai_id,
         slip_asal=slip,
@@ -481,7 +509,7 @@ def penyesuaian_buat(*, actor, slip: Slip, alasan: str) -> Penyesuaian:
         selisih_kotor=d_kotor,
         selisih_potongan=d_potongan,
         selisih_bersih=d_bersih,
-        penjelasan=penjelasan_selisih(selisih, slip.kolom),
+        penjelasan=penjelasan,
         alasan=alasan,
         dibuat_oleh=actor,
     )

@@ -1,4 +1,4 @@
-from .views import aturan, berkas, kehadiran, kgb, penyesuaian, run, slip
+from .views import aturan, berkas, kehadiran, kgb, penyesuaian, run, slip, tambahan
 
 app_name = "penggajian"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     *berkas.urlpatterns,
     *kehadiran.urlpatterns,
     *aturan.urlpatterns,
+    *tambahan.urlpatterns,
     *kgb.urlpatterns,
     *penyesuaian.urlpatterns,
 ]

@@ -48,10 +48,10 @@ def _reference_data(request):
 
     if not MatriksPredikat.objects.exists():
         seed_all(lambda name: apps.get_model("kinerja", name))
-    from penggajian.models import TabelGajiPokok
+    from penggajian.models import AturanTambahan, TabelGajiPokok
     from penggajian.reference import seed_all as seed_gaji
 
-    if not TabelGajiPokok.objects.exists():
+    if not TabelGajiPokok.objects.exists() or not AturanTambahan.objects.exists():
         seed_gaji(lambda name: apps.get_model("penggajian", name))
     for name in roles.ASSIGNED_ROLES:
         Group.objects.get_or_create(name=name)

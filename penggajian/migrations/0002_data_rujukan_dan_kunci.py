@@ -4,7 +4,7 @@ deleted, whatever the client (the ORM, a raw UPDATE, psql)."""
 
 from django.db import migrations
 
-from penggajian.reference import seed_all
+from penggajian.reference import seed_aturan_gaji, seed_aturan_tpp, seed_gaji_pokok
 
 KUNCI_SQL = """
 CREATE OR REPLACE FUNCTION penggajian_run_terkunci() RETURNS trigger AS $$
@@ -58,7 +58,11 @@ DROP FUNCTION IF EXISTS penggajian_run_terkunci();
 
 
 def seed(apps, schema_editor):
-    seed_all(lambda name: apps.get_model("penggajian", name))
+    # Not seed_all: later migrations seed the tables they add (0007: THR and gaji ke-13).
+    model = lambda name: apps.get_model("penggajian", name)  # noqa: E731
+    seed_gaji_pokok(model)
+    seed_aturan_gaji(model)
+    seed_aturan_tpp(model)
 
 
 class Migration(migrations.Migration):

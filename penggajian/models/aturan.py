@@ -279,3 +279,40 @@ class KodePotonganTpp(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kode}: {self.persen} % {self.get_satuan_display()}"
+
+
+class AturanTambahan(TimeStampedModel):
+    """THR (gaji keempat belas) and gaji ketiga belas of one year: the Peraturan Pemerintah of that year says
+    which monthly components they pay and how much of one month's TPP a region may add (PP 14/2024 for 2024,
+    PP 11/2025 for 2025). Paid without iuran or other deductions; the PPh is borne by the government."""
+
+    class Jenis(models.TextChoices):
+        THR = "thr", _("THR (gaji ke-14)")
+        GAJI13 = "gaji13", _("Gaji ke-13")
+
+    jenis = models.CharField(_("jenis"), max_length=6, choices=Jenis.choices)
+    tahun = models.PositiveSmallIntegerField(_("tahun"), validators=[MinValueValidator(2000)])
+    dasar_hukum = models.CharField(_("dasar hukum"), max_length=300)
+    tunjangan_keluarga = models.BooleanField(_("termasuk tunjangan keluarga"), default=True)
+    tunjangan_pangan = models.BooleanField(_("termasuk tunjangan pangan (beras)"), default=True)
+    tunjangan_jabatan = models.BooleanField(_("termasuk tunjangan jabatan / fungsional / umum"), default=True)
+    persen_tpp = models.DecimalField(
+        _("persen TPP satu bulan"),
+        **PERSEN,
+        default=0,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("Bagian TPP satu bulan (TPP kotor slip TPP terakhir yang dikunci) yang ikut dibayar."),
+    )
+    catatan = models.TextField(_("catatan"), blank=True)
+    history = HistoricalRecords(excluded_fields=["diubah"])
+
+    class Meta:
+        verbose_name = _("aturan THR / gaji ke-13")
+        verbose_name_plural = _("aturan THR / gaji ke-13")
+        ordering = ["-tahun", "jenis"]
+        constraints = [
+            models.UniqueConstraint(fields=["jenis", "tahun"], name="aturantambahan_satu_per_tahun")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.tahun}"

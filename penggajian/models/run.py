@@ -18,7 +18,7 @@ from core.dates import NAMA_BULAN
 from core.models import TimeStampedModel, new_kode_verifikasi
 from pegawai.models import Pegawai, UnitKerja
 
-from .aturan import RUPIAH, AturanGaji, AturanTpp
+from .aturan import RUPIAH, AturanGaji, AturanTambahan, AturanTpp
 
 
 def bulan_label(tahun: int, bulan: int) -> str:
@@ -92,6 +92,8 @@ class RunGaji(TimeStampedModel):
     class Jenis(models.TextChoices):
         INDUK = "induk", _("Gaji induk")
         TPP = "tpp", _("TPP")
+        THR = "thr", _("THR (gaji ke-14)")
+        GAJI13 = "gaji13", _("Gaji ke-13")
 
     class Status(models.TextChoices):
         DRAF = "draf", _("Draf")
@@ -114,6 +116,9 @@ class RunGaji(TimeStampedModel):
     )
     aturan_tpp = models.ForeignKey(
         AturanTpp, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    aturan_tambahan = models.ForeignKey(
+        AturanTambahan, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     hanya_galat = models.BooleanField(_("hitung ulang yang gagal saja"), default=False)
     opd_selesai = ArrayField(models.IntegerField(), default=list, blank=True)
@@ -173,6 +178,11 @@ class RunGaji(TimeStampedModel):
         return bulan_label(self.tahun, self.bulan)
 
     @property
+    def tambahan(self) -> bool:
+        """THR or gaji ke-13: paid once a year from the components of a monthly pay."""
+        return self.jenis in (self.Jenis.THR, self.Jenis.GAJI13)
+
+    @property
     def terkunci(self) -> bool:
         return self.status == self.Status.DIKUNCI
 
@@ -208,6 +218,14 @@ class Slip(models.Model):
     jumlah_kotor = models.DecimalField(_("jumlah kotor"), **RUPIAH)
     jumlah_potongan = models.DecimalField(_("jumlah potongan"), **RUPIAH)
     jumlah_bersih = models.DecimalField(_("jumlah bersih"), **RUPIAH)
+    bruto_pph = models.DecimalField(
+        _("penghasilan bruto PPh 21"),
+        **RUPIAH,
+        default=0,
+        help_text=_(
+            "Termasuk iuran yang dibayar pemda (JKK, JKM, BPJS); dasar PPh setahun pada bulan Desember."
+        ),
+    )
     kode_verifikasi = models.CharField(max_length=32, unique=True, default=new_kode_verifikasi)
     dihitung = models.DateTimeField(_("dihitung"))
 

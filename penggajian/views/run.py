@@ -122,6 +122,7 @@ def run_detail(request, pk: int):
         Q(tahun__lt=run.tahun) | Q(tahun=run.tahun, bulan__lt=run.bulan)
     )
     context["sebelumnya"] = sebelumnya.order_by("-tahun", "-bulan").first()
+    context["peringatan_pph"] = selectors.peringatan_pph_desember(run)
     return render(request, "penggajian/run_detail.html", context)
 
 

@@ -38,12 +38,14 @@ def slip_saya(request):
         )
     bulan: dict[str, dict[str, int]] = {}
     for s in reversed(slips):
-        bulan.setdefault(s.run.bulan_label, {"induk": 0, "tpp": 0})[s.run.jenis] = int(s.jumlah_bersih)
+        bulan.setdefault(s.run.bulan_label, {})[s.run.jenis] = int(s.jumlah_bersih)
+    ada = {j for v in bulan.values() for j in v}
     grafik = {
         "labels": list(bulan),
         "datasets": [
-            {"label": "Gaji induk", "data": [v["induk"] for v in bulan.values()]},
-            {"label": "TPP", "data": [v["tpp"] for v in bulan.values()]},
+            {"label": label, "data": [v.get(jenis, 0) for v in bulan.values()]}
+            for jenis, label in RunGaji.Jenis.choices
+            if jenis in ada or jenis in (RunGaji.Jenis.INDUK, RunGaji.Jenis.TPP)
         ],
     }
     return render(request, "penggajian/slip_saya.html", {"slips": slips, "grafik": grafik})

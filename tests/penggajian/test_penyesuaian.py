@@ -45,10 +45,12 @@ def test_a_late_kgb_is_paid_as_a_correction_in_the_next_run(org, staf, petugas):
     adj = services.penyesuaian_buat(actor=petugas["pembuat"], slip=slip_okt, alasan="SK KGB terlambat")
     # MKG 2: 2.873.500; IWP 229.880; BPJS 1 % × 3.058.500 = 30.585; kotor 3.130.920 before rounding;
     # bersih 2.870.455 → pembulatan 45 → 2.870.500. Difference: gaji pokok +87.800, pembulatan +2,
-    # IWP +7.024, BPJS +878 → bersih +79.900.
+    # IWP +7.024, BPJS +878 → bersih +79.900. The PPh bruto (for December's annual tax) moves by the
+    # gaji pokok +87.800, JKK 0,24 % (6.686 → 6.896) +210, JKM 0,72 % (20.057 → 20.689) +632 and the
+    # employer's BPJS 4 % (118.828 → 122.340) +3.512 = 92.154.
     assert adj.selisih == {
         "gaji_pokok": 87_800, "pembulatan": 2, "jumlah_kotor": 87_802, "potongan_iwp": 7_024,
-        "potongan_bpjs": 878, "jumlah_potongan": 7_902, "jumlah_bersih": 79_900,
+        "potongan_bpjs": 878, "jumlah_potongan": 7_902, "jumlah_bersih": 79_900, "bruto_pph": 92_154,
     }  # fmt: skip
     assert adj.selisih_bersih == Decimal(79_900)
     assert "Gaji pokok Rp2.785.700 → Rp2.873.500 (+Rp87.800)" in adj.penjelasan
@@ -58,6 +60,10 @@ def test_a_late_kgb_is_paid_as_a_correction_in_the_next_run(org, staf, petugas):
     # November itself is at MKG 2 (2.870.500) plus October's correction (79.900).
     assert slip_nov.jumlah_bersih == Decimal(2_870_500 + 79_900)
     assert slip_nov.kolom["gaji_pokok"] == 2_873_500 + 87_800
+    assert "bruto_pph" not in slip_nov.kolom
+    # November's own PPh bruto at MKG 2: 2.873.500 + umum 185.000 + beras 72.420 + JKK 6.896 + JKM 20.689
+    # + BPJS pemda 122.340 = 3.280.845, plus October's 92.154.
+    assert slip_nov.bruto_pph == Decimal(3_280_845 + 92_154)
     koreksi = [b for b in slip_nov.rincian if b["kode"] == "koreksi"]
     assert [(b["label"], b["jenis"], b["jumlah"]) for b in koreksi] == [
         ("Koreksi Oktober 2026", "penghasilan", 79_900)

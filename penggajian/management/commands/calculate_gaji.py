@@ -40,7 +40,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("bulan", help="YYYY-MM, mis. 2026-11")
-        parser.add_argument("--jenis", choices=[j.value for j in RunGaji.Jenis], help="induk atau tpp")
+        parser.add_argument(
+            "--jenis",
+            choices=[j.value for j in RunGaji.Jenis],
+            help="induk, tpp, thr atau gaji13 (bawaan: induk dan tpp)",
+        )
         parser.add_argument("--gagal-saja", action="store_true", help="hitung ulang hanya pegawai yang gagal")
 
     def handle(self, *args, **options):

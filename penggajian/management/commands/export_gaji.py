@@ -18,7 +18,7 @@ class Command(BaseCommand):
             "--jenis",
             choices=[j.value for j in RunGaji.Jenis],
             default="induk",
-            help="induk (bawaan) atau tpp",
+            help="induk (bawaan), tpp, thr atau gaji13",
         )
 
     def handle(self, *args, **options):

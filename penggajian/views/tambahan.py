@@ -1,0 +1,98 @@
+"""THR and gaji ke-13 rules per year (Admin BKD edits, the Pimpinan reads): which monthly components the
+year's Peraturan Pemerintah pays and the share of one month's TPP. A rule a locked run used stays as paid."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from akun import roles
+
+from ..models import AturanTambahan, RunGaji
+
+
+class AturanTambahanForm(forms.ModelForm):
+    class Meta:
+        model = AturanTambahan
+        fields = [
+            "jenis", "tahun", "dasar_hukum", "tunjangan_keluarga", "tunjangan_pangan", "tunjangan_jabatan",
+            "persen_tpp", "catatan",
+        ]  # fmt: skip
+        widgets = {"catatan": forms.Textarea(attrs={"rows": 2})}
+
+    def clean(self):
+        data = super().clean()
+        jenis, tahun = data.get("jenis"), data.get("tahun")
+        if jenis and tahun:
+            lain = AturanTambahan.objects.filter(jenis=jenis, tahun=tahun).exclude(pk=self.instance.pk)
+            if lain.exists():
+                self.add_error(
+                    "tahun", f"Aturan {AturanTambahan.Jenis(jenis).label} tahun {tahun} sudah ada."
+                )
+        return data
+
+
+def _terpakai(aturan: AturanTambahan) -> RunGaji | None:
+    """The locked or approved run that paid with this rule, if any."""
+    return (
+        RunGaji.objects.filter(
+            aturan_tambahan=aturan, status__in=[RunGaji.Status.DISETUJUI, RunGaji.Status.DIKUNCI]
+        )
+        .order_by("bulan")
+        .first()
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def aturan_tambahan(request):
+    if not (roles.is_admin_bkd(request.user) or roles.is_pimpinan(request.user)):
+        raise PermissionDenied
+    bisa_ubah = roles.is_admin_bkd(request.user)
+    edit = request.GET.get("ubah") or request.POST.get("pk")
+    instance = get_object_or_404(AturanTambahan, pk=edit) if edit else None
+    terpakai = _terpakai(instance) if instance else None
+    if request.method == "POST":
+        if not bisa_ubah:
+            raise PermissionDenied
+        form = AturanTambahanForm(request.POST, instance=instance)
+        if terpakai is not None:
+            messages.error(
+                request, f"Aturan ini sudah dipakai {terpakai} yang disetujui/dikunci: tidak dapat diubah."
+            )
+        elif form.is_valid():
+            obj = form.save(commit=False)
+            obj._change_reason = "Diubah di halaman aturan THR dan gaji ke-13" if instance else "Ditambahkan"
+            obj.save()
+            messages.success(request, f"Aturan {obj} disimpan.")
+            return redirect("penggajian:aturan_tambahan")
+        else:
+            messages.error(request, "Aturan belum disimpan: periksa isian yang ditandai.")
+    else:
+        awal = {} if instance else {"tahun": timezone.localdate().year, "persen_tpp": 100}
+        form = AturanTambahanForm(instance=instance, initial=awal)
+    if not bisa_ubah or terpakai is not None:
+        for field in form.fields.values():
+            field.disabled = True
+    return render(
+        request,
+        "penggajian/aturan_tambahan.html",
+        {
+            "daftar": AturanTambahan.objects.order_by("-tahun", "jenis"),
+            "form": form,
+            "instance": instance,
+            "terpakai": terpakai,
+            "bisa_ubah": bisa_ubah,
+        },
+    )
+
+
+urlpatterns = [
+    path("gaji/thr-gaji13/", aturan_tambahan, name="aturan_tambahan"),
+]
