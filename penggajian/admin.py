@@ -9,7 +9,9 @@ from .models import (
     KenaikanGajiBerkala,
     KodePotonganTpp,
     PaguTpp,
+    Penyesuaian,
     PersenPredikatTpp,
+    RapelGaji,
     RekapKehadiran,
     RunGaji,
     Slip,
@@ -131,3 +133,19 @@ class GalatSlipAdmin(admin.ModelAdmin):
     list_filter = ["run"]
     search_fields = ["pegawai__nip", "pegawai__nama", "pesan"]
     raw_id_fields = ["pegawai", "run", "opd"]
+
+
+@admin.register(RapelGaji)
+class RapelGajiAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "opd", "status", "jumlah_koreksi", "total_bersih", "dibuat"]
+    list_filter = ["jenis", "status", "tahun"]
+    search_fields = ["alasan"]
+    readonly_fields = ["bagian_selesai", "catatan_pegawai"]
+
+
+@admin.register(Penyesuaian)
+class PenyesuaianAdmin(SimpleHistoryAdmin):
+    list_display = ["pegawai", "slip_asal", "selisih_bersih", "run_tujuan", "rapel"]
+    list_filter = ["run_tujuan"]
+    search_fields = ["pegawai__nip", "pegawai__nama", "alasan"]
+    raw_id_fields = ["pegawai", "slip_asal", "run_tujuan", "rapel"]

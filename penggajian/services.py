@@ -22,17 +22,15 @@ from pegawai.models import Pegawai, UnitKerja
 
 from . import selectors
 from .hitung import (
-    KUNCI_BRUTO_PPH,
     GalatHitung,
     Hasil,
     hitung_induk,
     hitung_tambahan,
     hitung_tpp,
-    penjelasan_selisih,
-    selisih_kolom,
     terapkan_penyesuaian,
 )
-from .models import GalatSlip, Penyesuaian, RunGaji, Slip, bulan_label
+from .models import GalatSlip, Penyesuaian, RapelGaji, RunGaji, Slip, bulan_label
+from .rapel import dibayar_per_slip, penyesuaian_baru
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +74,11 @@ def run_hitung(
         aturan_tambahan = selectors.aturan_tambahan_model(jenis, tahun) if tambahan else None
     except selectors.AturanTidakAda as exc:
         raise _error(str(exc)) from exc
+    rapel = RapelGaji.objects.filter(
+        jenis=jenis, status__in=[RapelGaji.Status.ANTRI, RapelGaji.Status.BERJALAN]
+    ).first()
+    if rapel is not None:
+        raise _error(f"{rapel} sedang dihitung: tunggu selesai agar semua koreksinya masuk ke {label}.")
     if tambahan:
         lain = RunGaji.objects.filter(jenis=jenis, tahun=tahun).exclude(bulan=bulan).first()
         if lain is not None:
@@ -472,7 +475,8 @@ def penyesuaian_buat(*, actor, slip: Slip, alasan: str) -> Penyesuaian:
     run = RunGaji.objects.get(pk=slip.run_id)
     if run.status != RunGaji.Status.DIKUNCI:
         raise _error(f"{run} belum dikunci: hitung ulang run itu sendiri, tidak perlu penyesuaian.")
-    if Penyesuaian.objects.filter(slip_asal=slip, run_tujuan__isnull=True).exists():
+    dibayar = dibayar_per_slip([slip])[slip.pk]
+    if dibayar.tertunda:
         raise _error("Sudah ada penyesuaian yang menunggu run berikutnya untuk slip ini.")
     aturan_gaji, aturan_tpp, aturan_tambahan = _aturan_run(run)
     masukan, _extra = selectors.masukan_pegawai(
@@ -488,31 +492,19 @@ def penyesuaian_buat(*, actor, slip: Slip, alasan: str) -> Penyesuaian:
         hasil = _hitung_satu(run.jenis, masukan[0], aturan_gaji, aturan_tpp, aturan_tambahan)
     except GalatHitung as exc:
         raise _error(f"Slip koreksi tidak dapat dihitung: {exc}") from exc
-    baru = {k: int(v) for k, v in hasil.kolom_json().items() if not isinstance(v, str)}
-    selisih = selisih_kolom(run.jenis, slip.kolom, baru)
-    d_kotor = hasil.kotor - slip.jumlah_kotor
-    d_potongan = hasil.potongan - slip.jumlah_potongan
-    d_bersih = hasil.bersih - slip.jumlah_bersih
-    if not selisih and not d_bersih:
-        raise _error(
-            "Dihitung ulang dengan data sekarang, slip bulan itu tidak berubah: tidak ada yang dikoreksi."
-        )
-    penjelasan = penjelasan_selisih(selisih, slip.kolom)
-    d_bruto_pph = int(hasil.bruto_pph - slip.bruto_pph)
-    if d_bruto_pph:
-        # Not a register column: it moves the PPh bruto of the paying slip (for the December PPh).
-        selisih[KUNCI_BRUTO_PPH] = d_bruto_pph
-    adj = Penyesuaian(
-        pegawai_id=slip.pegawai_id,
-        slip_asal=slip,
-        selisih=selisih,
-        selisih_kotor=d_kotor,
-        selisih_potongan=d_potongan,
-        selisih_bersih=d_bersih,
-        penjelasan=penjelasan,
+    # Against what the month has paid so far: the slip plus the corrections already paid.
+    adj = penyesuaian_baru(
+        slip=slip,
+        dibayar=dibayar,
+        hasil=hasil,
+        masukan=masukan[0].snapshot(),
         alasan=alasan,
         dibuat_oleh=actor,
     )
+    if adj is None:
+        raise _error(
+            "Dihitung ulang dengan data sekarang, slip bulan itu tidak berubah: tidak ada yang dikoreksi."
+        )
     _reason(adj, f"Koreksi {run}: {alasan}")
     adj.save()
     return adj

@@ -31,12 +31,17 @@ def lanjutkan_run_terhenti(**_kwargs) -> None:
     from django.db import DatabaseError
 
     try:
-        from .models import CetakSlipMassal, RunGaji
+        from .models import CetakSlipMassal, RapelGaji, RunGaji
 
         ids = list(
             RunGaji.objects.filter(status__in=[RunGaji.Status.ANTRI, RunGaji.Status.MENGHITUNG]).values_list(
                 "pk", flat=True
             )
+        )
+        rapel_ids = list(
+            RapelGaji.objects.filter(
+                status__in=[RapelGaji.Status.ANTRI, RapelGaji.Status.BERJALAN]
+            ).values_list("pk", flat=True)
         )
         cetak_ids = list(
             CetakSlipMassal.objects.filter(
@@ -49,10 +54,13 @@ def lanjutkan_run_terhenti(**_kwargs) -> None:
     for pk in ids:
         logger.info("Melanjutkan run gaji %s yang terhenti.", pk)
         hitung_run_task.delay(pk)
+    for pk in rapel_ids:
+        logger.info("Melanjutkan rapel %s yang terhenti.", pk)
+        rapel.rapel_task.delay(pk)
     for pk in cetak_ids:
         logger.info("Mengulang cetak slip massal %s yang terhenti.", pk)
         cetak.cetak_slip_massal_task.delay(pk)
 
 
 # Tasks defined next to their service (bulk slip printing, TPP what-if) register through these imports.
-from . import cetak, services_aturan  # noqa: E402, F401
+from . import cetak, rapel, services_aturan  # noqa: E402, F401

@@ -1,4 +1,4 @@
-from .views import aturan, berkas, kehadiran, kgb, penyesuaian, run, slip, tambahan
+from .views import aturan, berkas, kehadiran, kgb, penyesuaian, rapel, run, slip, tambahan
 
 app_name = "penggajian"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     *tambahan.urlpatterns,
     *kgb.urlpatterns,
     *penyesuaian.urlpatterns,
+    *rapel.urlpatterns,
 ]

@@ -294,6 +294,84 @@ class CetakSlipMassal(TimeStampedModel):
         return min(100, round(100 * self.selesai_dicetak / self.jumlah)) if self.jumlah else 0
 
 
+class RapelGaji(TimeStampedModel):
+    """A bulk correction (rapel) of locked months: every slip of the chosen months (all OPDs or one)
+    recomputed with the rules and tables now in force for those months, from the employee data as last
+    paid (the slip's inputs, or its latest correction's). Each difference becomes a Penyesuaian paid by
+    the next run of the same kind. Worked by Celery per month and OPD, each chunk all-or-nothing, so a
+    stopped job resumes where it was."""
+
+    class Jenis(models.TextChoices):
+        INDUK = "induk", _("Gaji induk")
+        TPP = "tpp", _("TPP")
+
+    class Status(models.TextChoices):
+        ANTRI = "antri", _("Dalam antrean")
+        BERJALAN = "berjalan", _("Sedang dihitung")
+        SELESAI = "selesai", _("Selesai")
+        GAGAL = "gagal", _("Terhenti")
+        DIBATALKAN = "dibatalkan", _("Dibatalkan")
+
+    jenis = models.CharField(_("jenis"), max_length=6, choices=Jenis.choices)
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    bulan_mulai = models.PositiveSmallIntegerField(
+        _("dari bulan"), validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    bulan_akhir = models.PositiveSmallIntegerField(
+        _("sampai bulan"), validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    opd = models.ForeignKey(UnitKerja, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    alasan = models.CharField(_("alasan / dasar hukum"), max_length=255)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ANTRI)
+    # Chunks done, "bulan:opd_id", written in the chunk's own transaction (resume skips them).
+    bagian_selesai = ArrayField(models.CharField(max_length=20), default=list, blank=True)
+    jumlah_slip = models.PositiveIntegerField(_("slip diperiksa"), default=0)
+    sudah_diperiksa = models.PositiveIntegerField(_("sudah diperiksa"), default=0)
+    jumlah_koreksi = models.PositiveIntegerField(_("koreksi"), default=0)
+    jumlah_sama = models.PositiveIntegerField(_("tidak berubah"), default=0)
+    jumlah_dilewati = models.PositiveIntegerField(_("dilewati"), default=0)
+    total_bersih = models.DecimalField(_("total selisih bersih"), **RUPIAH, default=0)
+    # [{"nip", "nama", "bulan", "pesan"}]: slips skipped or not computable, with the reason.
+    catatan_pegawai = models.JSONField(_("pegawai dilewati atau gagal"), default=list, blank=True)
+    pesan_galat = models.TextField(_("galat proses"), blank=True)
+    mulai = models.DateTimeField(null=True, blank=True)
+    selesai = models.DateTimeField(null=True, blank=True)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords(excluded_fields=["diubah", "bagian_selesai", "sudah_diperiksa"])
+
+    class Meta:
+        verbose_name = _("rapel gaji")
+        verbose_name_plural = _("rapel gaji")
+        ordering = ["-dibuat"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    bulan_mulai__gte=1, bulan_akhir__lte=12, bulan_mulai__lte=models.F("bulan_akhir")
+                ),
+                name="rapelgaji_rentang_bulan",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Rapel {self.get_jenis_display()} {self.rentang_label}"
+
+    @property
+    def rentang_label(self) -> str:
+        if self.bulan_mulai == self.bulan_akhir:
+            return bulan_label(self.tahun, self.bulan_mulai)
+        return f"{NAMA_BULAN[self.bulan_mulai - 1]}–{bulan_label(self.tahun, self.bulan_akhir)}"
+
+    @property
+    def sedang_berjalan(self) -> bool:
+        return self.status in (self.Status.ANTRI, self.Status.BERJALAN)
+
+    @property
+    def persen(self) -> int:
+        return min(100, round(100 * self.sudah_diperiksa / self.jumlah_slip)) if self.jumlah_slip else 0
+
+
 class Penyesuaian(TimeStampedModel):
     """A correction of a locked month, paid (or recovered) in a later run of the same kind: the slip of
     that month recomputed with today's data minus the slip that was paid, per register column."""
@@ -303,16 +381,21 @@ class Penyesuaian(TimeStampedModel):
     run_tujuan = models.ForeignKey(
         RunGaji, null=True, blank=True, on_delete=models.SET_NULL, related_name="penyesuaian_masuk"
     )
+    rapel = models.ForeignKey(
+        RapelGaji, null=True, blank=True, on_delete=models.CASCADE, related_name="penyesuaian"
+    )
     selisih = models.JSONField(_("selisih per kolom"), default=dict)
     selisih_kotor = models.DecimalField(_("selisih kotor"), **RUPIAH)
     selisih_potongan = models.DecimalField(_("selisih potongan"), **RUPIAH)
     selisih_bersih = models.DecimalField(_("selisih bersih"), **RUPIAH)
     penjelasan = models.TextField(_("penjelasan"))
+    # The inputs of the recomputation (as on a slip): what a later rapel starts from.
+    masukan = models.JSONField(_("masukan"), default=dict, blank=True)
     alasan = models.CharField(_("alasan koreksi"), max_length=255)
     dibuat_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    history = HistoricalRecords(excluded_fields=["diubah"])
+    history = HistoricalRecords(excluded_fields=["diubah", "masukan"])
 
     class Meta:
         verbose_name = _("penyesuaian gaji")

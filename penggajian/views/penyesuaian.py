@@ -6,14 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_POST
 
 from akun import roles
 
 from .. import selectors, services
-from ..models import Penyesuaian
+from ..models import Penyesuaian, RapelGaji
 
 
 @login_required
@@ -28,8 +28,14 @@ def penyesuaian_list(request):
         qs = qs.filter(run_tujuan__isnull=True)
     elif status == "dibayar":
         qs = qs.filter(run_tujuan__isnull=False)
+    rapel = None
+    if request.GET.get("rapel", "").isdigit():
+        rapel = get_object_or_404(RapelGaji, pk=request.GET["rapel"])
+        qs = qs.filter(rapel=rapel)
     page = Paginator(qs, 50).get_page(request.GET.get("halaman"))
-    return render(request, "penggajian/penyesuaian_list.html", {"page": page, "status": status})
+    return render(
+        request, "penggajian/penyesuaian_list.html", {"page": page, "status": status, "rapel": rapel}
+    )
 
 
 @login_required
