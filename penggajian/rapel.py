@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from celery import shared_task
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
@@ -35,6 +35,7 @@ from .models import Penyesuaian, RapelGaji, RunGaji, Slip, bulan_label
 
 logger = logging.getLogger(__name__)
 
+KUNCI_RAPEL = 0x5241504C  # advisory-lock key of rapel requests ("RAPL")
 KOLOM_MASUKAN = {f.name for f in dataclasses.fields(MasukanPegawai)}
 
 
@@ -187,9 +188,10 @@ def rapel_minta(
             _aturan_bulan(jenis, tahun, b)
         except selectors.AturanTidakAda as exc:
             raise ValidationError(str(exc)) from exc
-    berjalan = RapelGaji.objects.select_for_update().filter(
-        status__in=[RapelGaji.Status.ANTRI, RapelGaji.Status.BERJALAN]
-    )
+    with connection.cursor() as cursor:
+        # Two requests at once: the second waits here, then sees the first one running.
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [KUNCI_RAPEL])
+    berjalan = RapelGaji.objects.filter(status__in=[RapelGaji.Status.ANTRI, RapelGaji.Status.BERJALAN])
     if berjalan.exists():
         raise ValidationError(f"{berjalan.first()} masih berjalan: tunggu sampai selesai.")
     slips = Slip.objects.filter(run__in=runs.values())
