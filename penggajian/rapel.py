@@ -370,7 +370,7 @@ def rapel_batalkan(*, actor, rapel: RapelGaji) -> int:
     rapel = RapelGaji.objects.select_for_update().get(pk=rapel.pk)
     if rapel.sedang_berjalan:
         raise ValidationError(f"{rapel} masih berjalan: tunggu sampai selesai sebelum dibatalkan.")
-    if rapel.status == RapelGaji.Status.DIBATALKAN:
+    if not rapel.boleh_dibatalkan:
         raise ValidationError(f"{rapel} sudah dibatalkan.")
     masuk = rapel.penyesuaian.filter(run_tujuan__isnull=False).select_related("run_tujuan").first()
     if masuk is not None:

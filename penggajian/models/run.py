@@ -371,6 +371,11 @@ class RapelGaji(TimeStampedModel):
     def persen(self) -> int:
         return min(100, round(100 * self.sudah_diperiksa / self.jumlah_slip)) if self.jumlah_slip else 0
 
+    @property
+    def boleh_dibatalkan(self) -> bool:
+        """Done or stopped (its corrections may still be refused when one is already in a run)."""
+        return self.status in (self.Status.SELESAI, self.Status.GAGAL)
+
 
 class Penyesuaian(TimeStampedModel):
     """A correction of a locked month, paid (or recovered) in a later run of the same kind: the slip of

@@ -314,3 +314,21 @@ def test_requested_on_the_page_and_worked_by_a_real_worker(dibayar_dengan_tabel_
             rapel.refresh_from_db()
     assert (rapel.status, rapel.jumlah_koreksi) == ("selesai", 8), rapel.pesan_galat
     assert Penyesuaian.objects.get(pegawai=staf, slip_asal__run__bulan=1).selisih == SELISIH_BULANAN
+
+
+@pytest.mark.django_db
+def test_a_stopped_rapel_can_be_cancelled_from_its_page(dibayar_dengan_tabel_lama, petugas, client_as):
+    rapel = layanan.rapel_minta(
+        actor=petugas["pembuat"], jenis="induk", tahun=TAHUN, bulan_mulai=1, bulan_akhir=2, alasan="PP 5/2024"
+    )
+    RapelGaji.objects.filter(pk=rapel.pk).update(status="berjalan")
+    run, opd_id = layanan._bagian(rapel)[0]
+    layanan.rapel_bagian(rapel.pk, run, opd_id, layanan._aturan_bulan("induk", TAHUN, run.bulan))
+    RapelGaji.objects.filter(pk=rapel.pk).update(status="gagal", pesan_galat="OperationalError: koneksi putus")
+    client = client_as("admin_bkd")
+    page = client.get(reverse("penggajian:rapel_detail", args=[rapel.pk])).content.decode()
+    assert "Rapel terhenti: OperationalError: koneksi putus" in page
+    assert "Batalkan rapel" in page and "Lanjutkan" in page
+    response = client.post(reverse("penggajian:rapel_batalkan", args=[rapel.pk]), follow=True)
+    assert "dibatalkan: 3 koreksi yang menunggu dihapus" in response.content.decode()
+    assert not Penyesuaian.objects.exists()
