@@ -324,7 +324,9 @@ def test_a_stopped_rapel_can_be_cancelled_from_its_page(dibayar_dengan_tabel_lam
     RapelGaji.objects.filter(pk=rapel.pk).update(status="berjalan")
     run, opd_id = layanan._bagian(rapel)[0]
     layanan.rapel_bagian(rapel.pk, run, opd_id, layanan._aturan_bulan("induk", TAHUN, run.bulan))
-    RapelGaji.objects.filter(pk=rapel.pk).update(status="gagal", pesan_galat="OperationalError: koneksi putus")
+    RapelGaji.objects.filter(pk=rapel.pk).update(
+        status="gagal", pesan_galat="OperationalError: koneksi putus"
+    )
     client = client_as("admin_bkd")
     page = client.get(reverse("penggajian:rapel_detail", args=[rapel.pk])).content.decode()
     assert "Rapel terhenti: OperationalError: koneksi putus" in page
