@@ -97,6 +97,7 @@ def rapel_detail(request, pk: int):
         return response
     context["per_opd"] = layanan.rekap_per_opd(rapel)
     context["sudah_dibayar"] = sum(r["dibayar"] for r in context["per_opd"])
+    context["riwayat"] = rapel.history.select_related("history_user").order_by("-history_date")[:20]
     return render(request, "penggajian/rapel_detail.html", context)
 
 
