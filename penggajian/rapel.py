@@ -281,7 +281,7 @@ def rapel_bagian(rapel_id: int, run: RunGaji, opd_id: int, aturan: tuple) -> boo
                 baru,
                 Penyesuaian,
                 default_user=rapel.dibuat_oleh,
-                default_change_reason=f"{rapel}: {rapel.alasan}"[:100],
+                default_change_reason=f"{rapel}: {rapel.alasan}",
             )
         rapel.bagian_selesai = [*rapel.bagian_selesai, kunci]
         rapel.sudah_diperiksa += len(slips)

@@ -165,3 +165,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
 }
+
+# History: a change reason is free text (a returned SKP's note, a reopening's reason …), so it is stored as
+# text rather than django-simple-history's default varchar(100). Forms cap free text at MAX_ALASAN (500).
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

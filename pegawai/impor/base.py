@@ -190,7 +190,7 @@ def history_bulk(model, objects, *, history_type: str, user=None, reason: str = 
                 history_date=now,
                 history_type=history_type,
                 history_user_id=getattr(user, "pk", None),
-                history_change_reason=reason[:100] or None,
+                history_change_reason=reason or None,
             )
             for attname in tracked:
                 setattr(row, attname, getattr(obj, attname))
