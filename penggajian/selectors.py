@@ -271,7 +271,7 @@ def masukan_pegawai(
     and the predikat from kinerja. Returns (inputs, extra facts per employee id for the slip header)."""
     rows = list(pegawai_digaji(qs).values(*KOLOM_PEGAWAI))
     ids = [r["id"] for r in rows]
-    awal, akhir = awal_bulan(tahun, bulan), akhir_bulan(tahun, bulan)
+    awal = awal_bulan(tahun, bulan)
     kgb: dict[int, KenaikanGajiBerkala] = {}
     for k in KenaikanGajiBerkala.objects.filter(
         pegawai_id__in=ids, status=KenaikanGajiBerkala.Status.DITETAPKAN, tmt__lte=awal
@@ -285,14 +285,19 @@ def masukan_pegawai(
             pegawai_id__in=ids, tahun=tahun, bulan=bulan
         ).values_list("pegawai_id", "hari_kerja", "tanpa_keterangan", "jumlah"):
             rekap[pid] = {"hari_kerja": hari_kerja, "tanpa_keterangan": tk, "jumlah": jumlah or {}}
+        # The employee's disciplinary history (pegawai, filled by import_hukuman_disiplin or the admin): a
+        # punishment cuts the TPP of a month when it is in force on its first day, so a six-month
+        # punishment cuts six pay months whatever day its TMT falls on (one starting mid-month cuts from
+        # the next month). The heaviest one in force counts; ringan does not cut.
         urutan = {"sedang": 1, "berat": 2}
         for pid, tingkat, jenis, nomor_sk in (
             RiwayatHukumanDisiplin.objects.filter(
                 pegawai_id__in=ids,
                 tingkat__in=list(urutan),
-                tmt__lte=akhir,
+                tmt__lte=awal,
             )
             .filter(Q(tanggal_selesai__isnull=True) | Q(tanggal_selesai__gte=awal))
+            .order_by("pegawai_id", "tmt")
             .values_list("pegawai_id", "tingkat", "jenis", "nomor_sk")
         ):
             lama = hukdis.get(pid)
