@@ -220,7 +220,9 @@ def penandatangan_kosong(*, tanggal: dt.date, peran: Iterable[str] = PERAN_DICET
         kosong.append(str(Penandatangan.Peran.KEPALA_BKPSDM.label))
     bendahara = {opd_id for p, opd_id in aktif if p == Penandatangan.Peran.BENDAHARA_PENGELUARAN}
     if Penandatangan.Peran.BENDAHARA_PENGELUARAN in peran and None not in bendahara:
-        tanpa = UnitKerja.objects.filter(jenis=UnitKerja.Jenis.OPD).exclude(pk__in=bendahara)
+        tanpa = UnitKerja.objects.filter(
+            jenis=UnitKerja.Jenis.OPD, pk__in=Pegawai.objects.filter(aktif=True).values("opd_id")
+        ).exclude(pk__in=bendahara)
         nama = list(tanpa.order_by("nama").values_list("nama", flat=True)[:4])
         jumlah = tanpa.count()
         if jumlah:

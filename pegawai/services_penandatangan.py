@@ -55,6 +55,7 @@ def penandatangan_save(*, actor, penandatangan: Penandatangan, alasan: str = "")
                 berlaku_mulai__lt=penandatangan.berlaku_mulai,
             )
             .filter(Q(berlaku_sampai__isnull=True) | Q(berlaku_sampai__gte=penandatangan.berlaku_mulai))
+            .order_by("pk")
         )
         for lama in pendahulu:
             lama.berlaku_sampai = penandatangan.berlaku_mulai - dt.timedelta(days=1)
