@@ -344,3 +344,30 @@ def test_scope_and_query_count(jatuh_tempo, users, client):
     sedikit = queries()
     tambah(7)
     assert queries() == sedikit
+
+
+@pytest.mark.django_db
+def test_the_demo_has_eligible_undeterminable_and_overdue_kgbs(time_machine):
+    from django.core.management import call_command
+
+    from penggajian import services_kgb
+
+    time_machine.move_to(dt.datetime(2026, 12, 1, 9, tzinfo=ZoneInfo("Asia/Makassar")))
+    call_command("seed_demo", pegawai=300, seed=1, force=True)
+    hari_ini = dt.date(2026, 12, 1)
+    daftar = list(services_kgb.kgb_daftar(Pegawai.objects.all(), hari_ini=hari_ini))
+    usulan = services_kgb.usulan_untuk(daftar, hari_ini=hari_ini)
+    status = {(u.terlambat, u.syarat.status) for u in usulan}
+    assert (False, SyaratKinerja.MEMENUHI) in status  # due in the next three months, eligible
+    assert (False, SyaratKinerja.BELUM_DAPAT_DITENTUKAN) in status
+    assert (True, SyaratKinerja.MEMENUHI) in status  # overdue
+    for u in usulan:
+        assert u.tmt.day == 1
+        # Overdue: TMT already passed and nothing issued; otherwise due within three months.
+        if u.terlambat:
+            assert u.tmt <= hari_ini and u.kgb is None
+        else:
+            assert hari_ini <= u.tmt < dt.date(2027, 3, 1)
+        # 2026 is still running: every TMT here is judged on the finalised 2024 and 2025.
+        assert u.syarat.tahun == (2024, 2025)
+    assert Penandatangan.objects.filter(peran="kepala_bkpsdm").exists()
