@@ -81,7 +81,7 @@ def _pegawai(request, pk: int):
 
 def _kembali(request):
     url = reverse("penggajian:kgb_list")
-    if request.POST.get("opd"):
+    if request.POST.get("opd", "").isdigit():
         url += f"?opd={request.POST['opd']}"
     return redirect(url)
 
