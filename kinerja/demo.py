@@ -1,6 +1,7 @@
 """Demo data of the kinerja module for `seed_demo`, on top of the people pegawai.demo.DemoBuilder made.
 
-Two appraisal years: last year closed (annual ratings final, its closing run done) and this year open
+Three appraisal years: the year before last and last year closed (annual ratings final, closing runs
+done; the older one only so a KGB or kenaikan pangkat can be judged on two finalised years) and this year open
 (an SKP for everyone with an atasan, ratings of the quarters that have ended, all but the latest closed).
 Potential scores for about 60% of the employees put people in every box of last year's 9-box grid.
 
@@ -131,6 +132,7 @@ PENILAIAN_FIELDS = [
 class KinerjaDemoBuilder:
     def __init__(self, seed: int, *, today: dt.date | None = None) -> None:
         self.rng = random.Random(f"kinerja-{seed}")  # noqa: S311 - demo data, not security
+        self.seed = seed
         self.today = today or timezone.localdate()
         self.tahun = self.today.year
         self.tz = ZoneInfo(settings.TIME_ZONE)
@@ -172,12 +174,14 @@ class KinerjaDemoBuilder:
         self.atasan_login = by_user.get(users.get("atasan"))
         self.pegawai_login = by_user.get(users.get("pegawai"))
         lalu, kini = self._periods()
+        dua_lalu = self._tahun_sebelum_lalu(people)
         predikat_lalu = self._tahun_lalu(lalu, people)
         skps = self._skp(kini, people)
         self._hasil_kerja(skps)
         self._perilaku(kini)
         jumlah = self._triwulan(kini, skps)
         potensial = self._potensial(lalu, predikat_lalu)
+        self._penutupan(dua_lalu, [PERIODE_TAHUNAN])
         self._penutupan(lalu, [PERIODE_TAHUNAN])
         self._penutupan(kini, self.triwulan_final)
         return KinerjaDemoResult(
@@ -271,6 +275,33 @@ class KinerjaDemoBuilder:
             )
         copy_rows(Penilaian, PENILAIAN_FIELDS, rows)
         return predikat
+
+    def _tahun_sebelum_lalu(self, people: list[_Orang]) -> PeriodeKinerja:
+        """The year before last: annual ratings only, final, for ~92% of those who joined before its
+        second half (the rest have no appraisal that year: their KGB cannot be determined yet). Its own
+        random stream, so the other years' data stay as they were."""
+        rng = random.Random(f"kinerja-sebelum-lalu-{self.seed}")  # noqa: S311 - demo data, not security
+        periode, _ = PeriodeKinerja.objects.update_or_create(
+            tahun=self.tahun - 2,
+            defaults={"jenis_evaluasi": PeriodeKinerja.JenisEvaluasi.TRIWULANAN, "status": PeriodeKinerja.Status.DITUTUP},
+        )
+        matriks = selectors.matriks_predikat(selectors.tanggal_acuan(periode.tahun))
+        masuk = dt.date(periode.tahun, 7, 1)
+        diterima = self._at(dt.date(periode.tahun + 1, 1, 10))
+        rows = []
+        utama, self.rng = self.rng, rng  # _penilaian draws a note from self.rng
+        try:
+            for p in people:
+                if p.atasan_id is None or (p.tmt_cpns and p.tmt_cpns > masuk) or rng.random() >= 0.92:
+                    continue
+                pair = _weighted(rng, PASANGAN_RATING)
+                rows.append(
+                    self._penilaian(periode, PERIODE_TAHUNAN, p, pair, matriks, Penilaian.Status.FINAL, diterima)
+                )
+        finally:
+            self.rng = utama
+        copy_rows(Penilaian, PENILAIAN_FIELDS, rows)
+        return periode
 
     def _triwulan(self, periode: PeriodeKinerja, skps: dict[int, tuple[int, str]]) -> int:
         """Ratings of the ended quarters for agreed SKPs (a few not rated yet): the closed quarters

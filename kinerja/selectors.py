@@ -325,16 +325,84 @@ def predikat_untuk_bulan(*, tahun: int, bulan: int, pegawai_ids) -> dict[int, tu
 PREDIKAT_MINIMAL_KENAIKAN = {Predikat.SANGAT_BAIK, Predikat.BAIK}
 
 
-def eligible_kenaikan(*, pegawai_ids, tahun: int) -> dict[int, bool]:
-    """KGB and kenaikan pangkat: annual predikat at least Baik in each of the two years before `tahun`."""
-    rows = Penilaian.objects.filter(
-        pegawai_id__in=pegawai_ids,
+@dataclass(frozen=True)
+class SyaratKinerja:
+    """The performance condition of a raise (KGB, kenaikan pangkat): the annual predikat of two years,
+    each at least Baik. `status` is one of MEMENUHI, BELUM_MEMENUHI, BELUM_DAPAT_DITENTUKAN."""
+
+    MEMENUHI = "memenuhi"
+    BELUM_MEMENUHI = "belum memenuhi"
+    BELUM_DAPAT_DITENTUKAN = "belum dapat ditentukan"
+
+    status: str
+    tahun: tuple[int, int]
+    predikat: dict[int, str]  # year -> predikat label, for the final ones
+    alasan: str
+
+    @property
+    def memenuhi(self) -> bool:
+        return self.status == self.MEMENUHI
+
+    @property
+    def uraian_predikat(self) -> str:
+        """'2024: Baik; 2025: Sangat Baik' (what the decree cites)."""
+        return "; ".join(f"{t}: {self.predikat[t]}" for t in self.tahun if t in self.predikat)
+
+
+def tahun_syarat_kinerja(tmt: dt.date, tahun_ditutup: set[int]) -> tuple[int, int]:
+    """The two appraisal years whose annual predikat a raise with this TMT is judged on: the last two
+    finalised years before the TMT's year. The year before the TMT counts once its annual evaluation is
+    closed; until then (a TMT in January is decided in the autumn before, when that year is still running)
+    the two years before it. Never older: a year that should be closed and is not stays missing."""
+    terakhir = tmt.year - 1 if tmt.year - 1 in tahun_ditutup else tmt.year - 2
+    return (terakhir - 1, terakhir)
+
+
+def syarat_kinerja_kenaikan(*, tmt_per_pegawai: dict[int, dt.date]) -> dict[int, SyaratKinerja]:
+    """KGB and kenaikan pangkat (PP 7/1977 jo. PP 15/2019 and PP 30/2019 jo. PermenPANRB 6/2022): the
+    annual predikat at least Baik in the last two finalised years before the TMT (see
+    tahun_syarat_kinerja). A final predikat below Baik: not met. A year without a final annual predikat
+    (not rated, under objection, or the year not closed): cannot be determined yet, naming what is
+    missing. Two queries whatever the number of employees."""
+    if not tmt_per_pegawai:
+        return {}
+    status_tahun = dict(PeriodeKinerja.objects.values_list("tahun", "status"))
+    ditutup = {t for t, s in status_tahun.items() if s == PeriodeKinerja.Status.DITUTUP}
+    tahun_per_pegawai = {pid: tahun_syarat_kinerja(tmt, ditutup) for pid, tmt in tmt_per_pegawai.items()}
+    semua_tahun = {t for pasangan in tahun_per_pegawai.values() for t in pasangan}
+    penilaian: dict[tuple[int, int], tuple[str, str]] = {}
+    for pid, tahun, status, predikat in Penilaian.objects.filter(
+        pegawai_id__in=list(tmt_per_pegawai),
         periode=PERIODE_TAHUNAN,
-        periode_kinerja__tahun__in=[tahun - 1, tahun - 2],
-        predikat__in=PREDIKAT_MINIMAL_KENAIKAN,
-    ).values_list("pegawai_id")
-    counts = Counter(pid for (pid,) in rows)
-    return {pid: counts.get(pid, 0) == 2 for pid in pegawai_ids}
+        periode_kinerja__tahun__in=semua_tahun,
+    ).values_list("pegawai_id", "periode_kinerja__tahun", "status", "predikat"):
+        penilaian[(pid, tahun)] = (status, predikat)
+    label = dict(Predikat.choices)
+    hasil = {}
+    for pid, pasangan in tahun_per_pegawai.items():
+        final: dict[int, str] = {}
+        kurang, kosong = [], []
+        for tahun in pasangan:
+            status, predikat = penilaian.get((pid, tahun), ("", ""))
+            if status == Penilaian.Status.FINAL:
+                final[tahun] = str(label.get(predikat, predikat))
+                if predikat not in PREDIKAT_MINIMAL_KENAIKAN:
+                    kurang.append(f"predikat tahunan {tahun} {final[tahun]}")
+            elif status == Penilaian.Status.KEBERATAN:
+                kosong.append(f"predikat tahunan {tahun} belum final (keberatan belum diputus)")
+            elif status or (tahun in status_tahun and tahun not in ditutup):
+                kosong.append(f"predikat tahunan {tahun} belum final")
+            else:
+                kosong.append(f"predikat tahunan {tahun} tidak ada")
+        if kurang:
+            status_syarat = SyaratKinerja.BELUM_MEMENUHI
+            alasan = "; ".join(kurang) + " (minimal Baik)"
+        elif kosong:
+            status_syarat, alasan = SyaratKinerja.BELUM_DAPAT_DITENTUKAN, "; ".join(kosong)
+        else:
+            status_syarat, alasan = SyaratKinerja.MEMENUHI, ""
+        hasil[pid] = SyaratKinerja(status=status_syarat, tahun=pasangan, predikat=final, alasan=alasan)
+    return hasil
 
 
 PREDIKAT_BUTUH_PENGEMBANGAN = [Predikat.BUTUH_PERBAIKAN, Predikat.KURANG, Predikat.SANGAT_KURANG]

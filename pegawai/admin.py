@@ -7,6 +7,7 @@ from .models import (
     Jabatan,
     Keluarga,
     Pegawai,
+    Penandatangan,
     RiwayatHukumanDisiplin,
     RiwayatJabatan,
     RiwayatPangkat,
@@ -127,3 +128,24 @@ class UsulanPerubahanDataAdmin(SimpleHistoryAdmin):
         "diputuskan_oleh",
         "diputuskan_pada",
     ]
+
+
+@admin.register(Penandatangan)
+class PenandatanganAdmin(SimpleHistoryAdmin):
+    """Read-only here: signatories are recorded, corrected and ended on the Admin BKD page
+    (/penandatangan/), whose service validates the record, hands over from a predecessor and keeps the
+    history with the user."""
+
+    list_display = ["peran", "opd", "jabatan", "pegawai", "nama", "berlaku_mulai", "berlaku_sampai"]
+    list_filter = ["peran"]
+    search_fields = ["jabatan", "nama", "nip", "pegawai__nama", "pegawai__nip", "opd__nama"]
+    list_select_related = ["opd", "pegawai"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

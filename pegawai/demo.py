@@ -11,6 +11,7 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
@@ -38,6 +39,7 @@ from .models import (
     Jabatan,
     Keluarga,
     Pegawai,
+    Penandatangan,
     RiwayatHukumanDisiplin,
     RiwayatJabatan,
     RiwayatPangkat,
@@ -59,6 +61,7 @@ class DemoResult:
 class DemoBuilder(OrganisasiDemo):
     def __init__(self, *, pegawai: int, seed: int, password: str) -> None:
         self.target = pegawai
+        self.seed = seed
         self.rng = random.Random(seed)  # noqa: S311 - demo data, not security
         self.fake = Faker("id_ID")
         self.fake.seed_instance(seed)
@@ -381,6 +384,59 @@ class DemoBuilder(OrganisasiDemo):
         return logins
 
     @transaction.atomic
+    def create_signatories(self) -> int:
+        """Who signs the printed documents since 1 January (pegawai.Penandatangan): the Kepala BKPSDM and
+        the Sekretaris Daerah (the heads of those OPDs), a Wali Kota outside the employee data, and for
+        every OPD its head and a Bendahara Pengeluaran (its first staff member by NIP)."""
+        rng = random.Random(f"ttd-{self.seed}")  # noqa: S311 - demo data, not security
+        mulai = dt.date(self.today.year, 1, 1)
+        kepala, staf, opd_nama = {}, {}, {}
+        for p in Pegawai.objects.filter(aktif=True).select_related("jabatan", "opd").order_by("nip"):
+            opd_nama[p.opd_id] = p.opd.nama
+            if p.jabatan.is_kepala and p.jabatan.unit_kerja_id == p.opd_id:
+                kepala.setdefault(p.opd_id, p)
+            elif not p.is_pppk:
+                # A staff member if there is one (small demos are all unit heads): the lowest position.
+                lama = staf.get(p.opd_id)
+                if lama is None or (lama.jabatan.is_kepala and not p.jabatan.is_kepala):
+                    staf[p.opd_id] = p
+        rows = []
+        P = Penandatangan.Peran
+        for opd_id, p in kepala.items():
+            rows.append(Penandatangan(peran=P.KEPALA_OPD, opd_id=opd_id, jabatan=p.jabatan.nama, pegawai=p))
+            if p.opd.nama == "Sekretariat Daerah":
+                rows.append(Penandatangan(peran=P.SEKRETARIS_DAERAH, jabatan="Sekretaris Daerah", pegawai=p))
+        bkpsdm = "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
+        kepala_bkpsdm = next((p for p in kepala.values() if p.opd.nama == bkpsdm), None)
+        rows.append(
+            Penandatangan(
+                peran=P.KEPALA_BKPSDM,
+                jabatan=f"Kepala {bkpsdm}",
+                pegawai=kepala_bkpsdm,
+                nama="" if kepala_bkpsdm else f"{rng.choice(self.names_l)} {rng.choice(self.last)}",
+            )
+        )
+        for opd_id, p in staf.items():
+            rows.append(
+                Penandatangan(
+                    peran=P.BENDAHARA_PENGELUARAN,
+                    opd_id=opd_id,
+                    jabatan=f"Bendahara Pengeluaran {opd_nama[opd_id]}",
+                    pegawai=p,
+                )
+            )
+        kota = getattr(settings, "ASN_KOTA", "")
+        rows.append(
+            Penandatangan(
+                peran=P.PPK,
+                jabatan=f"Wali Kota {kota}".strip(),
+                nama=f"{rng.choice(self.names_l)} {rng.choice(self.last)}",
+            )
+        )
+        for row in rows:
+            row.berlaku_mulai = mulai
+        return len(Penandatangan.objects.bulk_create(rows))
+
     def run(self) -> DemoResult:
         self.build_organisation()
         # Units: insert top-down so parents have ids, then point each OPD at itself.
@@ -420,6 +476,7 @@ class DemoBuilder(OrganisasiDemo):
             model.objects.bulk_create(rows, batch_size=5000)
         atasan_recompute()
         logins = self.create_logins(people)
+        self.create_signatories()
         return DemoResult(
             opd=sum(1 for u in self.units if u.induk is None),
             unit=len(self.units),
@@ -470,6 +527,7 @@ def demo_reset() -> None:
                 cursor.execute(f"TRUNCATE {', '.join(tables)} CASCADE")
                 cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         UsulanPerubahanData.objects.all().delete()
+        Penandatangan.objects.all().delete()
         AksesOpd.objects.all().delete()
         for model in (Keluarga, RiwayatJabatan, RiwayatPangkat, RiwayatPendidikan, RiwayatHukumanDisiplin):
             model.objects.all().delete()

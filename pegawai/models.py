@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.contrib.postgres.constraints import ExclusionConstraint
+from django.contrib.postgres.fields import DateRangeField, RangeOperators
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
-from django.db.models.functions import Upper
+from django.db.models import F, Func, Q, Value
+from django.db.models.functions import Coalesce, Upper
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -174,6 +176,13 @@ class Jabatan(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.nama
+
+
+def tmt_kgb_ke(awal: dt.date, k: int) -> dt.date:
+    """TMT of the k-th periodic raise for an MKG that was zero on `awal`: MKG 2k years, on the first of
+    the month (PP 7/1977: pay changes take effect from the first day of a month)."""
+    tanggal = add_months(awal, 24 * k)
+    return tanggal if tanggal.day == 1 else add_months(tanggal.replace(day=1), 1)
 
 
 class Pegawai(TimeStampedModel):
@@ -355,15 +364,17 @@ class Pegawai(TimeStampedModel):
         return add_months(ulang_tahun.replace(day=1), 1)
 
     def hitung_kgb_berikutnya(self, hari_ini: dt.date) -> dt.date | None:
-        """Next periodic raise (KGB): the next date after today on which MKG reaches a multiple of 2 years."""
+        """Next periodic raise (KGB) after today: MKG reaches a multiple of 2 years, and a KGB takes effect
+        on the first day of a month (that day, or the first of the next month)."""
         if self.is_pppk:
             return None
         awal = self.mkg_awal()
         if awal is None:
             return None
-        bulan = max(months_between(awal, hari_ini), 0)
-        berikut = (bulan // 24 + 1) * 24
-        return add_months(awal, berikut)
+        k = max(max(months_between(awal, hari_ini), 0) // 24, 1)
+        while tmt_kgb_ke(awal, k) <= hari_ini:
+            k += 1
+        return tmt_kgb_ke(awal, k)
 
     def refresh_derived(self, hari_ini: dt.date) -> None:
         self.opd_id = self.unit_kerja.opd_id
@@ -609,3 +620,121 @@ class UsulanPerubahanData(TimeStampedModel):
                 f"Usulan berstatus {self.get_status_display()} tidak dapat diubah menjadi {self.Status(status).label}."
             )
         self.status = status
+
+
+class Penandatangan(TimeStampedModel):
+    """Who signs a kind of document for a period (master data the Admin BKD keeps): the Kepala BKPSDM
+    for SK KGB and the DUK, the Bendahara Pengeluaran of each OPD for pay slips, … Either linked to an
+    employee (name, NIP and pangkat are read from the employee at print time) or written out (someone
+    outside the data, e.g. the Wali Kota). One signatory per role and OPD at any date (a constraint)."""
+
+    class Peran(models.TextChoices):
+        KEPALA_BKPSDM = "kepala_bkpsdm", _("Kepala BKPSDM")
+        BENDAHARA_PENGELUARAN = "bendahara_pengeluaran", _("Bendahara Pengeluaran (per OPD)")
+        KEPALA_OPD = "kepala_opd", _("Kepala OPD")
+        PPK = "ppk", _("Pejabat Pembina Kepegawaian (Wali Kota)")
+        SEKRETARIS_DAERAH = "sekretaris_daerah", _("Sekretaris Daerah")
+        KEPALA_BPKAD = "kepala_bpkad", _("Kepala BPKAD")
+
+    PERAN_PER_OPD = frozenset({Peran.BENDAHARA_PENGELUARAN, Peran.KEPALA_OPD})
+
+    peran = models.CharField(_("peran"), max_length=24, choices=Peran.choices)
+    opd = models.ForeignKey(
+        UnitKerja,
+        verbose_name=_("OPD"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Wajib untuk Bendahara Pengeluaran dan Kepala OPD; kosong untuk jabatan seluruh pemda."),
+    )
+    jabatan = models.CharField(
+        _("jabatan penandatangan"),
+        max_length=255,
+        help_text=_(
+            "Sebagaimana dicetak, mis. Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia."
+        ),
+    )
+    atas_nama = models.CharField(
+        _("atas nama"),
+        max_length=255,
+        blank=True,
+        help_text=_("Baris di atas jabatan, mis. a.n. Wali Kota Palu."),
+    )
+    pegawai = models.ForeignKey(
+        Pegawai,
+        verbose_name=_("pegawai"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    nama = models.CharField(_("nama (bila bukan pegawai)"), max_length=150, blank=True)
+    nip = models.CharField(_("NIP (bila bukan pegawai)"), max_length=18, blank=True)
+    pangkat = models.CharField(_("pangkat/golongan (bila bukan pegawai)"), max_length=100, blank=True)
+    berlaku_mulai = models.DateField(_("berlaku mulai"))
+    berlaku_sampai = models.DateField(_("berlaku sampai"), null=True, blank=True)
+    keterangan = models.TextField(_("keterangan"), blank=True)
+    history = HistoricalRecords(excluded_fields=["diubah"])
+
+    class Meta:
+        verbose_name = _("penandatangan")
+        verbose_name_plural = _("penandatangan")
+        ordering = ["peran", "opd__nama", "-berlaku_mulai"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(berlaku_sampai__isnull=True) | Q(berlaku_sampai__gte=F("berlaku_mulai")),
+                name="penandatangan_sampai_setelah_mulai",
+                violation_error_message=_(
+                    "Tanggal berlaku sampai tidak boleh sebelum tanggal berlaku mulai."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(pegawai__isnull=False) | ~Q(nama=""),
+                name="penandatangan_ada_nama",
+                violation_error_message=_("Pilih pegawai (NIP) atau isi nama penandatangan."),
+            ),
+            ExclusionConstraint(
+                name="penandatangan_satu_per_masa",
+                violation_error_message=_(
+                    "Masa berlaku bertumpang tindih dengan penandatangan lain untuk peran dan OPD yang sama."
+                ),
+                expressions=[
+                    ("peran", RangeOperators.EQUAL),
+                    (Coalesce("opd", Value(0)), RangeOperators.EQUAL),
+                    (
+                        Func(
+                            "berlaku_mulai",
+                            "berlaku_sampai",
+                            Value("[]"),
+                            function="daterange",
+                            output_field=DateRangeField(),
+                        ),
+                        RangeOperators.OVERLAPS,
+                    ),
+                ],
+            ),
+        ]
+
+    def __str__(self) -> str:
+        opd = f" {self.opd.nama}" if self.opd_id else ""
+        return f"{self.get_peran_display()}{opd}: {self.nama_cetak}"
+
+    @property
+    def nama_cetak(self) -> str:
+        return self.pegawai.nama_lengkap if self.pegawai_id else self.nama
+
+    @property
+    def nip_cetak(self) -> str:
+        return self.pegawai.nip if self.pegawai_id else self.nip
+
+    @property
+    def pangkat_cetak(self) -> str:
+        if self.pegawai_id:
+            return str(self.pegawai.golongan)
+        return self.pangkat
+
+    def berlaku_pada(self, tanggal: dt.date) -> bool:
+        return self.berlaku_mulai <= tanggal and (
+            self.berlaku_sampai is None or tanggal <= self.berlaku_sampai
+        )

@@ -68,3 +68,8 @@ def can_approve_usulan_perubahan(user, usulan: UsulanPerubahanData) -> bool:
         and usulan.diverifikasi_oleh_id != user.pk
         and usulan.diajukan_oleh_id != user.pk
     )
+
+
+def can_manage_penandatangan(user) -> bool:
+    """Signatories are government-wide master data: Admin BKD only."""
+    return roles.is_admin_bkd(user)

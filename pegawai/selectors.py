@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
+
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.http import Http404
 
 from akun import roles
 
-from .models import AksesOpd, Jabatan, Pegawai, UnitKerja
+from .models import AksesOpd, Jabatan, Pegawai, Penandatangan, UnitKerja
 
 User = get_user_model()
 
@@ -161,3 +164,68 @@ def unit_tree_with_counts(*, user, opd: UnitKerja | None = None) -> list[UnitKer
         unit.kebutuhan = kebutuhan.get(unit.id, 0) or 0
         unit.selisih = unit.jumlah_pegawai - unit.kebutuhan
     return result
+
+
+# --- signatories -------------------------------------------------------------------------------------
+
+
+def penandatangan_for(peran: str, opd: UnitKerja | int | None, tanggal: dt.date) -> Penandatangan | None:
+    """Who signs as `peran` on `tanggal`: the one recorded for that OPD, else the government-wide one
+    (no OPD). None when nobody is recorded — the document then prints a placeholder."""
+    opd_id = opd.pk if isinstance(opd, UnitKerja) else opd
+    return penandatangan_map(peran, tanggal, [opd_id] if opd_id else []).get(opd_id)
+
+
+def penandatangan_map(
+    peran: str, tanggal: dt.date, opd_ids: Iterable[int | None]
+) -> dict[int | None, Penandatangan | None]:
+    """penandatangan_for for many OPDs in one query (bulk slips): OPD id → signatory; key None is the
+    government-wide one."""
+    opd_ids = [o for o in opd_ids if o]
+    rows = list(
+        Penandatangan.objects.filter(peran=peran, berlaku_mulai__lte=tanggal)
+        .filter(Q(berlaku_sampai__isnull=True) | Q(berlaku_sampai__gte=tanggal))
+        .filter(Q(opd__isnull=True) | Q(opd_id__in=opd_ids))
+        .select_related("pegawai", "pegawai__golongan", "opd")
+    )
+    umum = next((r for r in rows if r.opd_id is None), None)
+    per_opd = {r.opd_id: r for r in rows if r.opd_id is not None}
+    hasil: dict[int | None, Penandatangan | None] = {None: umum}
+    for opd_id in opd_ids:
+        hasil[opd_id] = per_opd.get(opd_id, umum)
+    return hasil
+
+
+def penandatangan_list(*, aktif_pada: dt.date | None = None) -> QuerySet[Penandatangan]:
+    """Every signatory record (current and past), or only those in office on a date."""
+    qs = Penandatangan.objects.select_related("pegawai", "pegawai__golongan", "opd")
+    if aktif_pada is not None:
+        qs = qs.filter(berlaku_mulai__lte=aktif_pada).filter(
+            Q(berlaku_sampai__isnull=True) | Q(berlaku_sampai__gte=aktif_pada)
+        )
+    return qs.order_by("peran", "opd__nama", "-berlaku_mulai", "id")
+
+
+PERAN_DICETAK = (Penandatangan.Peran.KEPALA_BKPSDM, Penandatangan.Peran.BENDAHARA_PENGELUARAN)
+
+
+def penandatangan_kosong(*, tanggal: dt.date, peran: Iterable[str] = PERAN_DICETAK) -> list[str]:
+    """Signature blocks of the printed documents that would print a placeholder on `tanggal`: the
+    Kepala BKPSDM (SK KGB, DUK, nominatif) and the Bendahara Pengeluaran of each OPD (pay slips; a
+    government-wide one covers every OPD). For the Admin BKD's warning on the pages that print them."""
+    peran = set(peran)
+    aktif = list(penandatangan_list(aktif_pada=tanggal).values_list("peran", "opd_id"))
+    kosong = []
+    if Penandatangan.Peran.KEPALA_BKPSDM in peran and (Penandatangan.Peran.KEPALA_BKPSDM, None) not in aktif:
+        kosong.append(str(Penandatangan.Peran.KEPALA_BKPSDM.label))
+    bendahara = {opd_id for p, opd_id in aktif if p == Penandatangan.Peran.BENDAHARA_PENGELUARAN}
+    if Penandatangan.Peran.BENDAHARA_PENGELUARAN in peran and None not in bendahara:
+        tanpa = UnitKerja.objects.filter(
+            jenis=UnitKerja.Jenis.OPD, pk__in=Pegawai.objects.filter(aktif=True).values("opd_id")
+        ).exclude(pk__in=bendahara)
+        nama = list(tanpa.order_by("nama").values_list("nama", flat=True)[:4])
+        jumlah = tanpa.count()
+        if jumlah:
+            lebih = f" dan {jumlah - len(nama)} OPD lain" if jumlah > len(nama) else ""
+            kosong.append(f"Bendahara Pengeluaran {', '.join(nama)}{lebih}")
+    return kosong

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_impor, views_laporan, views_organisasi
+from . import views, views_impor, views_laporan, views_organisasi, views_penandatangan
 
 app_name = "pegawai"
 
@@ -27,4 +27,14 @@ urlpatterns = [
     path("impor/<str:jenis>/konfirmasi/", views_impor.impor_konfirmasi, name="impor_konfirmasi"),
     path("laporan/duk/", views_laporan.duk, name="duk"),
     path("laporan/nominatif/", views_laporan.nominatif, name="nominatif"),
+    path("penandatangan/", views_penandatangan.penandatangan_list, name="penandatangan_list"),
+    path("penandatangan/tambah/", views_penandatangan.penandatangan_create, name="penandatangan_create"),
+    path(
+        "penandatangan/<int:pk>/ubah/", views_penandatangan.penandatangan_update, name="penandatangan_update"
+    ),
+    path(
+        "penandatangan/<int:pk>/akhiri/",
+        views_penandatangan.penandatangan_akhiri,
+        name="penandatangan_akhiri",
+    ),
 ]

@@ -16,7 +16,7 @@ from akun import roles
 from core.nip import format_nip
 from core.xlsx import write_xlsx
 
-from . import permissions, selectors, services
+from . import permissions, profil, selectors, services
 from .filters import PegawaiFilter
 from .forms import KeluargaFormSet, KeputusanForm, PegawaiForm, UsulanPerubahanForm
 from .history import perubahan_from_history
@@ -142,8 +142,9 @@ def pegawai_detail(request, nip: str):
         "can_edit": permissions.can_edit_pegawai(request.user, pegawai),
         "can_propose": permissions.can_propose_perubahan_data(request.user, pegawai),
         "tab": request.GET.get("tab", "pribadi"),
-        "tabs": PROFILE_TABS,
+        "tabs_tambahan": profil.tabs_for(request.user, pegawai),
     }
+    context["tabs"] = PROFILE_TABS + [(t["tab"].key, t["tab"].label) for t in context["tabs_tambahan"]]
     return render(request, "pegawai/detail.html", context)
 
 

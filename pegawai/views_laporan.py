@@ -14,6 +14,7 @@ from core.xlsx import write_xlsx
 
 from . import permissions, selectors
 from .laporan import duk_queryset, nominatif_queryset
+from .models import Penandatangan
 
 LAPORAN = {
     "duk": {"judul": "Daftar Urut Kepangkatan", "template": "duk", "queryset": duk_queryset},
@@ -82,6 +83,11 @@ def _report(request, jenis: str):
             "cakupan": cakupan,
             "hari_ini": today,
             "jenis": jenis,
+            "ttd_kosong": selectors.penandatangan_kosong(
+                tanggal=today, peran=[Penandatangan.Peran.KEPALA_BKPSDM]
+            )
+            if permissions.can_manage_penandatangan(request.user)
+            else [],
         },
     )
 
@@ -196,6 +202,7 @@ def _pdf(request, jenis, rows, today, judul, cakupan) -> HttpResponse:
             "cakupan": cakupan,
             "rows": people,
             "hari_ini": today,
+            "ttd": selectors.penandatangan_for(Penandatangan.Peran.KEPALA_BKPSDM, None, today),
             "dokumen": dokumen,
             "qr": qr_svg_data_uri(verifikasi_url(dokumen)),
             "verifikasi_url": verifikasi_url(dokumen),

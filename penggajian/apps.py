@@ -7,9 +7,14 @@ class PenggajianConfig(AppConfig):
     def ready(self) -> None:
         # The browser upload with preview (pegawai's import pages) offers the attendance recap too.
         from pegawai.impor import register
+        from pegawai.profil import register_tab
 
         from .impor import KehadiranImporter
         from .impor_penghasilan import PenghasilanSetahunImporter
+        from .profil import kgb_profil
+
+        # The employee profile shows the KGB decrees (SK KGB) in a tab of its own.
+        register_tab("kgb", "Gaji berkala (KGB)", template="penggajian/_profil_kgb.html", konteks=kgb_profil)
 
         register(
             "kehadiran",

@@ -27,7 +27,8 @@ from django.utils.text import slugify
 from akun import roles
 from core.documents import qr_png_data_uri, render_pdf
 from core.models import DokumenTerverifikasi
-from pegawai.models import UnitKerja
+from pegawai.models import Penandatangan, UnitKerja
+from pegawai.selectors import penandatangan_map
 
 from .dokumen import JENIS_SLIP, kelompok_rincian, slip_fakta, terbilang
 from .models import CetakSlipMassal, RunGaji, Slip
@@ -81,6 +82,8 @@ def _catat_dokumen(slips: list[Slip], actor_name: str) -> None:
 def slip_massal_pdf(slips: list[Slip], *, actor_name: str = "", judul: str = "Slip gaji") -> bytes:
     """One PDF with one page per slip (each with its own QR code and verification code)."""
     _catat_dokumen(slips, actor_name)
+    hari_ini = timezone.localdate()
+    ttd = penandatangan_map(Penandatangan.Peran.BENDAHARA_PENGELUARAN, hari_ini, {s.opd_id for s in slips})
     daftar = []
     for slip in slips:
         url = _url_verifikasi(slip.kode_verifikasi)
@@ -91,11 +94,12 @@ def slip_massal_pdf(slips: list[Slip], *, actor_name: str = "", judul: str = "Sl
                 "terbilang": terbilang(int(slip.jumlah_bersih)).capitalize() + " rupiah",
                 "qr": qr_png_data_uri(url),
                 "verifikasi_url": url,
+                "ttd": ttd.get(slip.opd_id),
             }
         )
     return render_pdf(
         "penggajian/pdf/slip_massal.html",
-        {"daftar": daftar, "judul": judul, "hari_ini": timezone.localdate()},
+        {"daftar": daftar, "judul": judul, "hari_ini": hari_ini},
     )
 
 

@@ -14,13 +14,14 @@ from django.utils import timezone
 
 from core.dates import add_months, months_between
 from core.db import analyze_after_bulk_write, copy_rows
-from pegawai.models import Pegawai
+from pegawai.models import Pegawai, tmt_kgb_ke
 
 from . import selectors
 from .hitung import GalatHitung
 from .models import KenaikanGajiBerkala, RekapKehadiran
 
 BULAN_DEMO = 3
+BULAN_TERLAMBAT = 3
 KODE = ["TL1", "TL2", "TL3", "TL4", "PSW1", "PSW2", "PSW3", "PSW4", "APEL"]
 BOBOT_KODE = [30, 8, 3, 2, 12, 4, 2, 1, 10]
 
@@ -34,6 +35,7 @@ class GajiDemoResult:
 class GajiDemoBuilder:
     def __init__(self, seed: int, *, today: dt.date | None = None) -> None:
         self.rng = random.Random(f"gaji-{seed}")  # noqa: S311 - demo data, not security
+        self.seed = seed
         self.today = today or timezone.localdate()
 
     def bulan(self) -> list[tuple[int, int]]:
@@ -74,13 +76,15 @@ class GajiDemoBuilder:
         return copy_rows(RekapKehadiran, fields, rows)
 
     def _kgb(self) -> int:
-        """The latest 2-year MKG step on or before today, for PNS/CPNS whose recorded MKG is older."""
+        """The latest 2-year MKG step on or before today, for PNS/CPNS whose recorded MKG is older; about
+        half of those whose TMT fell in the last three months are left unissued (overdue KGBs)."""
         tabel = {
             tahun: selectors.aturan_gaji_data(selectors.aturan_gaji_model(tahun, 1), tahun, 1)
             for tahun in (2019, 2024)
         }
         now = timezone.now()
         rows = []
+        terlambat = random.Random(f"kgb-terlambat-{self.seed}")  # noqa: S311 - demo data, not security
         qs = Pegawai.objects.filter(
             aktif=True, status_kepegawaian__in=["PNS", "CPNS"], golongan__isnull=False
         )
@@ -93,7 +97,11 @@ class GajiDemoBuilder:
             mkg = (months_between(awal, self.today) // 24) * 2
             if mkg <= p.mkg_tahun:
                 continue
-            tmt = add_months(awal, mkg * 12)
+            tmt = tmt_kgb_ke(awal, mkg // 2)
+            if tmt > self.today:
+                continue
+            if tmt > add_months(self.today, -BULAN_TERLAMBAT) and terlambat.random() < 0.5:
+                continue  # not issued yet: the KGB page lists it as overdue
             data = tabel[2024 if tmt >= dt.date(2024, 1, 1) else 2019]
             try:
                 lama = data.gaji_pokok_tabel("PNS", p.golongan.kode, mkg - 2)
@@ -114,12 +122,13 @@ class GajiDemoBuilder:
                     "",
                     nomor,
                     add_months(tmt, -1),
+                    "",
                     now,
                     now,
                 )
             )
         fields = [
             "pegawai_id", "golongan", "mkg_tahun", "mkg_bulan", "tmt", "gaji_pokok_lama", "gaji_pokok_baru", "status",
-            "alasan_tunda", "nomor_sk", "tanggal_sk", "dibuat", "diubah",
+            "alasan_tunda", "nomor_sk", "tanggal_sk", "syarat_kinerja", "dibuat", "diubah",
         ]  # fmt: skip
         return copy_rows(KenaikanGajiBerkala, fields, rows)

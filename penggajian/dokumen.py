@@ -13,6 +13,8 @@ from core.documents import qr_svg_data_uri, render_pdf, verifikasi_url
 from core.models import DokumenTerverifikasi
 from core.money import format_rupiah
 from core.nip import format_nip
+from pegawai.models import Penandatangan
+from pegawai.selectors import penandatangan_for
 
 from .models import Slip
 
@@ -89,11 +91,13 @@ def kelompok_rincian(slip: Slip) -> dict[str, list[dict]]:
 
 
 def slip_context(slip: Slip) -> dict:
+    hari_ini = timezone.localdate()
     return {
         "slip": slip,
         "grup": kelompok_rincian(slip),
         "terbilang": terbilang(int(slip.jumlah_bersih)).capitalize() + " rupiah",
-        "hari_ini": timezone.localdate(),
+        "hari_ini": hari_ini,
+        "ttd": penandatangan_for(Penandatangan.Peran.BENDAHARA_PENGELUARAN, slip.opd_id, hari_ini),
     }
 
 
@@ -114,10 +118,13 @@ JENIS_SK_KGB = "SK Kenaikan Gaji Berkala"
 
 
 def sk_kgb_pdf(*, kgb, actor=None) -> bytes:
-    """Surat keputusan kenaikan gaji berkala (PP 7/1977 Pasal 17 jo. PP 5/2024)."""
+    """Surat keputusan kenaikan gaji berkala: the gaji pokok table in force at the TMT and the KGB rule as
+    legal basis, the predikat that met the performance condition, signed by the Kepala BKPSDM on record
+    at the decree's date (Penandatangan)."""
+    from core.dates import add_months
     from core.documents import dokumen_register
 
-    from .selectors import aturan_gaji_model
+    from .services_kgb import dasar_hukum_kgb
 
     p = kgb.pegawai
     dokumen = dokumen_register(
@@ -133,19 +140,20 @@ def sk_kgb_pdf(*, kgb, actor=None) -> bytes:
         actor_name=(actor.get_full_name() or actor.username) if actor else "",
     )
     url = verifikasi_url(dokumen)
-    from core.dates import add_months
-
+    tanggal_sk = kgb.tanggal_sk or timezone.localdate()
     return render_pdf(
         "penggajian/pdf/sk_kgb.html",
         {
             "kgb": kgb,
             "p": p,
-            "dasar": aturan_gaji_model(kgb.tmt.year, kgb.tmt.month),
+            "dasar": dasar_hukum_kgb(kgb),
+            "mkg_lama": max(kgb.mkg_tahun - 2, 0),
             "berikutnya": add_months(kgb.tmt, 24),
             "terbilang_baru": terbilang(int(kgb.gaji_pokok_baru)).capitalize() + " rupiah",
             "dokumen": dokumen,
             "qr": qr_svg_data_uri(url),
             "verifikasi_url": url,
-            "hari_ini": timezone.localdate(),
+            "hari_ini": tanggal_sk,
+            "ttd": penandatangan_for(Penandatangan.Peran.KEPALA_BKPSDM, None, tanggal_sk),
         },
     )

@@ -73,6 +73,12 @@ class KenaikanGajiBerkala(TimeStampedModel):
     alasan_tunda = models.CharField(_("alasan ditunda"), max_length=255, blank=True)
     nomor_sk = models.CharField(_("nomor SK"), max_length=100, blank=True)
     tanggal_sk = models.DateField(_("tanggal SK"), null=True, blank=True)
+    syarat_kinerja = models.CharField(
+        _("predikat tahunan yang menjadi syarat"),
+        max_length=200,
+        blank=True,
+        help_text=_("mis. 2024: Baik; 2025: Baik"),
+    )
     ditetapkan_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

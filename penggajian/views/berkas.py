@@ -8,11 +8,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from akun import roles
 from core.xlsx import write_csv, write_xlsx
-from pegawai.models import UnitKerja
+from pegawai.models import Penandatangan, UnitKerja
+from pegawai.selectors import penandatangan_kosong
 
 from .. import cetak, selectors
 from ..laporan import KOLOM_BANK, KOLOM_REGISTER, bank_rows, register_rows, rekap_opd_rows
@@ -68,6 +70,10 @@ def cetak_context(run: RunGaji) -> dict:
         "daftar_cetak": daftar,
         "cetak_berjalan": any(c.status in ("antri", "berjalan") for c in daftar),
         "boleh_cetak": run.status in cetak.STATUS_BOLEH_CETAK,
+        # Slips are signed by each OPD's Bendahara Pengeluaran (pegawai.Penandatangan).
+        "ttd_kosong": penandatangan_kosong(
+            tanggal=timezone.localdate(), peran=[Penandatangan.Peran.BENDAHARA_PENGELUARAN]
+        ),
     }
 
 

@@ -90,22 +90,26 @@ def test_demo_ratings_plans_logins_and_talent_grid(pada_tanggal_uji):
 
     lalu, kini = PeriodeKinerja.objects.get(tahun=2025), PeriodeKinerja.objects.get(tahun=2026)
     assert (lalu.status, kini.status) == ("ditutup", "dibuka")
+    # The year before last: annual ratings only, so a KGB is judged on two finalised years.
+    assert PeriodeKinerja.objects.get(tahun=2024).status == "ditutup"
     assert (lalu.jenis_evaluasi, kini.jenis_evaluasi) == ("triwulanan", "triwulanan")
     periods = set(Penilaian.objects.values_list("periode_kinerja__tahun", "periode", "status"))
     assert periods == {
+        (2024, "tahunan", "final"),
         (2025, "tahunan", "final"),
         (2026, "triwulan-1", "final"),
         (2026, "triwulan-2", "final"),
         (2026, "triwulan-3", "diterima"),
     }
     assert set(PenutupanPeriode.objects.values_list("periode_kinerja__tahun", "periode", "status")) == {
+        (2024, "tahunan", "selesai"),
         (2025, "tahunan", "selesai"),
         (2026, "triwulan-1", "selesai"),
         (2026, "triwulan-2", "selesai"),
     }
 
     # Every predikat is the matrix cell of its two ratings; the matrix is the regulation's.
-    for tahun in (2025, 2026):
+    for tahun in (2024, 2025, 2026):
         matriks = _matriks(tahun)
         assert matriks[(ATAS, ATAS)] == "sangat baik"
         assert matriks[(SESUAI, SESUAI)] == "baik"
@@ -187,4 +191,4 @@ def test_same_seed_same_predikat_and_reset_clears_kinerja_first(pada_tanggal_uji
     first = _counts()
     _seed(reset=True)  # kinerja rows point at people and logins with PROTECT; reset removes them first
     assert _counts() == first
-    assert PeriodeKinerja.objects.count() == 2
+    assert PeriodeKinerja.objects.count() == 3
