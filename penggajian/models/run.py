@@ -129,6 +129,9 @@ class RunGaji(TimeStampedModel):
     jumlah_kotor = models.DecimalField(_("jumlah kotor"), **RUPIAH, default=0)
     jumlah_potongan = models.DecimalField(_("jumlah potongan"), **RUPIAH, default=0)
     jumlah_bersih = models.DecimalField(_("jumlah bersih"), **RUPIAH, default=0)
+    # Totals per OPD, written once when the run is computed (selectors.rekap_opd): the run page and the
+    # dashboards read them instead of summing 50,000 wide slip rows on every view.
+    rekap_opd = models.JSONField(_("rekap per OPD"), default=list, blank=True)
     pesan_galat = models.TextField(_("galat proses"), blank=True)
     mulai = models.DateTimeField(null=True, blank=True)
     selesai = models.DateTimeField(null=True, blank=True)

@@ -40,3 +40,17 @@ def test_recompute_refused_when_a_slip_backs_a_correction(bergaji, petugas):
     with pytest.raises(ValidationError, match="sudah menjadi dasar koreksi"):
         services.run_hitung(actor=petugas["pembuat"], jenis="induk", tahun=2026, bulan=11, antrikan=False)
     assert Slip.objects.filter(run=run).count() == 4
+
+
+def test_totals_per_opd_are_stored_with_the_run(bergaji, petugas, org):
+    run = hitung(petugas["pembuat"])
+    by_opd = {r["opd_id"]: r for r in run.rekap_opd}
+    assert set(by_opd) == {org.opd_a.pk, org.opd_b.pk}
+    for opd_id, row in by_opd.items():
+        slips = list(Slip.objects.filter(run=run, opd_id=opd_id))
+        assert row["jumlah"] == len(slips)
+        assert row["bersih"] == sum(s.jumlah_bersih for s in slips)
+        assert row["kotor"] == sum(s.jumlah_kotor for s in slips)
+    # By OPD name: Dinas Kesehatan (B, one employee) before Dinas Pendidikan (A, three).
+    assert [r["jumlah"] for r in run.rekap_opd] == [1, 3]
+    assert run.jumlah_bersih == sum(r["bersih"] for r in run.rekap_opd)
