@@ -283,7 +283,9 @@ class DemoBuilder(OrganisasiDemo):
                         }[tingkat],
                         nomor_sk=f"800.1.6/{rng.randint(10, 99)}/BKPSDM/{tmt.year}",
                         tmt=tmt,
-                        tanggal_selesai=add_months(tmt, 6 if tingkat != "berat" else 12),
+                        # Six (berat: twelve) months counted from the TMT, the last day included.
+                        tanggal_selesai=add_months(tmt, 6 if tingkat != "berat" else 12)
+                        - dt.timedelta(days=1),
                     )
                 )
         return keluarga, rjab, rpang, rpend, hukdis

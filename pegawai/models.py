@@ -466,7 +466,12 @@ class RiwayatPendidikan(TimeStampedModel):
 
 
 class RiwayatHukumanDisiplin(TimeStampedModel):
-    """Disciplinary punishment (PP 94/2021): ringan, sedang or berat, with its period."""
+    """Disciplinary punishment (PP 94/2021): ringan, sedang or berat, with its period.
+
+    One record per (employee, TMT, punishment as written in the SK): the key import_hukuman_disiplin
+    upserts by. A blank tanggal_selesai means in force until further notice. The TPP cut (penggajian)
+    applies in a pay month when the punishment is in force on that month's first day (berlaku_pada).
+    """
 
     class Tingkat(models.TextChoices):
         RINGAN = "ringan", _("Ringan")
@@ -493,11 +498,20 @@ class RiwayatHukumanDisiplin(TimeStampedModel):
                 condition=Q(tanggal_selesai__isnull=True) | Q(tanggal_selesai__gte=F("tmt")),
                 name="riwayathukumandisiplin_selesai_after_tmt",
                 violation_error_message=_("Tanggal berakhir tidak boleh sebelum TMT."),
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["pegawai", "tmt", "jenis"],
+                name="riwayathukumandisiplin_unik_tmt_jenis",
+                violation_error_message=_("Hukuman disiplin dengan TMT dan jenis ini sudah tercatat."),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_tingkat_display()}: {self.jenis}"
+
+    def berlaku_pada(self, tanggal: dt.date) -> bool:
+        """In force on that day: TMT reached and not yet ended (a blank end: until further notice)."""
+        return self.tmt <= tanggal and (self.tanggal_selesai is None or self.tanggal_selesai >= tanggal)
 
 
 class AksesOpd(models.Model):

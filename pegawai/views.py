@@ -20,7 +20,7 @@ from . import permissions, selectors, services
 from .filters import PegawaiFilter
 from .forms import KeluargaFormSet, KeputusanForm, PegawaiForm, UsulanPerubahanForm
 from .history import perubahan_from_history
-from .models import Jabatan, Keluarga, Pegawai, UnitKerja, UsulanPerubahanData
+from .models import Jabatan, Keluarga, Pegawai, RiwayatHukumanDisiplin, UnitKerja, UsulanPerubahanData
 
 SORTS = {
     "nama": ("nama", "id"),
@@ -117,9 +117,14 @@ def pegawai_detail(request, nip: str):
     keluarga = list(pegawai.keluarga.all())
     riwayat_history = list(Pegawai.history.filter(id=pegawai.pk).select_related("history_user"))
     keluarga_history = list(Keluarga.history.filter(pegawai_id=pegawai.pk).select_related("history_user"))
-    perubahan = perubahan_from_history(
-        riwayat_history, objek_label=lambda r: "Data pegawai"
-    ) + perubahan_from_history(keluarga_history, objek_label=lambda r: f"Keluarga: {r.nama}")
+    hukdis_history = list(
+        RiwayatHukumanDisiplin.history.filter(pegawai_id=pegawai.pk).select_related("history_user")
+    )
+    perubahan = (
+        perubahan_from_history(riwayat_history, objek_label=lambda r: "Data pegawai")
+        + perubahan_from_history(keluarga_history, objek_label=lambda r: f"Keluarga: {r.nama}")
+        + perubahan_from_history(hukdis_history, objek_label=lambda r: f"Hukuman disiplin: {r.jenis}")
+    )
     perubahan.sort(key=lambda p: p.tanggal, reverse=True)
     today = timezone.localdate()
     mkg = pegawai.mkg_pada(today)
@@ -129,7 +134,7 @@ def pegawai_detail(request, nip: str):
         "riwayat_jabatan": list(pegawai.riwayat_jabatan.all()),
         "riwayat_pangkat": list(pegawai.riwayat_pangkat.select_related("golongan")),
         "riwayat_pendidikan": list(pegawai.riwayat_pendidikan.all()),
-        "riwayat_hukdis": list(pegawai.riwayat_hukdis.all()),
+        "riwayat_hukdis": [(r, r.berlaku_pada(today)) for r in pegawai.riwayat_hukdis.all()],
         "perubahan": perubahan,
         "mkg_sekarang": mkg,
         "bup": pegawai.batas_usia_pensiun(),

@@ -9,6 +9,7 @@ from .models import (
     KenaikanGajiBerkala,
     KodePotonganTpp,
     PaguTpp,
+    PenghasilanLuarSistem,
     Penyesuaian,
     PersenPredikatTpp,
     RapelGaji,
@@ -149,3 +150,21 @@ class PenyesuaianAdmin(SimpleHistoryAdmin):
     list_filter = ["run_tujuan"]
     search_fields = ["pegawai__nip", "pegawai__nama", "alasan"]
     raw_id_fields = ["pegawai", "slip_asal", "run_tujuan", "rapel"]
+
+
+@admin.register(PenghasilanLuarSistem)
+class PenghasilanLuarSistemAdmin(SimpleHistoryAdmin):
+    """Read-only: these rows are written by import_penghasilan_setahun (or its upload), which checks them."""
+
+    list_display = ["pegawai", "tahun", "bulan", "jenis", "bruto", "iuran_pensiun", "pph21"]
+    list_filter = ["tahun", "bulan", "jenis"]
+    search_fields = ["pegawai__nip", "pegawai__nama"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

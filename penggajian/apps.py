@@ -9,6 +9,7 @@ class PenggajianConfig(AppConfig):
         from pegawai.impor import register
 
         from .impor import KehadiranImporter
+        from .impor_penghasilan import PenghasilanSetahunImporter
 
         register(
             "kehadiran",
@@ -30,4 +31,10 @@ class PenggajianConfig(AppConfig):
                 "0",
                 "1",
             ],
+        )
+        register(
+            "penghasilan-setahun",
+            PenghasilanSetahunImporter,
+            judul="Penghasilan sebelum sistem dipakai (PPh 21 Desember)",
+            contoh=["198804092012032001", "2026", "1", "induk", "4534406", "309214", "0"],
         )

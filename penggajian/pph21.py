@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
+from core.dates import NAMA_BULAN
 from core.money import format_rupiah as rp
 
 TER_A = [
@@ -157,3 +158,38 @@ def pph_setahun(*, bruto: Decimal, iuran: Decimal, bulan: int, status: str) -> P
         bruto=bruto, bulan=bulan, biaya_jabatan=biaya, iuran=iuran, neto=neto, status=status, ptkp=ptkp,
         pkp=pkp, pph=pph_pasal_17(pkp),
     )  # fmt: skip
+
+
+def _rentang_bulan(bulan: list[int]) -> str:
+    """[1, 2, 3, 5] → 'Januari–Maret, Mei'."""
+    rentang: list[list[int]] = []
+    for b in sorted(bulan):
+        if rentang and b == rentang[-1][1] + 1:
+            rentang[-1][1] = b
+        else:
+            rentang.append([b, b])
+    return ", ".join(
+        NAMA_BULAN[a - 1] if a == z else f"{NAMA_BULAN[a - 1]}–{NAMA_BULAN[z - 1]}" for a, z in rentang
+    )
+
+
+LABEL_JENIS = {"induk": "gaji induk", "tpp": "TPP"}
+
+
+def uraian_bulan(setahun: dict, jenis: tuple[str, ...]) -> str:
+    """What the annual tax used for the months of January–November without a locked run slip, per kind:
+    the pay imported for the months before the system was used, or nothing (no income recorded). Empty
+    when every month of those kinds came from a locked run (or for inputs that do not say)."""
+    impor, kosong = setahun.get("impor") or {}, setahun.get("tanpa_data") or {}
+    bagian = []
+    for j in jenis:
+        isi = []
+        if impor.get(j):
+            isi.append(f"{_rentang_bulan(impor[j])} dari data impor penghasilan sebelum sistem dipakai")
+        if kosong.get(j):
+            isi.append(f"{_rentang_bulan(kosong[j])} tanpa penghasilan tercatat (dihitung nol)")
+        if isi:
+            bagian.append(f"{LABEL_JENIS[j]} " + " dan ".join(isi))
+    if not bagian:
+        return ""
+    return "; bulan Januari–November tanpa run terkunci: " + "; ".join(bagian)

@@ -6,6 +6,7 @@ with bulk statements and bulk audit (history) rows.
 """
 
 from .base import ImportReport, RowError, read_table
+from .hukuman_disiplin import HukumanDisiplinImporter
 from .keluarga import KeluargaImporter
 from .pegawai import PEGAWAI_COLUMNS, PegawaiImporter, pegawai_export_rows
 from .unit_kerja import UnitKerjaImporter
@@ -14,6 +15,7 @@ IMPORTERS = {
     "unit-kerja": UnitKerjaImporter,
     "pegawai": PegawaiImporter,
     "keluarga": KeluargaImporter,
+    "hukuman-disiplin": HukumanDisiplinImporter,
 }
 
 CONTOH = {
@@ -51,8 +53,21 @@ CONTOH = {
         "081234567890",
     ],
     "keluarga": ["198804092012032001", "suami", "Arif Hidayat", "1986-02-11", "Y"],
+    "hukuman-disiplin": [
+        "198804092012032001",
+        "sedang",
+        "Pemotongan tunjangan kinerja 25% selama 6 bulan",
+        "800.1.6/12/BKPSDM/2026",
+        "2026-06-01",
+        "2026-11-30",
+    ],
 }
-JUDUL = {"unit-kerja": "Unit kerja", "pegawai": "Pegawai", "keluarga": "Keluarga"}
+JUDUL = {
+    "unit-kerja": "Unit kerja",
+    "pegawai": "Pegawai",
+    "keluarga": "Keluarga",
+    "hukuman-disiplin": "Hukuman disiplin",
+}
 
 
 def register(jenis: str, importer, *, judul: str, contoh: list[str]) -> None:
@@ -67,6 +82,7 @@ __all__ = [
     "IMPORTERS",
     "JUDUL",
     "PEGAWAI_COLUMNS",
+    "HukumanDisiplinImporter",
     "ImportReport",
     "KeluargaImporter",
     "PegawaiImporter",

@@ -136,7 +136,7 @@ def hitung_induk(m: MasukanPegawai, a: AturanGajiData) -> Hasil:
             f"Masa pajak terakhir (PMK 168/2023): PPh setahun atas gaji {rp(tahunan.pph)} − PPh 21 gaji "
             f"Januari–November {rp(Decimal(s['pph_gaji']))}"
         )
-        uraian_setahun = tahunan.uraian()
+        uraian_setahun = tahunan.uraian() + pph21.uraian_bulan(s, ("induk",))
         if sisa_pph < 0:
             uraian_setahun += (
                 f"; PPh 21 gaji Januari–November {rp(Decimal(s['pph_gaji']))} lebih dipotong {rp(-sisa_pph)}: PPh "

@@ -192,7 +192,13 @@ def _pph_tpp_desember(m: MasukanPegawai, gaji: Hasil, bruto_tpp: Decimal, baris:
     )
     pph = total.pph - gaji.pph_setahun - s["pph_tpp"]
     baris.append(
-        Baris("pph_setahun", "Perhitungan PPh 21 setahun (gaji + TPP)", "info", total.pph, total.uraian())
+        Baris(
+            "pph_setahun",
+            "Perhitungan PPh 21 setahun (gaji + TPP)",
+            "info",
+            total.pph,
+            total.uraian() + pph21.uraian_bulan(s, ("induk", "tpp")),
+        )
     )
     if pph:
         uraian = (

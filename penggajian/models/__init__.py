@@ -12,6 +12,7 @@ from .aturan import (
     TunjanganFungsional,
     TunjanganStruktural,
 )
+from .penghasilan import PenghasilanLuarSistem
 from .run import (
     CetakSlipMassal,
     GalatSlip,
@@ -36,6 +37,7 @@ __all__ = [
     "KenaikanGajiBerkala",
     "KodePotonganTpp",
     "PaguTpp",
+    "PenghasilanLuarSistem",
     "Penyesuaian",
     "PersenPredikatTpp",
     "RapelGaji",

@@ -123,6 +123,7 @@ def run_detail(request, pk: int):
     )
     context["sebelumnya"] = sebelumnya.order_by("-tahun", "-bulan").first()
     context["peringatan_pph"] = selectors.peringatan_pph_desember(run)
+    context["bulan_tanpa_kunci"] = selectors.bulan_tanpa_run_terkunci(run)
     return render(request, "penggajian/run_detail.html", context)
 
 

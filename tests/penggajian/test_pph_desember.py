@@ -157,6 +157,9 @@ def test_december_reads_the_locked_months_and_warns_about_the_others(org, staf, 
     # III/a MKG 0, TK/0 (test_penyesuaian): PPh bruto 3.188.691 and IWP 222.856 a month, no tax.
     assert slip.masukan["setahun"] == {
         "bulan": 2, "bruto_gaji": 2 * 3_188_691, "bruto_tpp": 0, "iuran": 2 * 222_856, "pph_gaji": 0, "pph_tpp": 0,
+        # Nothing imported; the months without a locked run of each kind (November is not locked).
+        "impor": {"induk": [], "tpp": []},
+        "tanpa_data": {"induk": [1, 2, 3, 4, 5, 6, 7, 8, 11], "tpp": list(range(1, 12))},
     }  # fmt: skip
     assert slip.bruto_pph == 3_188_691
     tahunan = next(b for b in slip.rincian if b["kode"] == "pph_setahun")

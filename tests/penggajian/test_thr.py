@@ -110,6 +110,9 @@ def test_a_thr_run_reads_the_last_locked_tpp_and_is_paid_once_a_year(org, staf, 
     assert selectors.penghasilan_setahun([staf.pk], 2026)[staf.pk] == {
         "bulan": 0, "bruto_gaji": int(slip.bruto_pph), "bruto_tpp": int(slip_tpp.bruto_pph), "iuran": 0,
         "pph_gaji": slip.kolom["potongan_pph"], "pph_tpp": slip_tpp.kolom["potongan_pph"],
+        # A THR run is no month of salary: every month lacks gaji induk; October has TPP.
+        "impor": {"induk": [], "tpp": []},
+        "tanpa_data": {"induk": list(range(1, 12)), "tpp": [1, 2, 3, 4, 5, 6, 7, 8, 9, 11]},
     }  # fmt: skip
     assert slip.bruto_pph == slip.jumlah_bersih
 
