@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('pegawai', '0005_alasan_riwayat_teks'),
-        ('penggajian', '0009_alasan_riwayat_teks'),
+        ('penggajian', '0010_penghasilan_luar_sistem'),
     ]
 
     operations = [
