@@ -1,6 +1,9 @@
 """The dashboard at `/`: each role sees its own (a user with several roles sees the widest)."""
 
+from django.conf import settings
+from django.core.cache import cache
 from django.shortcuts import render
+from django.utils import timezone
 
 from akun import roles
 from kinerja import dashboards as kinerja_dashboards
@@ -13,15 +16,12 @@ def dasbor(request):
     user = request.user
     cakupan = cakupan_for(user)
     if roles.is_admin_bkd(user) or roles.is_pimpinan(user):
-        context = dashboards.dasbor_instansi(opd=None)
+        context = _instansi(opd=None)
         context["judul"] = "Dasbor Pimpinan" if not roles.is_admin_bkd(user) else "Dasbor Admin BKD"
-        context["kinerja"] = kinerja_dashboards.dasbor_instansi(opd=None)
-        context["gaji"] = gaji_dashboards.dasbor_instansi()
         template = "dasbor/instansi.html"
     elif cakupan.opd_id is not None:
-        context = dashboards.dasbor_instansi(opd=cakupan.opd_id)
+        context = _instansi(opd=cakupan.opd_id)
         context["judul"] = "Dasbor Operator OPD"
-        context["kinerja"] = kinerja_dashboards.dasbor_instansi(opd=cakupan.opd_id)
         template = "dasbor/instansi.html"
     elif cakupan.punya_bawahan:
         context = dashboards.dasbor_atasan(atasan_id=cakupan.pegawai_id)
@@ -36,3 +36,22 @@ def dasbor(request):
             context["gaji_saya"] = gaji_dashboards.dasbor_pegawai(pegawai_id=cakupan.pegawai_id)
         template = "dasbor/pegawai.html"
     return render(request, template, context)
+
+
+def _instansi(*, opd: int | None) -> dict:
+    """The government-wide (opd None) or one OPD's figures. They aggregate every employee, evaluation
+    and slip, so they are kept for ASN_DASBOR_CACHE_DETIK seconds (shared by every officer of that
+    scope; the page says as of when); 0 computes them on every view."""
+
+    def hitung() -> dict:
+        context = dashboards.dasbor_instansi(opd=opd)
+        context["kinerja"] = kinerja_dashboards.dasbor_instansi(opd=opd)
+        if opd is None:
+            context["gaji"] = gaji_dashboards.dasbor_instansi()
+        context["dihitung_pada"] = timezone.now()
+        return context
+
+    detik = settings.ASN_DASBOR_CACHE_DETIK
+    if not detik:
+        return hitung()
+    return cache.get_or_set(f"dasbor:instansi:{opd or 'semua'}", hitung, detik)

@@ -31,13 +31,20 @@ N = int(os.environ.get("BENCH_PEGAWAI", "50000"))
 SMALL = 500
 
 
-def server_url() -> str:
-    url = os.environ.get("DATABASE_URL")
-    if url:
-        return url
+def servers() -> list[tuple[str, str]]:
+    """(label, server URL) of every server to measure: the embedded PostgreSQL (what `make run` uses),
+    and the DATABASE_URL server too when it is set (what production uses). BENCH_SERVER=url|tertanam
+    measures one of them only."""
     from asn_portal.embedded import embedded_database_url
 
-    return embedded_database_url()
+    url = os.environ.get("DATABASE_URL")
+    pilihan = os.environ.get("BENCH_SERVER", "")
+    hasil = []
+    if pilihan != "url":
+        hasil.append(("tertanam", embedded_database_url()))
+    if url and pilihan != "tertanam":
+        hasil.append(("DATABASE_URL", url))
+    return hasil
 
 
 def db_url(base: str, name: str) -> str:
@@ -110,6 +117,34 @@ def pages(url: str) -> dict:
     return in_process("pages.py", url)
 
 
+def server_version(url: str) -> str:
+    import psycopg
+
+    with psycopg.connect(url.replace("postgres://", "postgresql://", 1)) as conn:
+        return conn.execute("SHOW server_version").fetchone()[0]
+
+
+def beban(url: str) -> dict:
+    """Ten officers at once against gunicorn with the production settings (bench/beban.py)."""
+    env = {**os.environ, "DATABASE_URL": url}
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "beban.py")], cwd=ROOT, env=env, check=False,
+        capture_output=True, text=True,
+    )  # fmt: skip
+    if proc.returncode:
+        raise SystemExit(f"bench/beban.py gagal:\n{proc.stderr[-3000:]}")
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    print(
+        f"beban {result['petugas']} petugas, gunicorn {result['gunicorn_workers']} worker: "
+        f"{result['per_detik']} permintaan/s, p95 {result['p95_ms']} ms (target < 500 ms), "
+        f"{result['galat']} galat",
+        flush=True,
+    )
+    for name, row in result["halaman"].items():
+        print(f"  {name:<28} p50 {row['p50_ms']:>7.1f} ms  p95 {row['p95_ms']:>7.1f} ms", flush=True)
+    return result
+
+
 def seeded(base: str, name: str, n: int) -> bool:
     """Whether database NAME exists and holds seed_demo's data for n employees, kinerja included."""
     import psycopg
@@ -151,10 +186,19 @@ def gaji(url: str, size: str) -> dict:
     print(
         f"run gaji @{size}: induk {result['induk']['detik']:.1f} s ({result['induk']['queries']} query), "
         f"TPP {result['tpp']['detik']:.1f} s ({result['tpp']['queries']} query), total {result['total_detik']:.1f} s "
-        f"(target ≤ 60 s), RSS {result['rss_mb']} MB (≤ 500 MB); slip PDF p95 {result['slip_pdf_ms']['p95']} ms "
+        f"(target ≤ 60 s); hitung ulang induk {result['hitung_ulang_induk_detik']:.1f} s; RSS puncak "
+        f"{result['rss_mb']} MB (≤ 500 MB); slip PDF p95 {result['slip_pdf_ms']['p95']} ms "
         "(≤ 250 ms)",
         flush=True,
     )
+    for jenis in ("induk", "tpp"):
+        r = result[jenis]
+        if "python_cpu_detik" in r:
+            print(
+                f"  {jenis}: Python {r['python_cpu_detik']} s CPU, PostgreSQL {r['postgres_cpu_detik']} s CPU, "
+                f"WAL {r['wal_mb']} MB, sisanya menunggu disk/jaringan",
+                flush=True,
+            )
     massal = result["cetak_massal"]
     print(
         f"cetak slip massal @{size}: {massal['slip']} slip in {massal['detik']:.1f} s, "
@@ -165,7 +209,7 @@ def gaji(url: str, size: str) -> dict:
     return result
 
 
-STEPS = ("halaman", "seed", "impor", "penutupan", "gaji")
+STEPS = ("halaman", "seed", "impor", "penutupan", "gaji", "beban")
 
 
 def main() -> None:
@@ -179,14 +223,26 @@ def main() -> None:
     if steps - set(STEPS):
         parser.error(f"langkah tidak dikenal: {', '.join(sorted(steps - set(STEPS)))}")
 
-    base = server_url()
     path = ROOT / "bench" / "results.json"
-    results: dict = json.loads(path.read_text()) if path.exists() else {}
-    results["pegawai"] = N
+    semua: dict = json.loads(path.read_text()) if path.exists() else {}
+    if "tertanam" not in semua and "DATABASE_URL" not in semua:
+        semua = {"tertanam": semua} if semua else {}  # figures from before both servers were measured
+    semua["pegawai"] = N
     print(f"Benchmark ASN Portal: {N} pegawai, {os.cpu_count()} core, langkah: {', '.join(sorted(steps))}\n")
+    for label, base in servers():
+        print(f"== server {label}", flush=True)
+        results = semua.setdefault(label, {})
+        measure(base, steps, results, reuse=args.reuse)
+        results["server"] = server_version(base)
+        path.write_text(json.dumps(semua, indent=2, ensure_ascii=False) + "\n")
+    print("\nHasil lengkap: bench/results.json")
+
+
+def measure(base: str, steps: set[str], results: dict, *, reuse: bool) -> None:
+    """Every step of `steps` on one server; figures into `results` (kept for steps not run)."""
 
     if steps & {"halaman", "penutupan", "gaji"}:
-        small, _ = prepare(base, "asn_bench_small", SMALL, reuse=args.reuse)
+        small, _ = prepare(base, "asn_bench_small", SMALL, reuse=reuse)
         if "gaji" in steps:
             results["gaji_500"] = gaji(small, str(SMALL))
         if "halaman" in steps:
@@ -194,7 +250,7 @@ def main() -> None:
         if "penutupan" in steps:
             results["penutupan_500"] = penutupan(small, str(SMALL))
 
-    big, seed = prepare(base, "asn_bench_big", N, reuse=args.reuse and "seed" not in steps)
+    big, seed = prepare(base, "asn_bench_big", N, reuse=reuse and "seed" not in steps)
     if seed is not None:
         seconds, rss, out = seed
         results["seed_demo"] = {"detik": round(seconds, 1), "rss_mb": round(rss)}
@@ -209,6 +265,8 @@ def main() -> None:
         results["penutupan_besar"] = penutupan(big, str(N))
     if "gaji" in steps:
         results["gaji_besar"] = gaji(big, str(N))
+    if "beban" in steps:
+        results["beban_besar"] = beban(big)
 
     if "impor" in steps:
         with tempfile.TemporaryDirectory() as tmp:
@@ -243,8 +301,6 @@ def main() -> None:
             print(
                 f"{name:<46}{small_row['p95_ms']:>8.1f}ms{big_row['p95_ms']:>10.1f}ms{ratio:>8.2f}{queries:>9}"
             )
-    path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
-    print("\nHasil lengkap: bench/results.json")
 
 
 if __name__ == "__main__":

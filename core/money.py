@@ -14,7 +14,7 @@ def format_rupiah(amount: Decimal | int | None) -> str:
     """Format as Indonesians write money: Rp1.234.567 (negative: -Rp1.234.567)."""
     if amount is None:
         return "-"
-    value = round_rupiah(Decimal(amount))
-    sign = "-" if value < 0 else ""
-    digits = f"{abs(int(value)):,}".replace(",", ".")
-    return f"{sign}Rp{digits}"
+    value = amount if type(amount) is int else int(round_rupiah(amount))
+    if value < 0:
+        return f"-Rp{-value:,}".replace(",", ".")
+    return f"Rp{value:,}".replace(",", ".")

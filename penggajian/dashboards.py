@@ -3,8 +3,7 @@ BKD and Pimpinan; the latest slips for an employee. A fixed number of queries ea
 
 from __future__ import annotations
 
-from django.db.models import Count, Sum
-
+from . import selectors
 from .models import RunGaji, Slip, bulan_label
 
 BULAN_GRAFIK = 6
@@ -38,12 +37,7 @@ def dasbor_instansi() -> dict:
     tpp = terakhir.get(RunGaji.Jenis.TPP)
     tpp_opd = []
     if tpp is not None:
-        tpp_opd = list(
-            Slip.objects.filter(run=tpp)
-            .values("opd__nama")
-            .annotate(jumlah=Count("id"), bersih=Sum("jumlah_bersih"))
-            .order_by("-bersih")[:10]
-        )
+        tpp_opd = sorted(selectors.rekap_opd(tpp), key=lambda r: -r["bersih"])[:10]
     return {"banding": banding, "grafik": grafik, "tpp": tpp, "tpp_opd": tpp_opd}
 
 

@@ -355,7 +355,7 @@ def masukan_pegawai(
     awal = awal_bulan(tahun, bulan)
     kgb: dict[int, KenaikanGajiBerkala] = {}
     for k in KenaikanGajiBerkala.objects.filter(
-        pegawai_id__in=ids, status=KenaikanGajiBerkala.Status.DITETAPKAN, tmt__lte=awal
+        pegawai_id__any=ids, status=KenaikanGajiBerkala.Status.DITETAPKAN, tmt__lte=awal
     ).order_by("pegawai_id", "tmt"):
         kgb[k.pegawai_id] = k
     rekap: dict[int, dict] = {}
@@ -363,7 +363,7 @@ def masukan_pegawai(
     predikat: dict[int, tuple[str, str]] = {}
     if tpp:
         for pid, hari_kerja, tk, jumlah in RekapKehadiran.objects.filter(
-            pegawai_id__in=ids, tahun=tahun, bulan=bulan
+            pegawai_id__any=ids, tahun=tahun, bulan=bulan
         ).values_list("pegawai_id", "hari_kerja", "tanpa_keterangan", "jumlah"):
             rekap[pid] = {"hari_kerja": hari_kerja, "tanpa_keterangan": tk, "jumlah": jumlah or {}}
         # The employee's disciplinary history (pegawai, filled by import_hukuman_disiplin or the admin): a
@@ -373,7 +373,7 @@ def masukan_pegawai(
         urutan = {"sedang": 1, "berat": 2}
         for pid, tingkat, jenis, nomor_sk in (
             RiwayatHukumanDisiplin.objects.filter(
-                pegawai_id__in=ids,
+                pegawai_id__any=ids,
                 tingkat__in=list(urutan),
                 tmt__lte=awal,
             )

@@ -13,7 +13,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mass_mail
 from django.db import connection, transaction
-from django.db.models import F, Func, IntegerField, Q, Sum, Value
+from django.db.models import Count, F, Func, IntegerField, Q, Sum, Value
 from django.utils import timezone
 
 from akun import roles
@@ -103,7 +103,7 @@ def run_hitung(
         run = RunGaji(jenis=jenis, tahun=tahun, bulan=bulan)
     if not hanya_galat and run.pk:
         # A full recompute starts from nothing (the row lock keeps the worker out meanwhile).
-        Slip.objects.filter(run=run).delete()
+        _hapus_slip_run(run)
         GalatSlip.objects.filter(run=run).delete()
         Penyesuaian.objects.filter(run_tujuan=run).update(run_tujuan=None)
     run.aturan_gaji = aturan_gaji
@@ -126,6 +126,16 @@ def run_hitung(
 
         transaction.on_commit(lambda: hitung_run_task.delay(run.pk))
     return run
+
+
+def _hapus_slip_run(run: RunGaji) -> None:
+    """Delete a run's slips in one statement. QuerySet.delete() would first load every slip (with its
+    JSON columns: over a gigabyte at 50,000 employees) to look for protected corrections; the database
+    checks that reference itself (the foreign key of Penyesuaian.slip_asal), so only the message is ours."""
+    if Penyesuaian.objects.filter(slip_asal__run=run).exists():
+        raise _error(f"{run} sudah menjadi dasar koreksi: tidak dapat dihitung ulang.")
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {Slip._meta.db_table} WHERE run_id = %s", [run.pk])  # noqa: S608
 
 
 # --- compute ----------------------------------------------------------------------------------------
@@ -288,9 +298,12 @@ def run_execute(run_id: int) -> RunGaji:
         if run.status != RunGaji.Status.MENGHITUNG:
             return run
         totals = Slip.objects.filter(run=run).aggregate(
-            kotor=Sum("jumlah_kotor"), potongan=Sum("jumlah_potongan"), bersih=Sum("jumlah_bersih")
-        )
-        run.jumlah_slip = Slip.objects.filter(run=run).count()
+            n=Count("id"),
+            kotor=Sum("jumlah_kotor"),
+            potongan=Sum("jumlah_potongan"),
+            bersih=Sum("jumlah_bersih"),
+        )  # one pass over the run's slips
+        run.jumlah_slip = totals["n"]
         run.jumlah_galat = GalatSlip.objects.filter(run=run).count()
         run.jumlah_pegawai = run.jumlah_slip + run.jumlah_galat
         run.jumlah_kotor = totals["kotor"] or 0

@@ -130,6 +130,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 # Largest spreadsheet accepted by the import pages and commands.
 ASN_IMPORT_MAX_BYTES = env.int("ASN_IMPORT_MAX_BYTES", default=25 * 1024 * 1024)
 ASN_BUKTI_MAX_BYTES = env.int("ASN_BUKTI_MAX_BYTES", default=5 * 1024 * 1024)
+# Government-wide and per-OPD dashboard figures are kept this long (0: computed on every view).
+ASN_DASBOR_CACHE_DETIK = env.int("ASN_DASBOR_CACHE_DETIK", default=120)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -24,6 +24,9 @@ if not env("REDIS_URL", default=""):
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 AXES_FAILURE_LIMIT = 3
+ASN_DASBOR_CACHE_DETIK = (
+    0  # tests count each dashboard's queries; tests/pegawai/test_dasbor_cache.py turns it on
+)
 
 # A worker started as a subprocess by a test works on that test's database.
 if env("ASN_TEST_WORKER_DB", default=""):

@@ -135,6 +135,9 @@ class RunGaji(TimeStampedModel):
     jumlah_kotor = models.DecimalField(_("jumlah kotor"), **RUPIAH, default=0)
     jumlah_potongan = models.DecimalField(_("jumlah potongan"), **RUPIAH, default=0)
     jumlah_bersih = models.DecimalField(_("jumlah bersih"), **RUPIAH, default=0)
+    # Totals per OPD, written once when the run is computed (selectors.rekap_opd): the run page and the
+    # dashboards read them instead of summing 50,000 wide slip rows on every view.
+    rekap_opd = models.JSONField(_("rekap per OPD"), default=list, blank=True)
     pesan_galat = models.TextField(_("galat proses"), blank=True)
     mulai = models.DateTimeField(null=True, blank=True)
     selesai = models.DateTimeField(null=True, blank=True)
@@ -207,8 +210,10 @@ class Slip(models.Model):
     """One employee's pay in one run: the register columns (`kolom`, CONTRACT names), the lines with a
     plain-language explanation each (`rincian`), and a snapshot of the inputs and rule versions used."""
 
-    run = models.ForeignKey(RunGaji, on_delete=models.PROTECT, related_name="slip")
-    pegawai = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="slip_gaji")
+    # No single-column indexes on run and pegawai: slip_satu_per_run_pegawai and slip_pegawai_run lead
+    # with them, and every index costs each of the 50,000 rows a run writes.
+    run = models.ForeignKey(RunGaji, on_delete=models.PROTECT, related_name="slip", db_index=False)
+    pegawai = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="slip_gaji", db_index=False)
     opd = models.ForeignKey(UnitKerja, on_delete=models.PROTECT, related_name="+")
     nip = models.CharField(_("NIP"), max_length=18)
     nama = models.CharField(_("nama"), max_length=255)
@@ -232,14 +237,19 @@ class Slip(models.Model):
             "Termasuk iuran yang dibayar pemda (JKK, JKM, BPJS); dasar PPh setahun pada bulan Desember."
         ),
     )
-    kode_verifikasi = models.CharField(max_length=32, unique=True, default=new_kode_verifikasi)
+    kode_verifikasi = models.CharField(max_length=32, default=new_kode_verifikasi)
     dihitung = models.DateTimeField(_("dihitung"))
 
     class Meta:
         verbose_name = _("slip gaji")
         verbose_name_plural = _("slip gaji")
         ordering = ["run", "kode_unit", "nama"]
-        constraints = [models.UniqueConstraint(fields=["run", "pegawai"], name="slip_satu_per_run_pegawai")]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "pegawai"], name="slip_satu_per_run_pegawai"),
+            # A constraint rather than unique=True: the same unique index without the LIKE index
+            # Django adds for unique text fields (codes are looked up by equality only).
+            models.UniqueConstraint(fields=["kode_verifikasi"], name="slip_kode_verifikasi_unik"),
+        ]
         indexes = [
             models.Index(fields=["pegawai", "run"], name="slip_pegawai_run"),
             models.Index(fields=["run", "opd"], name="slip_run_opd"),
