@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('pegawai', '0005_alasan_riwayat_teks'),
-        ('penggajian', '0010_penghasilan_luar_sistem'),
+        ('penggajian', '0011_kgb_syarat_kinerja'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('penggajian', '0011_slip_indeks_ramping'),
+        ('penggajian', '0012_slip_indeks_ramping'),
     ]
 
     operations = [
