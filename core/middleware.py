@@ -37,7 +37,6 @@ PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in (
         "accelerometer",
-        "bluetooth",
         "camera",
         "display-capture",
         "geolocation",
