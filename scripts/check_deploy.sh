@@ -44,8 +44,11 @@ done
 fail() { echo "FAIL: $*" >&2; echo "--- gunicorn log" >&2; cat "$log" >&2; exit 1; }
 
 page=$(mktemp)
-status=$(fetch -o "$page" -w '%{http_code}' "$base/accounts/login/") || fail "login page not reachable"
+headers=$(mktemp)
+status=$(fetch -o "$page" -D "$headers" -w '%{http_code}' "$base/accounts/login/") || fail "login page not reachable"
 [ "$status" = 200 ] || fail "GET /accounts/login/ answered $status"
+grep -qi '^content-security-policy:' "$headers" || fail "login page without Content-Security-Policy"
+rm -f "$headers"
 grep -q 'Nama pengguna' "$page" || fail "login page without its form"
 css=$(grep -oE '/static/[^"]+\.[0-9a-f]{12}\.css' "$page" | head -1 || true)
 rm -f "$page"
