@@ -4,7 +4,10 @@ Content-Security-Policy: scripts, styles, fonts and fetches only from our own or
 inline <script>, inline event handlers or style attributes (behaviour lives in static/js, driven by data-*
 attributes), so no nonce is needed; Bootstrap's CSS draws some icons from data: SVG images. htmx is told
 not to inject its indicator <style> and not to eval (the `htmx-config` meta in base.html). WeasyPrint renders
-the PDFs on the server and is not affected.
+the PDFs on the server and is not affected. A response that is not HTML (a PDF shown inline, a spreadsheet,
+a static file) gets only `frame-ancestors 'none'`: Chromium's PDF viewer is an <embed> with inline styles in a
+synthetic page that inherits the policy, so `object-src 'none'` or `style-src 'self'` would blank the slip
+(crbug.com/271452), and nothing else in the policy protects a non-HTML body.
 
 Permissions-Policy: the product uses no camera, microphone, location, payment or device APIs.
 
@@ -32,6 +35,9 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
+
+# For responses that are not HTML (see the module docstring).
+CONTENT_SECURITY_POLICY_NON_HTML = "frame-ancestors 'none'"
 
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
@@ -62,7 +68,9 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         # Django's own DEBUG pages (technical 404/500) are inline-styled; a developer must be able to read them.
         if not (settings.DEBUG and response.status_code >= 400):
-            response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+            html = response.get("Content-Type", "").startswith("text/html")
+            policy = CONTENT_SECURITY_POLICY if html else CONTENT_SECURITY_POLICY_NON_HTML
+            response.headers.setdefault("Content-Security-Policy", policy)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from core.middleware import CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY
+from core.middleware import CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_NON_HTML, PERMISSIONS_POLICY
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +48,15 @@ def test_error_pages_and_htmx_fragments_of_a_signed_in_user_are_not_stored(clien
         assert "no-store" in response["Cache-Control"]
 
 
+def test_an_inline_pdf_keeps_chromiums_viewer_working_and_is_not_stored(client_as):
+    response = client_as("admin_bkd").get("/laporan/duk/", {"format": "pdf"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Security-Policy"] == CONTENT_SECURITY_POLICY_NON_HTML
+    assert response["Permissions-Policy"] == PERMISSIONS_POLICY
+    assert "no-store" in response["Cache-Control"]
+
+
 def test_public_pages_have_the_policies_but_no_forced_no_store(users):
     client = Client()
     response = client.get("/verifikasi/TIDAKADA/")
@@ -64,7 +73,8 @@ def test_static_files_keep_their_caching_for_a_signed_in_user(settings, users):
     client.force_login(users["admin_bkd"])
     response = client.get("/static/css/asn.css")
     assert response.status_code == 200
-    assert response["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+    assert response["Content-Security-Policy"] == CONTENT_SECURITY_POLICY_NON_HTML
+    assert response["Permissions-Policy"] == PERMISSIONS_POLICY
     assert "no-store" not in response.get("Cache-Control", "")
     assert "private" not in response.get("Cache-Control", "")
 
