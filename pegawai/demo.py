@@ -456,7 +456,8 @@ def demo_reset() -> None:
             ]
             if apps.is_installed("penggajian"):
                 # Pay data (runs, slips, recaps, KGBs, corrections), not the pay rule tables. TRUNCATE
-                # fires no row triggers, so even locked demo runs go.
+                # fires no row triggers; the statement trigger that refuses it while a run is locked
+                # (penggajian migration 0011) lets this transaction through, so locked demo runs go too.
                 tables += [
                     connection.ops.quote_name(apps.get_model("penggajian", name)._meta.db_table)
                     for name in PENGGAJIAN_DEMO_TABLES
@@ -465,6 +466,8 @@ def demo_reset() -> None:
                 # Fire pending deferred FK checks first: TRUNCATE refuses tables with pending trigger
                 # events (rows written earlier in the same transaction, as in tests).
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                if apps.is_installed("penggajian"):
+                    cursor.execute("SET LOCAL penggajian.izinkan_kosongkan = 'on'")
                 cursor.execute(f"TRUNCATE {', '.join(tables)} CASCADE")
                 cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         UsulanPerubahanData.objects.all().delete()
