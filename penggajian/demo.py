@@ -1,5 +1,5 @@
 """Pay demo data: attendance recaps for the last three months (so TPP runs compute) and, for civil
-servants, the latest periodic raise (KGB) on record, so pay uses their current MKG. Deterministic with the
+servants, the periodic raises (KGB) since their pangkat SK, so each month's pay uses the MKG then in force. Deterministic with the
 seed; written with COPY (a few seconds at 50,000 employees)."""
 
 from __future__ import annotations
@@ -74,7 +74,11 @@ class GajiDemoBuilder:
         return copy_rows(RekapKehadiran, fields, rows)
 
     def _kgb(self) -> int:
-        """The latest 2-year MKG step on or before today, for PNS/CPNS whose recorded MKG is older."""
+        """The KGB decrees of each PNS/CPNS since their pangkat SK: one every two years of MKG counted from
+        the MKG on the pangkat SK (the same schedule Pegawai.hitung_kgb_berikutnya follows), up to today.
+        So the pangkat SK, the latest KGB and today agree, and every month's pay uses the MKG of the SK
+        then in force: a month-over-month diff shows steps of two years, not a jump to today's MKG.
+        Amounts from the table in force at each TMT (PP 15/2019 for TMTs before 2024: the oldest seeded)."""
         tabel = {
             tahun: selectors.aturan_gaji_data(selectors.aturan_gaji_model(tahun, 1), tahun, 1)
             for tahun in (2019, 2024)
@@ -88,36 +92,25 @@ class GajiDemoBuilder:
             "id", "tmt_golongan", "tmt_cpns", "mkg_tahun", "mkg_bulan", "golongan__kode", "status_kepegawaian"
         ):
             awal = p.mkg_awal()
-            if awal is None:
+            if awal is None or p.tmt_golongan is None:
                 continue
-            mkg = (months_between(awal, self.today) // 24) * 2
-            if mkg <= p.mkg_tahun:
-                continue
-            tmt = add_months(awal, mkg * 12)
-            data = tabel[2024 if tmt >= dt.date(2024, 1, 1) else 2019]
-            try:
-                lama = data.gaji_pokok_tabel("PNS", p.golongan.kode, mkg - 2)
-                baru = data.gaji_pokok_tabel("PNS", p.golongan.kode, mkg)
-            except GalatHitung:
-                continue
-            nomor = f"822.3/{self.rng.randint(100, 999)}/BKPSDM/{tmt.year}"
-            rows.append(
-                (
-                    p.pk,
-                    p.golongan.kode,
-                    mkg,
-                    0,
-                    tmt,
-                    lama,
-                    baru,
-                    "ditetapkan",
-                    "",
-                    nomor,
-                    add_months(tmt, -1),
-                    now,
-                    now,
-                )
-            )
+            mkg_lama = p.mkg_tahun
+            mkg = (months_between(awal, p.tmt_golongan) // 24 + 1) * 2  # the first step after the SK
+            while (tmt := add_months(awal, mkg * 12)) <= self.today:
+                data = tabel[2024 if tmt >= dt.date(2024, 1, 1) else 2019]
+                langkah = data.gaji_pokok.get(("PNS", p.golongan.kode))
+                if not langkah or mkg > langkah[-1][0]:
+                    break  # the top of the golongan's table: no further KGB
+                try:
+                    lama = data.gaji_pokok_tabel("PNS", p.golongan.kode, mkg_lama)
+                    baru = data.gaji_pokok_tabel("PNS", p.golongan.kode, mkg)
+                except GalatHitung:
+                    break
+                nomor = f"822.3/{self.rng.randint(100, 999)}/BKPSDM/{tmt.year}"
+                rows.append(
+                    (p.pk, p.golongan.kode, mkg, 0, tmt, lama, baru, "ditetapkan", "", nomor, add_months(tmt, -1), now, now)
+                )  # fmt: skip
+                mkg_lama, mkg = mkg, mkg + 2
         fields = [
             "pegawai_id", "golongan", "mkg_tahun", "mkg_bulan", "tmt", "gaji_pokok_lama", "gaji_pokok_baru", "status",
             "alasan_tunda", "nomor_sk", "tanggal_sk", "dibuat", "diubah",
