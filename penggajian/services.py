@@ -461,13 +461,21 @@ def notifikasi_slip(run_id: int) -> int:
     return len(messages)
 
 
+LOCK_TRIGGERS = (
+    "penggajian_slip_kunci", "penggajian_rungaji_kunci", "penggajian_slip_kosongkan", "penggajian_rungaji_kosongkan",
+    "penggajian_rungaji_pemeriksa",
+)  # fmt: skip
+
+
 def slip_lock_guard_active() -> bool:
-    """Whether the database triggers protecting locked runs are installed (used by the health check)."""
+    """Whether the database triggers protecting locked runs (rows and TRUNCATE, migrations 0002 and 0011)
+    and maker ≠ checker (0010) are installed and enabled (used by the health check)."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT count(*) FROM pg_trigger WHERE tgname IN ('penggajian_slip_kunci', 'penggajian_rungaji_kunci')"
+            "SELECT count(*) FROM pg_trigger WHERE tgname = ANY(%s) AND tgenabled <> 'D'",
+            [list(LOCK_TRIGGERS)],
         )
-        return cursor.fetchone()[0] == 2
+        return cursor.fetchone()[0] == len(LOCK_TRIGGERS)
 
 
 # --- corrections ------------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """Inputs (attendance recaps, KGB), pay runs and slips.
 
-A run goes draf → dihitung → diverifikasi → disetujui → dikunci; whoever computed it can neither verify
-nor approve it. One slip per (run, employee) is a unique constraint, and a locked run and its slips are
-protected by PostgreSQL triggers (migration 0002), so not even a raw UPDATE changes them.
+A run goes draf → dihitung → diverifikasi → disetujui → dikunci; whoever computed any part of it
+(PerhitunganRun) can neither verify nor approve it. One slip per (run, employee) is a unique constraint,
+and a locked run and its slips are protected by PostgreSQL triggers (migrations 0002 and 0011), so not
+even a raw UPDATE, a slip moved into the run or a TRUNCATE changes them.
 """
 
 from __future__ import annotations

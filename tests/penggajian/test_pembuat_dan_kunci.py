@@ -120,6 +120,7 @@ def _raw(sql: str, params=None) -> None:
 
 
 def test_a_slip_cannot_be_moved_into_a_locked_run(bergaji, petugas):
+    assert services.slip_lock_guard_active()  # what the health check asks
     november = kunci(petugas, hitung(petugas["pembuat"], 11))
     oktober = hitung(petugas["pembuat"], 10)
     slip = Slip.objects.filter(run=oktober).first()
