@@ -19,7 +19,7 @@ from faker import Faker
 
 from akun import roles
 from akun.models import User
-from core.dates import add_months
+from core.dates import add_months, months_between
 from core.nip import make_nip
 
 from .demo_data import (
@@ -117,11 +117,11 @@ class DemoBuilder(OrganisasiDemo):
             tmt_cpns = dt.date(self.today.year - 1 if self.today.month < 7 else self.today.year, 1, 1)
         if pppk:
             tmt_cpns = dt.date(rng.choice([2019, 2021, 2022, 2023, 2024]), rng.choice([1, 3, 4]), 1)
-        tmt_cpns = min(tmt_cpns, add_months(self.today, -2))
+        tmt_cpns = min(tmt_cpns, add_months(self.today.replace(day=1), -2))
         masa = max((self.today - tmt_cpns).days // 365, 0)
         if pppk:
             gol_kode = PPPK_GOLONGAN[pendidikan]
-            tmt_gol, mkg = tmt_cpns, 0
+            tmt_gol, mkg, mkg_bulan = tmt_cpns, 0, 0
             status = "PPPK"
         else:
             start = PNS_ORDER.index(START_GOLONGAN[pendidikan])
@@ -131,12 +131,14 @@ class DemoBuilder(OrganisasiDemo):
             gol_kode = PNS_ORDER[idx]
             naik = idx - start
             tmt_gol = add_months(tmt_cpns, naik * 60 + rng.randint(0, 3) * 12) if naik else tmt_cpns
-            tmt_gol = min(tmt_gol, add_months(self.today, -1))
-            mkg = max((tmt_gol - tmt_cpns).days // 365, 0) + (
-                3 if gol_kode.startswith("II/") and START_GOLONGAN[pendidikan] == "II/a" and naik else 0
-            )
+            tmt_gol = min(tmt_gol, add_months(self.today.replace(day=1), -1))  # a TMT is the 1st of a month
+            # MKG on the pangkat SK: the service from TMT CPNS to TMT golongan (years and months), so the
+            # MKG, the TMT golongan and the KGBs the pay demo derives from them agree.
+            mkg, mkg_bulan = divmod(max(months_between(tmt_cpns, tmt_gol), 0), 12)
+            mkg += 3 if gol_kode.startswith("II/") and START_GOLONGAN[pendidikan] == "II/a" and naik else 0
             status = "CPNS" if cpns else "PNS"
         mkg = min(mkg, 45)
+        rng.randint(0, 11)  # was the random MKG months; still drawn so a seed keeps giving the same people
         jurusan = rng.choice(JURUSAN.get(pendidikan, [""]))
         tmt_jabatan = max(tmt_cpns, add_months(self.today, -rng.randint(3, 120)))
         pegawai = Pegawai(
@@ -164,7 +166,7 @@ class DemoBuilder(OrganisasiDemo):
             golongan=self.golongan[gol_kode],
             tmt_golongan=tmt_gol,
             mkg_tahun=mkg,
-            mkg_bulan=rng.randint(0, 11),
+            mkg_bulan=mkg_bulan,
             tmt_cpns=tmt_cpns,
             unit_kerja=posisi.unit,
             jabatan=posisi.jabatan,
@@ -515,7 +517,8 @@ def demo_reset() -> None:
             ]
             if apps.is_installed("penggajian"):
                 # Pay data (runs, slips, recaps, KGBs, corrections), not the pay rule tables. TRUNCATE
-                # fires no row triggers, so even locked demo runs go.
+                # fires no row triggers; the statement trigger that refuses it while a run is locked
+                # (penggajian migration 0011) lets this transaction through, so locked demo runs go too.
                 tables += [
                     connection.ops.quote_name(apps.get_model("penggajian", name)._meta.db_table)
                     for name in PENGGAJIAN_DEMO_TABLES
@@ -524,6 +527,8 @@ def demo_reset() -> None:
                 # Fire pending deferred FK checks first: TRUNCATE refuses tables with pending trigger
                 # events (rows written earlier in the same transaction, as in tests).
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                if apps.is_installed("penggajian"):
+                    cursor.execute("SET LOCAL penggajian.izinkan_kosongkan = 'on'")
                 cursor.execute(f"TRUNCATE {', '.join(tables)} CASCADE")
                 cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         UsulanPerubahanData.objects.all().delete()

@@ -1,5 +1,5 @@
 """Pay demo data: attendance recaps for the last three months (so TPP runs compute) and, for civil
-servants, the latest periodic raise (KGB) on record, so pay uses their current MKG. Deterministic with the
+servants, the periodic raises (KGB) since their pangkat SK, so each month's pay uses the MKG then in force. Deterministic with the
 seed; written with COPY (a few seconds at 50,000 employees)."""
 
 from __future__ import annotations
@@ -76,8 +76,13 @@ class GajiDemoBuilder:
         return copy_rows(RekapKehadiran, fields, rows)
 
     def _kgb(self) -> int:
-        """The latest 2-year MKG step on or before today, for PNS/CPNS whose recorded MKG is older; about
-        half of those whose TMT fell in the last three months are left unissued (overdue KGBs)."""
+        """The KGB decrees of each PNS/CPNS since their pangkat SK: one every two years of MKG counted from
+        the MKG on the pangkat SK (the same schedule Pegawai.hitung_kgb_berikutnya follows, TMT on the 1st),
+        up to today. So the pangkat SK, the latest KGB and today agree, and every month's pay uses the MKG
+        of the SK then in force: a month-over-month diff shows steps of two years, not a jump to today's
+        MKG. About half of the steps whose TMT fell in the last three months are left unissued (the KGB
+        page lists them as overdue). Amounts from the table in force at each TMT (PP 15/2019 for TMTs
+        before 2024: the oldest seeded)."""
         tabel = {
             tahun: selectors.aturan_gaji_data(selectors.aturan_gaji_model(tahun, 1), tahun, 1)
             for tahun in (2019, 2024)
@@ -92,41 +97,27 @@ class GajiDemoBuilder:
             "id", "tmt_golongan", "tmt_cpns", "mkg_tahun", "mkg_bulan", "golongan__kode", "status_kepegawaian"
         ):
             awal = p.mkg_awal()
-            if awal is None:
+            if awal is None or p.tmt_golongan is None:
                 continue
-            mkg = (months_between(awal, self.today) // 24) * 2
-            if mkg <= p.mkg_tahun:
-                continue
-            tmt = tmt_kgb_ke(awal, mkg // 2)
-            if tmt > self.today:
-                continue
-            if tmt > add_months(self.today, -BULAN_TERLAMBAT) and terlambat.random() < 0.5:
-                continue  # not issued yet: the KGB page lists it as overdue
-            data = tabel[2024 if tmt >= dt.date(2024, 1, 1) else 2019]
-            try:
-                lama = data.gaji_pokok_tabel("PNS", p.golongan.kode, mkg - 2)
-                baru = data.gaji_pokok_tabel("PNS", p.golongan.kode, mkg)
-            except GalatHitung:
-                continue
-            nomor = f"822.3/{self.rng.randint(100, 999)}/BKPSDM/{tmt.year}"
-            rows.append(
-                (
-                    p.pk,
-                    p.golongan.kode,
-                    mkg,
-                    0,
-                    tmt,
-                    lama,
-                    baru,
-                    "ditetapkan",
-                    "",
-                    nomor,
-                    add_months(tmt, -1),
-                    "",
-                    now,
-                    now,
-                )
-            )
+            mkg_lama = p.mkg_tahun
+            mkg = (months_between(awal, p.tmt_golongan) // 24 + 1) * 2  # the first step after the SK
+            while (tmt := tmt_kgb_ke(awal, mkg // 2)) <= self.today:
+                if tmt > add_months(self.today, -BULAN_TERLAMBAT) and terlambat.random() < 0.5:
+                    break  # not issued yet: the KGB page lists it as overdue
+                data = tabel[2024 if tmt >= dt.date(2024, 1, 1) else 2019]
+                langkah = data.gaji_pokok.get(("PNS", p.golongan.kode))
+                if not langkah or mkg > langkah[-1][0]:
+                    break  # the top of the golongan's table: no further KGB
+                try:
+                    lama = data.gaji_pokok_tabel("PNS", p.golongan.kode, mkg_lama)
+                    baru = data.gaji_pokok_tabel("PNS", p.golongan.kode, mkg)
+                except GalatHitung:
+                    break
+                nomor = f"822.3/{self.rng.randint(100, 999)}/BKPSDM/{tmt.year}"
+                rows.append(
+                    (p.pk, p.golongan.kode, mkg, 0, tmt, lama, baru, "ditetapkan", "", nomor, add_months(tmt, -1), "", now, now)
+                )  # fmt: skip
+                mkg_lama, mkg = mkg, mkg + 2
         fields = [
             "pegawai_id", "golongan", "mkg_tahun", "mkg_bulan", "tmt", "gaji_pokok_lama", "gaji_pokok_baru", "status",
             "alasan_tunda", "nomor_sk", "tanggal_sk", "syarat_kinerja", "dibuat", "diubah",

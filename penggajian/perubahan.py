@@ -34,6 +34,24 @@ def run_sebelumnya(run: RunGaji) -> RunGaji | None:
     return RunGaji.objects.filter(jenis=run.jenis, tahun=tahun, bulan=bulan).first()
 
 
+# A KGB raises the MKG by two years (PP 7/1977 Pasal 9); a bigger step from one month to the next means a
+# decree was skipped or mistyped, or the recorded MKG and the KGB history disagree.
+LANGKAH_MKG = 2
+
+
+def peringatan_mkg(lama: dict, baru: dict) -> str:
+    """A warning with the numbers when the MKG of two input snapshots differs by more than two years."""
+    a, b = lama.get("mkg_tahun"), baru.get("mkg_tahun")
+    if not isinstance(a, int) or not isinstance(b, int) or abs(b - a) <= LANGKAH_MKG:
+        return ""
+    sumber_lama = f" ({lama['sumber_mkg']})" if lama.get("sumber_mkg") else ""
+    sumber_baru = f" ({baru['sumber_mkg']})" if baru.get("sumber_mkg") else ""
+    return (
+        f"MKG berubah {abs(b - a)} tahun sekaligus: {a} tahun{sumber_lama} → {b} tahun{sumber_baru}; "
+        f"KGB menaikkan MKG {LANGKAH_MKG} tahun sekali, periksa SK pangkat dan KGB pegawai ini"
+    )
+
+
 def alasan_perubahan(lama: dict, baru: dict, kolom_lama: dict, kolom_baru: dict, koreksi: bool) -> list[str]:
     """Short Indonesian reasons from two input snapshots (and register columns)."""
     alasan = []
@@ -98,8 +116,9 @@ def perubahan_run(run: RunGaji) -> dict:
         r[0]: r for r in Slip.objects.filter(run=lalu, pegawai_id__in=list(berubah)).values_list(*fields)
     }
     baris = []
-    ringkasan = {"baru": 0, "keluar": 0, "berubah": 0, "selisih": Decimal(0)}
+    ringkasan = {"baru": 0, "keluar": 0, "berubah": 0, "peringatan": 0, "selisih": Decimal(0)}
     for pid in berubah:
+        peringatan = ""
         b, a = slips_baru.get(pid), slips_lama.get(pid)
         ref = b or a
         bersih_baru = b[4] if b else Decimal(0)
@@ -120,7 +139,9 @@ def perubahan_run(run: RunGaji) -> dict:
             jenis = "berubah"
             koreksi = any(r.get("kode") == "koreksi" for r in (b[7] or []))
             alasan = alasan_perubahan(a[5] or {}, b[5] or {}, a[6] or {}, b[6] or {}, koreksi)
+            peringatan = peringatan_mkg(a[5] or {}, b[5] or {})
             ringkasan["berubah"] += 1
+            ringkasan["peringatan"] += bool(peringatan)
         ringkasan["selisih"] += bersih_baru - bersih_lama
         baris.append(
             {
@@ -133,8 +154,10 @@ def perubahan_run(run: RunGaji) -> dict:
                 "baru": bersih_baru,
                 "selisih": bersih_baru - bersih_lama,
                 "alasan": "; ".join(alasan),
+                "peringatan": peringatan,
             }
         )
-    baris.sort(key=lambda r: (-abs(r["selisih"]), r["nama"]))
+    # Warnings first, then the biggest differences.
+    baris.sort(key=lambda r: (not r["peringatan"], -abs(r["selisih"]), r["nama"]))
     ringkasan["selisih_rp"] = format_rupiah(ringkasan["selisih"])
     return {"lalu": lalu, "baris": baris, "ringkasan": ringkasan}

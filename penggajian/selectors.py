@@ -181,7 +181,7 @@ def aturan_tpp_data(aturan: AturanTpp) -> AturanTppData:
 
 KOLOM_PEGAWAI = [
     "id", "nip", "nama", "gelar_depan", "gelar_belakang", "status_kepegawaian", "jenis_kelamin",
-    "status_perkawinan", "golongan__kode", "mkg_tahun", "jabatan__jenis", "jabatan__eselon",
+    "status_perkawinan", "golongan__kode", "tmt_golongan", "mkg_tahun", "jabatan__jenis", "jabatan__eselon",
     "jabatan__jenjang_fungsional", "jabatan__nama", "jabatan__kelas_jabatan", "nama_bank", "nomor_rekening",
     "opd_id", "opd__kode", "opd__nama", "pasangan", "anak",
 ]  # fmt: skip
@@ -344,6 +344,19 @@ def peringatan_pph_desember(run: RunGaji) -> dict | None:
     return {"belum": belum, "terlambat": terlambat}
 
 
+def mkg_berlaku(
+    mkg_pangkat: int, tmt_pangkat: dt.date | None, golongan: str | None, kgb: KenaikanGajiBerkala | None
+) -> tuple[int, str]:
+    """The MKG a pay month uses and the decree it comes from: the latest SK in force on the 1st of the
+    month, either the pangkat SK (the employee's golongan, TMT golongan and the MKG recorded on it) or
+    the latest KGB of the same golongan with TMT on or before that day (`kgb`, chosen by the caller).
+    MKG advances only by decrees (a KGB every two years, PP 7/1977 Pasal 9), never by the calendar."""
+    sumber = f"SK pangkat TMT {tmt_pangkat:%d-%m-%Y}" if tmt_pangkat else ""
+    if kgb is not None and kgb.golongan == golongan and (tmt_pangkat is None or kgb.tmt >= tmt_pangkat):
+        return kgb.mkg_tahun, f"KGB TMT {kgb.tmt:%d-%m-%Y}"
+    return mkg_pangkat, sumber
+
+
 def masukan_pegawai(
     qs: QuerySet[Pegawai], *, tahun: int, bulan: int, tpp: bool, tambahan: bool = False
 ) -> tuple[list[MasukanPegawai], dict[int, dict]]:
@@ -392,10 +405,7 @@ def masukan_pegawai(
     extra: dict[int, dict] = {}
     for r in rows:
         pid = r["id"]
-        mkg, sumber_mkg = r["mkg_tahun"], ""
-        k = kgb.get(pid)
-        if k is not None and k.golongan == r["golongan__kode"] and k.mkg_tahun > mkg:
-            mkg, sumber_mkg = k.mkg_tahun, f"KGB TMT {k.tmt:%d-%m-%Y}"
+        mkg, sumber_mkg = mkg_berlaku(r["mkg_tahun"], r["tmt_golongan"], r["golongan__kode"], kgb.get(pid))
         p = predikat.get(pid)
         h = hukdis.get(pid)
         nama = r["nama"]

@@ -1,6 +1,6 @@
 """Pay runs: queue the computation, compute (Celery, one OPD per transaction, resumable), verify,
-approve, lock. Maker ≠ checker: whoever computed a run can neither verify nor approve it (also a
-database check). Transitions lock the run row, so two simultaneous approvals make one transition."""
+approve, lock. Maker ≠ checker: whoever computed any part of a run (every computation is recorded in
+PerhitunganRun, across returns) can neither verify nor approve it (also a database trigger). Transitions lock the run row, so two simultaneous approvals make one transition."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ from .hitung import (
     hitung_tpp,
     terapkan_penyesuaian,
 )
-from .models import GalatSlip, Penyesuaian, RapelGaji, RunGaji, Slip, bulan_label
+from .models import GalatSlip, Penyesuaian, PerhitunganRun, RapelGaji, RunGaji, Slip, bulan_label
+from .permissions import is_pembuat_run
 from .rapel import dibayar_per_slip, penyesuaian_baru
 
 logger = logging.getLogger(__name__)
@@ -121,6 +122,13 @@ def run_hitung(
     run.diverifikasi_pada = run.disetujui_pada = None
     _reason(run, "Hitung ulang yang gagal" if hanya_galat else "Dihitung")
     run.save()
+    # Every maker is kept, not just the latest: none of them may verify or approve this run.
+    PerhitunganRun.objects.create(
+        run=run,
+        dihitung_oleh=actor,
+        jenis=PerhitunganRun.Jenis.HANYA_GALAT if hanya_galat else PerhitunganRun.Jenis.HITUNG,
+        pada=run.dihitung_pada,
+    )
     if antrikan:
         from .tasks import hitung_run_task
 
@@ -338,8 +346,11 @@ def run_verifikasi(*, actor, run: RunGaji, catatan: str = "") -> RunGaji:
     run = _locked(run)
     if run.status != RunGaji.Status.DIHITUNG:
         raise _error(f"{run} tidak dalam status Dihitung (sekarang: {run.get_status_display()}).")
-    if run.dihitung_oleh_id == actor.pk:
-        raise _error("Pemisahan tugas: yang menghitung tidak boleh memverifikasi run yang sama.")
+    if is_pembuat_run(actor, run):
+        raise _error(
+            "Pemisahan tugas: yang menghitung tidak boleh memverifikasi run yang sama (termasuk yang pernah "
+            "menghitung sebagian, mis. hitung ulang yang gagal saja)."
+        )
     catatan = (catatan or "").strip()
     if run.jumlah_galat and not catatan:
         raise ValidationError(
@@ -366,7 +377,7 @@ def run_setujui(*, actor, run: RunGaji) -> RunGaji:
     run = _locked(run)
     if run.status != RunGaji.Status.DIVERIFIKASI:
         raise _error(f"{run} tidak dalam status Diverifikasi (sekarang: {run.get_status_display()}).")
-    if actor.pk in (run.dihitung_oleh_id, run.diverifikasi_oleh_id):
+    if actor.pk == run.diverifikasi_oleh_id or is_pembuat_run(actor, run):
         raise _error(
             "Pemisahan tugas: yang menghitung atau memverifikasi tidak boleh menyetujui run yang sama."
         )
@@ -463,13 +474,21 @@ def notifikasi_slip(run_id: int) -> int:
     return len(messages)
 
 
+LOCK_TRIGGERS = (
+    "penggajian_slip_kunci", "penggajian_rungaji_kunci", "penggajian_slip_kosongkan", "penggajian_rungaji_kosongkan",
+    "penggajian_rungaji_pemeriksa",
+)  # fmt: skip
+
+
 def slip_lock_guard_active() -> bool:
-    """Whether the database triggers protecting locked runs are installed (used by the health check)."""
+    """Whether the database triggers protecting locked runs (rows and TRUNCATE, migrations 0002 and 0011)
+    and maker ≠ checker (0010) are installed and enabled (used by the health check)."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT count(*) FROM pg_trigger WHERE tgname IN ('penggajian_slip_kunci', 'penggajian_rungaji_kunci')"
+            "SELECT count(*) FROM pg_trigger WHERE tgname = ANY(%s) AND tgenabled <> 'D'",
+            [list(LOCK_TRIGGERS)],
         )
-        return cursor.fetchone()[0] == 2
+        return cursor.fetchone()[0] == len(LOCK_TRIGGERS)
 
 
 # --- corrections ------------------------------------------------------------------------------------

@@ -77,7 +77,17 @@ def hitung_induk(m: MasukanPegawai, a: AturanGajiData) -> Hasil:
                 )
             )  # fmt: skip
     elif m.jenis_jabatan == "fungsional":
-        fungsional = a.tunjangan_fungsional_untuk(m.nama_jabatan, m.jenjang) or NOL
+        # A functional position is paid its own allowance, never the tunjangan umum (Perpres 12/2006
+        # Pasal 2: tunjangan umum is for those without a structural or functional allowance). A position
+        # missing from the table is a gap in the rule data: the slip fails until the row is added.
+        tunjangan = a.tunjangan_fungsional_untuk(m.nama_jabatan, m.jenjang)
+        if tunjangan is None:
+            jenjang = m.jenjang or "(kosong)"
+            raise GalatHitung(
+                f"Tunjangan fungsional {m.nama_jabatan or '(nama jabatan kosong)'} jenjang {jenjang} belum ada "
+                f"di tabel tunjangan fungsional {a.nama}: tambahkan barisnya, lalu hitung ulang yang gagal."
+            )
+        fungsional = tunjangan
         if fungsional:
             baris.append(
                 Baris(
@@ -85,7 +95,7 @@ def hitung_induk(m: MasukanPegawai, a: AturanGajiData) -> Hasil:
                     f"{m.nama_jabatan} (tabel tunjangan fungsional {a.nama})",
                 )
             )  # fmt: skip
-    if not struktural and not fungsional:
+    if not struktural and m.jenis_jabatan != "fungsional":
         ruang = golongan_ruang(m, m.golongan)
         umum = Decimal(a.tunjangan_umum.get(ruang, 0))
         if umum:

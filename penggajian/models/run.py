@@ -1,8 +1,9 @@
 """Inputs (attendance recaps, KGB), pay runs and slips.
 
-A run goes draf → dihitung → diverifikasi → disetujui → dikunci; whoever computed it can neither verify
-nor approve it. One slip per (run, employee) is a unique constraint, and a locked run and its slips are
-protected by PostgreSQL triggers (migration 0002), so not even a raw UPDATE changes them.
+A run goes draf → dihitung → diverifikasi → disetujui → dikunci; whoever computed any part of it
+(PerhitunganRun) can neither verify nor approve it. One slip per (run, employee) is a unique constraint,
+and a locked run and its slips are protected by PostgreSQL triggers (migrations 0002 and 0011), so not
+even a raw UPDATE, a slip moved into the run or a TRUNCATE changes them.
 """
 
 from __future__ import annotations
@@ -204,6 +205,31 @@ class RunGaji(TimeStampedModel):
         if not self.total_opd:
             return 0
         return min(100, round(100 * len(self.opd_selesai) / self.total_opd))
+
+
+class PerhitunganRun(models.Model):
+    """Who computed a run, once per computation: a full compute or recompute and a recompute of the failed
+    employees only, since the run was created and across returns. Maker ≠ checker: no one in this list
+    may verify or approve the run (services, permissions and a database trigger, migration 0010).
+    Rows are never removed while the run exists."""
+
+    class Jenis(models.TextChoices):
+        HITUNG = "hitung", _("Dihitung")
+        HANYA_GALAT = "hanya_galat", _("Hitung ulang yang gagal")
+
+    run = models.ForeignKey(RunGaji, on_delete=models.CASCADE, related_name="perhitungan")
+    dihitung_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    jenis = models.CharField(_("jenis"), max_length=12, choices=Jenis.choices)
+    pada = models.DateTimeField(_("pada"))
+
+    class Meta:
+        verbose_name = _("perhitungan run gaji")
+        verbose_name_plural = _("perhitungan run gaji")
+        ordering = ["run", "pada"]
+        indexes = [models.Index(fields=["run", "dihitung_oleh"], name="perhitunganrun_run_pembuat")]
+
+    def __str__(self) -> str:
+        return f"{self.run_id} {self.get_jenis_display()} {self.dihitung_oleh_id}"
 
 
 class Slip(models.Model):

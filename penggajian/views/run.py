@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from akun import roles
 from pegawai.models import UnitKerja
 
-from .. import selectors, services
+from .. import permissions, selectors, services
 from ..models import RunGaji, Slip
 from ..perubahan import perubahan_run
 from . import berkas
@@ -78,16 +78,12 @@ def _detail_context(request, run: RunGaji) -> dict:
         "run": run,
         "boleh_hitung": roles.is_admin_bkd(user)
         and run.status not in ("disetujui", "dikunci", "antri", "menghitung"),
-        "boleh_verifikasi": roles.is_admin_bkd(user)
-        and run.status == "dihitung"
-        and run.dihitung_oleh_id != user.pk,
-        "boleh_setujui": (roles.is_pimpinan(user) or roles.is_admin_bkd(user))
-        and run.status == "diverifikasi"
-        and user.pk not in (run.dihitung_oleh_id, run.diverifikasi_oleh_id),
+        "boleh_verifikasi": permissions.can_verify_run(user, run),
+        "boleh_setujui": permissions.can_approve_run(user, run),
         "boleh_kembalikan": (roles.is_pimpinan(user) or roles.is_admin_bkd(user))
         and run.status in ("dihitung", "diverifikasi", "disetujui"),
         "boleh_kunci": roles.is_admin_bkd(user) and run.status == "disetujui",
-        "pembuat": run.dihitung_oleh_id == user.pk,
+        "pembuat": permissions.is_pembuat_run(user, run),
     }
 
 

@@ -213,3 +213,24 @@ def test_ptkp_status_picks_the_ter_category():
     assert pph21.KATEGORI_PTKP["TK/2"] == "B"
     # 1 % × 9.000.000 (TER B) = 90.000
     assert pph21.pph_bulanan("B", Decimal(9_000_000)) == (Decimal(1), Decimal(90_000))
+
+
+def test_a_functional_position_missing_from_the_table_fails_instead_of_tunjangan_umum(aturan):
+    # Perpres 12/2006: tunjangan umum is for those without a structural or functional allowance, so a
+    # functional holder whose position has no row in the table is not silently paid Rp185.000 umum.
+    m = pegawai(golongan="III/a", mkg_tahun=4, jenis_jabatan="fungsional", jenjang="ahli pertama",
+                nama_jabatan="Penata Kelola Sistem Informasi Ahli Pertama")  # fmt: skip
+    with pytest.raises(
+        GalatHitung,
+        match="Tunjangan fungsional Penata Kelola Sistem Informasi Ahli Pertama jenjang ahli pertama belum ada "
+        "di tabel",
+    ):
+        hitung_induk(m, aturan)
+    # The same name at a level the table lacks fails too (Pranata Komputer has ahli pertama only).
+    with pytest.raises(GalatHitung, match="Pranata Komputer Ahli Muda jenjang ahli muda belum ada di tabel"):
+        hitung_induk(
+            pegawai(
+                jenis_jabatan="fungsional", jenjang="ahli muda", nama_jabatan="Pranata Komputer Ahli Muda"
+            ),
+            aturan,
+        )

@@ -62,6 +62,9 @@ def aturan(django_db_blocker):
     return gaji, tpp
 
 
+JF_DALAM_TABEL = ["Pranata Komputer Ahli Pertama", "Analis Kebijakan Ahli Pertama"]
+
+
 @st.composite
 def pegawai(draw, golongan=None, mkg=None):
     status = draw(st.sampled_from(["PNS", "PNS", "CPNS", "PPPK"]))
@@ -74,7 +77,8 @@ def pegawai(draw, golongan=None, mkg=None):
         golongan=gol, mkg_tahun=mkg if mkg is not None else draw(st.integers(0, 40)), jenis_jabatan=jenis,
         eselon=draw(st.sampled_from(ESELON)) if jenis in ("administrator", "pengawas", "jpt") else "",
         jenjang="ahli pertama" if jenis == "fungsional" else "",
-        nama_jabatan=draw(st.sampled_from(["Pranata Komputer Ahli Pertama", "Analis Kebijakan Ahli Pertama", "Staf"])),
+        # A functional position is always one the allowance table has (a missing one fails the slip).
+        nama_jabatan=draw(st.sampled_from(JF_DALAM_TABEL + ([] if jenis == "fungsional" else ["Staf"]))),
         kelas_jabatan=draw(st.integers(1, 17)), pasangan_ditunjang=int(kawin), anak_ditunjang=draw(st.integers(0, 5)),
         nama_bank="Bank", nomor_rekening="1", predikat=draw(st.sampled_from(PREDIKAT)), periode_predikat="",
         rekap={

@@ -76,7 +76,7 @@ class Command(BaseCommand):
         gaji = import_string(GAJI_DEMO)(options["seed"]).run()
         self.stdout.write(
             f"Data gaji dibuat dalam {time.monotonic() - started:.1f} detik: {gaji.rekap} rekap kehadiran "
-            f"(3 bulan terakhir), {gaji.kgb} KGB terakhir."
+            f"(3 bulan terakhir), {gaji.kgb} SK KGB sejak SK pangkat terakhir."
         )
         for username, who in result.logins.items():
             self.stdout.write(f"  login {username:<13} kata sandi {options['password']}  — {who}")
