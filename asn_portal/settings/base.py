@@ -130,6 +130,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 # Largest spreadsheet accepted by the import pages and commands.
 ASN_IMPORT_MAX_BYTES = env.int("ASN_IMPORT_MAX_BYTES", default=25 * 1024 * 1024)
 ASN_BUKTI_MAX_BYTES = env.int("ASN_BUKTI_MAX_BYTES", default=5 * 1024 * 1024)
+# A hostile import cannot hold a worker for minutes: reading stops past this many data rows, and
+# validation after this many listed errors.
+ASN_IMPORT_MAX_ROWS = env.int("ASN_IMPORT_MAX_ROWS", default=100_000)
+ASN_IMPORT_MAX_ERRORS = env.int("ASN_IMPORT_MAX_ERRORS", default=1_000)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

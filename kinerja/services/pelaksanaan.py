@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core import uploads
+from core.uploads import upload_check
 from pegawai.models import Pegawai, UnitKerja
 
 from ..models import (
@@ -26,7 +28,7 @@ from ..models import (
 )
 from ._common import _me, _require_open, _require_penilai
 
-BUKTI_EKSTENSI = {".pdf", ".jpg", ".jpeg", ".png", ".xlsx", ".docx"}
+BUKTI_EKSTENSI = uploads.BUKTI_EKSTENSI
 BUKTI_MAKS_BYTES = 5 * 1024 * 1024
 
 
@@ -45,24 +47,7 @@ def bukti_upload(
     skp = hasil_kerja.skp
     _require_approved_owner(actor, skp)
     _require_open(skp.periode, periode)
-    ext = Path(berkas.name).suffix.lower()
-    if ext not in BUKTI_EKSTENSI:
-        raise ValidationError(
-            {
-                "berkas": f"Jenis berkas {ext or '(tanpa ekstensi)'} tidak diterima; gunakan PDF, JPG, PNG, XLSX atau DOCX."
-            }
-        )
-    if berkas.size > BUKTI_MAKS_BYTES:
-        raise ValidationError(
-            {"berkas": f"Berkas {berkas.size / 1024 / 1024:.1f} MB terlalu besar; maksimal 5 MB."}
-        )
-    head = berkas.read(8)
-    berkas.seek(0)
-    signatures = {".pdf": (b"%PDF",), ".png": (b"\x89PNG",), ".jpg": (b"\xff\xd8",), ".jpeg": (b"\xff\xd8",)}
-    if ext in signatures and not head.startswith(signatures[ext]):
-        raise ValidationError({"berkas": f"Isi berkas bukan {ext[1:].upper()} yang sah."})
-    if ext in {".xlsx", ".docx"} and not head.startswith(b"PK"):
-        raise ValidationError({"berkas": f"Isi berkas bukan {ext[1:].upper()} yang sah."})
+    upload_check(berkas, allowed=BUKTI_EKSTENSI, max_bytes=BUKTI_MAKS_BYTES)
     bukti = BuktiDukung(
         hasil_kerja=hasil_kerja,
         periode=periode,
