@@ -134,6 +134,10 @@ ASN_BUKTI_MAX_BYTES = env.int("ASN_BUKTI_MAX_BYTES", default=5 * 1024 * 1024)
 # validation after this many listed errors.
 ASN_IMPORT_MAX_ROWS = env.int("ASN_IMPORT_MAX_ROWS", default=100_000)
 ASN_IMPORT_MAX_ERRORS = env.int("ASN_IMPORT_MAX_ERRORS", default=1_000)
+# Public satisfaction survey, per survey and day: answers from one network (IP; a service office's
+# Wi-Fi or a carrier's NAT is shared, hence not 1) and in total. One per device is a constraint.
+ASN_SURVEI_MAKS_PER_JARINGAN = env.int("ASN_SURVEI_MAKS_PER_JARINGAN", default=20)
+ASN_SURVEI_MAKS_PER_HARI = env.int("ASN_SURVEI_MAKS_PER_HARI", default=500)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

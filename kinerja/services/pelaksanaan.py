@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 from decimal import Decimal
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -166,8 +169,49 @@ def survei_set_aktif(*, survei: SurveiKepuasan, aktif: bool) -> SurveiKepuasan:
     return survei
 
 
-def respon_survei_submit(*, survei: SurveiKepuasan, skor: int, komentar: str) -> ResponSurvei:
-    respon = ResponSurvei(survei=survei, skor=skor, komentar=komentar.strip())
-    respon.full_clean()
+def _survei_hash(survei: SurveiKepuasan, tanggal: dt.date, jenis: str, nilai: str) -> str:
+    """A keyed hash of a device id or an IP address for one survey and one day (never stored raw)."""
+    if not nilai:
+        return ""
+    pesan = f"{jenis}|{survei.kode}|{tanggal.isoformat()}|{nilai}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), pesan, hashlib.sha256).hexdigest()[:32]
+
+
+SURVEI_SUDAH_HARI_INI = "Perangkat ini sudah mengisi survei ini hari ini. Terima kasih."
+SURVEI_BATAS_JARINGAN = "Terlalu banyak jawaban dari jaringan yang sama hari ini; silakan coba lagi besok."
+SURVEI_BATAS_HARIAN = "Survei ini sudah menerima jumlah jawaban maksimum hari ini; silakan coba lagi besok."
+
+
+@transaction.atomic
+def respon_survei_submit(
+    *, survei: SurveiKepuasan, skor: int, komentar: str, perangkat: str = "", ip: str = ""
+) -> ResponSurvei:
+    """Store one public answer, within the limits that keep the unit's figure honest.
+
+    At most one answer per device (signed cookie) per survey per day — a database constraint, so two
+    quick submissions cannot both count — at most `ASN_SURVEI_MAKS_PER_JARINGAN` per network (IP) and
+    `ASN_SURVEI_MAKS_PER_HARI` in total per survey per day. The survey row is locked while counting,
+    so concurrent answers cannot overshoot a limit. Raises ValidationError with the reason.
+    """
+    SurveiKepuasan.objects.select_for_update().filter(pk=survei.pk).first()
+    tanggal = timezone.localdate()
+    respon = ResponSurvei(
+        survei=survei,
+        skor=skor,
+        komentar=komentar.strip(),
+        tanggal=tanggal,
+        perangkat=_survei_hash(survei, tanggal, "perangkat", perangkat),
+        jaringan=_survei_hash(survei, tanggal, "ip", ip),
+    )
+    hari_ini = ResponSurvei.objects.filter(survei=survei, tanggal=tanggal)
+    if respon.perangkat and hari_ini.filter(perangkat=respon.perangkat).exists():
+        raise ValidationError(SURVEI_SUDAH_HARI_INI, code="perangkat")
+    if respon.jaringan and (
+        hari_ini.filter(jaringan=respon.jaringan).count() >= settings.ASN_SURVEI_MAKS_PER_JARINGAN
+    ):
+        raise ValidationError(SURVEI_BATAS_JARINGAN, code="batas")
+    if hari_ini.count() >= settings.ASN_SURVEI_MAKS_PER_HARI:
+        raise ValidationError(SURVEI_BATAS_HARIAN, code="batas")
+    respon.full_clean(validate_constraints=False)
     respon.save()
     return respon
