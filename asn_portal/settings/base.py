@@ -138,6 +138,8 @@ ASN_IMPORT_MAX_ERRORS = env.int("ASN_IMPORT_MAX_ERRORS", default=1_000)
 # Wi-Fi or a carrier's NAT is shared, hence not 1) and in total. One per device is a constraint.
 ASN_SURVEI_MAKS_PER_JARINGAN = env.int("ASN_SURVEI_MAKS_PER_JARINGAN", default=20)
 ASN_SURVEI_MAKS_PER_HARI = env.int("ASN_SURVEI_MAKS_PER_HARI", default=500)
+# Reverse proxies in front of gunicorn whose X-Forwarded-For is trusted (0: use REMOTE_ADDR).
+ASN_PROXY_HOPS = env.int("ASN_PROXY_HOPS", default=0)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from akun import roles
 from core.documents import qr_svg_data_uri
+from core.request import client_ip
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.selectors import cakupan_for
 
@@ -177,7 +178,7 @@ def survei(request, kode: str):
             services.respon_survei_submit(
                 survei=survei,
                 perangkat=perangkat,
-                ip=request.META.get("REMOTE_ADDR", ""),
+                ip=client_ip(request),
                 **form.cleaned_data,
             )
         except ValidationError as exc:

@@ -253,3 +253,13 @@ def test_the_database_refuses_a_second_answer_of_a_device_on_a_day(survei_a):
     ResponSurvei.objects.create(survei=survei_a, skor=5, perangkat="a" * 32)
     with pytest.raises(IntegrityError), transaction.atomic():
         ResponSurvei.objects.create(survei=survei_a, skor=1, perangkat="a" * 32)
+
+
+def test_behind_a_proxy_the_forwarded_address_counts(survei_a, settings):
+    settings.ASN_PROXY_HOPS = 1
+    settings.ASN_SURVEI_MAKS_PER_JARINGAN = 1
+    # Two visitors behind the same proxy are two networks; a forged leftmost entry changes nothing.
+    for alamat in ("198.51.100.1", "9.9.9.9, 198.51.100.2"):
+        assert Client().post(_url(survei_a), {"skor": "4"}, HTTP_X_FORWARDED_FOR=alamat).status_code == 302
+    forged = Client().post(_url(survei_a), {"skor": "4"}, HTTP_X_FORWARDED_FOR="1.1.1.1, 198.51.100.2")
+    assert forged.status_code == 429
