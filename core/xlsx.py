@@ -1,7 +1,7 @@
 """Spreadsheet helpers: reading CSV/XLSX uploads as rows and writing XLSX/CSV downloads.
 
 Every spreadsheet the product writes goes through `write_xlsx`/`write_csv` (or, for a writer with its own
-layout, `xlsx_cell`/`csv_value`), so that no text a user typed can become a formula in Excel or
+layout, `xlsx_cell`/`xlsx_protect`/`csv_value`), so that no text a user typed can become a formula in Excel or
 LibreOffice (CSV/formula injection, OWASP): a string starting with `=`, `+`, `-`, `@`, a tab or a
 carriage return is stored as text — in XLSX as a string cell with the quote-prefix style, in CSV behind
 a leading apostrophe, which `read_rows` removes again, so export → import stays a no-op. Numbers stay
@@ -53,13 +53,18 @@ def csv_value_read(text: str) -> str:
     return text
 
 
-def xlsx_cell(sheet, value) -> WriteOnlyCell:
-    """A write-only cell; formula-like text is stored as a string with the quote prefix (shown as text)."""
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+def xlsx_protect(cell):
+    """Make a cell holding formula-like text a plain string cell with the quote prefix (shown as text);
+    for a writer with its own layout (a normal or write-only workbook). Returns the cell."""
+    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_TRIGGERS):
         cell.data_type = "s"
         cell.quotePrefix = True
     return cell
+
+
+def xlsx_cell(sheet, value) -> WriteOnlyCell:
+    """A write-only cell; formula-like text is stored as a string with the quote prefix (shown as text)."""
+    return xlsx_protect(WriteOnlyCell(sheet, value=value))
 
 
 def _cell_text(value) -> str:
@@ -101,7 +106,8 @@ def read_rows(
         if number > limit:
             raise SpreadsheetError(
                 f"Berkas berisi lebih dari {limit:,} baris data".replace(",", ".")
-                + "; pecah menjadi beberapa berkas."
+                + " (baris kosong yang berformat ikut terhitung); hapus baris kosong di bawah data"
+                " atau pecah menjadi beberapa berkas."
             )
         yield row
 

@@ -208,3 +208,21 @@ def test_workbook_with_a_wrong_header_is_rejected_before_its_rows_are_read(org, 
     report = UnitKerjaImporter().run(path, filename="salah.xlsx", dry_run=True)
     assert str(report.errors[0]).startswith("baris 1, kolom kode: kolom wajib tidak ada")
     assert len(dibaca) < 50  # the header row (and at most the row the reader buffered), not 4,000 cells
+
+
+def test_a_writer_with_its_own_layout_protects_cells_with_the_same_helper():
+    from openpyxl import Workbook
+
+    from core.xlsx import xlsx_protect
+
+    workbook = Workbook()
+    sheet = workbook.active
+    for text in TEKS:
+        xlsx_protect(sheet.cell(row=sheet.max_row + 1, column=1, value=text))
+    sheet.cell(row=1, column=2, value=-5)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    _assert_no_formula(buffer.getvalue())
+    cells = _xlsx_cells(buffer.getvalue())
+    assert [row[0][0] for row in cells[1:]] == [t.replace("\r", "\n") for t in TEKS]
+    assert cells[0][1] == (-5, "n")
