@@ -86,3 +86,36 @@ def test_operator_import_cannot_take_over_another_opds_employee(org, users, tmp_
         for e in report.errors
     )
     assert Pegawai.objects.get(pk=org.staf_b.pk).opd_id == org.opd_b.pk
+
+
+@pytest.mark.parametrize(
+    ("importer", "header", "rest"),
+    [
+        ("pegawai.impor.KeluargaImporter", "nip,hubungan,nama,tanggal_lahir,dapat_tunjangan", "anak,Budi,,Y"),
+        (
+            "kinerja.impor.PenilaianImporter",
+            "nip,tahun,periode,rating_hasil_kerja,rating_perilaku_kerja",
+            "2026,tahunan,sesuai ekspektasi,sesuai ekspektasi",
+        ),
+        ("penggajian.impor.KehadiranImporter", "nip,tahun,bulan,hari_kerja,tanpa_keterangan", "2026,11,21,0"),
+        (
+            "kinerja.impor_potensial.PotensialImporter",
+            "nip,tanggal,skor,berlaku_sampai,keterangan",
+            "2026-03-15,70,,",
+        ),
+    ],
+)
+def test_every_scoped_import_answers_the_same_for_unknown_and_out_of_scope_nips(
+    org, users, tmp_path, importer, header, rest
+):
+    from django.utils.module_loading import import_string
+
+    path = tmp_path / "x.csv"
+    path.write_text(f"{header}\n{org.staf_b.nip},{rest}\n{TIDAK_ADA},{rest}\n")
+    report = import_string(importer)(
+        user=users["operator_opd"], units=unit_kerja_visible_to(user=users["operator_opd"])
+    ).run(path, filename="x.csv", dry_run=True)
+    assert [str(e) for e in report.errors if e.kolom == "nip"] == [
+        f"baris 2, kolom nip: tidak ada pegawai dengan NIP {org.staf_b.nip} dalam cakupan Anda.",
+        f"baris 3, kolom nip: tidak ada pegawai dengan NIP {TIDAK_ADA} dalam cakupan Anda.",
+    ]
