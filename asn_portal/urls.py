@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -28,7 +27,5 @@ urlpatterns = [
     path("", include("penggajian.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# MEDIA_ROOT is never served, in any mode: uploaded evidence and generated slips are personal data and
+# leave only through views that check the user's scope (404 outside it).

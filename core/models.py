@@ -29,6 +29,22 @@ class DokumenTerverifikasi(models.Model):
     dibuat_oleh = models.CharField(_("dicetak oleh"), max_length=150, blank=True)
     dicabut = models.DateTimeField(_("dicabut"), null=True, blank=True)
     alasan_dicabut = models.CharField(_("alasan dicabut"), max_length=255, blank=True)
+    # What the document was printed from ("penggajian.slip:<run>:<pegawai>"): every print of the same
+    # thing shares it, so a later print can name itself the replacement of an earlier, revoked one.
+    sumber = models.CharField(_("sumber"), max_length=80, blank=True, db_index=True)
+    draf = models.BooleanField(
+        _("draf"),
+        default=False,
+        help_text=_("Dicetak dari data yang belum final (mis. run gaji belum disetujui)."),
+    )
+    diganti_oleh = models.ForeignKey(
+        "self",
+        verbose_name=_("digantikan oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("dokumen terverifikasi")
@@ -40,4 +56,5 @@ class DokumenTerverifikasi(models.Model):
 
     @property
     def berlaku(self) -> bool:
-        return self.dicabut is None
+        """Valid: neither revoked nor a draft (a draft never proves anything, even before it is replaced)."""
+        return self.dicabut is None and not self.draf

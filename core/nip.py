@@ -96,3 +96,14 @@ def make_nip(
     if pppk:
         return f"{tanggal_lahir:%Y%m%d}{tmt.year:04d}2{pengangkatan}{sex}{serial}"
     return f"{tanggal_lahir:%Y%m%d}{tmt.year:04d}{tmt.month:02d}{sex}{serial}"
+
+
+def mask_nip(nip: str | None) -> str:
+    """A NIP for public pages: the first four and last three digits, the rest (birth date, appointment
+    date, sex) hidden — enough to tell two people of the same name apart, not to read their data.
+    Accepts a NIP with or without spaces; 1988 **** ****** * 001."""
+    digits = (nip or "").replace(" ", "")
+    if len(digits) != 18 or not digits.isdigit():
+        return "-" if not digits else "*" * len(digits)
+    masked = digits[:4] + "*" * 11 + digits[-3:]
+    return f"{masked[0:4]} {masked[4:8]} {masked[8:14]} {masked[14]} {masked[15:18]}"

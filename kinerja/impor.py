@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from pegawai.impor.base import Importer, ImportReport, RowContext, RowError, choices_of, history_bulk
+from pegawai.impor.base import (
+    Importer,
+    ImportReport,
+    RowContext,
+    RowError,
+    choices_of,
+    history_bulk,
+    nip_unknown_message,
+)
 from pegawai.models import Pegawai
 
 from . import selectors
@@ -54,10 +62,10 @@ class PenilaianImporter(Importer):
             rating_hk = ctx.choice("rating_hasil_kerja", ratings, required=True)
             rating_pk = ctx.choice("rating_perilaku_kerja", ratings, required=True)
             info = pegawai.get(nip)
+            if info and self.allowed_unit_ids is not None and info[2] not in self.allowed_unit_ids:
+                info = None  # outside the scope reads exactly like a NIP that does not exist
             if nip and info is None:
-                ctx.error("nip", f"tidak ada pegawai dengan NIP {nip}.")
-            elif info and self.allowed_unit_ids is not None and info[2] not in self.allowed_unit_ids:
-                ctx.error("nip", f"pegawai {nip} di luar cakupan Anda.")
+                ctx.error("nip", nip_unknown_message(nip, scoped=self.allowed_unit_ids is not None))
             periode = periods.get(tahun) if tahun else None
             if tahun and periode is None:
                 ctx.error("tahun", f"periode kinerja {tahun} belum dibuka.")

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils import timezone
 
 from core.dates import add_months, format_tanggal
-from pegawai.impor.base import Importer, ImportReport, RowContext, history_bulk
+from pegawai.impor.base import Importer, ImportReport, RowContext, history_bulk, nip_unknown_message
 from pegawai.models import Pegawai
 
 from .models import PenilaianPotensial
@@ -69,10 +69,10 @@ class PotensialImporter(Importer):
             berlaku_sampai = ctx.date("berlaku_sampai")
             keterangan = ctx.text("keterangan", max_length=200)
             info = pegawai.get(nip)
+            if info and self.allowed_unit_ids is not None and info[1] not in self.allowed_unit_ids:
+                info = None  # outside the scope reads exactly like a NIP that does not exist
             if nip and info is None:
-                ctx.error("nip", f"tidak ada pegawai dengan NIP {nip}.")
-            elif info and self.allowed_unit_ids is not None and info[1] not in self.allowed_unit_ids:
-                ctx.error("nip", f"pegawai {nip} di luar cakupan Anda.")
+                ctx.error("nip", nip_unknown_message(nip, scoped=self.allowed_unit_ids is not None))
             if tanggal and berlaku_sampai and berlaku_sampai < tanggal:
                 ctx.error(
                     "berlaku_sampai", f"tidak boleh sebelum tanggal asesmen ({format_tanggal(tanggal)})."

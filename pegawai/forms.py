@@ -1,8 +1,11 @@
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
+
+from core.uploads import GAMBAR_PDF_EKSTENSI, upload_check
 
 from .models import Jabatan, Keluarga, Pegawai, UnitKerja
-from .services import correctable_field_choices
+from .services import ATASAN_TIDAK_DIKENAL, correctable_field_choices
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -46,8 +49,10 @@ class PegawaiForm(forms.ModelForm):
             "tmt_jabatan": DATE_WIDGET,
         }
 
-    def __init__(self, *args, unit_queryset=None, **kwargs):
+    def __init__(self, *args, unit_queryset=None, atasan_queryset=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # Who may be named atasan: the editor's scope (a manual atasan gains read access to the employee).
+        self.atasan_queryset = Pegawai.objects.all() if atasan_queryset is None else atasan_queryset
         if unit_queryset is not None:
             self.fields["unit_kerja"].queryset = unit_queryset
             self.fields["jabatan"].queryset = Jabatan.objects.filter(
@@ -71,9 +76,10 @@ class PegawaiForm(forms.ModelForm):
             if not nip_atasan:
                 self.add_error("nip_atasan", "Isi NIP atasan bila atasan ditetapkan manual.")
             else:
-                atasan = Pegawai.objects.filter(nip=nip_atasan).first()
+                atasan = self.atasan_queryset.filter(nip=nip_atasan).first()
                 if atasan is None:
-                    self.add_error("nip_atasan", "Tidak ada pegawai dengan NIP ini.")
+                    # The same answer for a NIP outside the editor's scope as for one that does not exist.
+                    self.add_error("nip_atasan", ATASAN_TIDAK_DIKENAL)
                 elif self.instance.pk and atasan.pk == self.instance.pk:
                     self.add_error("nip_atasan", "Pegawai tidak dapat menjadi atasan dirinya sendiri.")
                 else:
@@ -136,18 +142,16 @@ class UsulanPerubahanForm(forms.Form):
         help_text="Misalnya ijazah, buku rekening, kartu NPWP. Maksimal 5 MB.",
     )
 
-    ALLOWED_EXTENSIONS = (".pdf", ".jpg", ".jpeg", ".png")
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["field"].choices = correctable_field_choices()
 
     def clean_bukti(self):
         bukti = self.cleaned_data["bukti"]
-        if not bukti.name.lower().endswith(self.ALLOWED_EXTENSIONS):
-            raise forms.ValidationError("Bukti harus berupa berkas PDF, JPG atau PNG.")
-        if bukti.size > settings.ASN_BUKTI_MAX_BYTES:
-            raise forms.ValidationError("Ukuran bukti melebihi 5 MB.")
+        try:
+            upload_check(bukti, allowed=GAMBAR_PDF_EKSTENSI, max_bytes=settings.ASN_BUKTI_MAX_BYTES)
+        except ValidationError as exc:
+            raise forms.ValidationError(exc.message_dict["berkas"]) from None
         return bukti
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
+from pathlib import PurePath
 
 from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
@@ -552,7 +554,9 @@ class AksesOpd(models.Model):
 
 
 def bukti_upload_to(instance, filename: str) -> str:
-    return f"bukti/{instance.pegawai_id}/{filename}"
+    """A random folder per file: the name says nothing about whose it is and cannot be guessed; the file
+    is only ever handed out by the scoped download view (MEDIA_ROOT is never served)."""
+    return f"bukti/{secrets.token_urlsafe(16)}/{PurePath(filename).name}"
 
 
 class UsulanPerubahanData(TimeStampedModel):

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
 from core.exceptions import DomainError
 from core.nip import nip_errors
+from core.uploads import GAMBAR_PDF_EKSTENSI, upload_check
 
-from . import permissions
+from . import permissions, selectors
 from .models import Jabatan, Pegawai, RiwayatJabatan, RiwayatPangkat, UnitKerja, UsulanPerubahanData
 
 # ---------------------------------------------------------------------------------------------
@@ -152,6 +154,9 @@ def pegawai_bulk_set_atasan(pairs: list[tuple[int, int | None]]) -> None:
 # ---------------------------------------------------------------------------------------------
 
 TRACKED_FOR_RIWAYAT = ("jabatan_id", "golongan_id", "tmt_jabatan", "tmt_golongan")
+# A manual atasan gains read access to the employee, so an editor may name only someone in their own
+# scope; a NIP outside it reads exactly like one that does not exist.
+ATASAN_TIDAK_DIKENAL = "Tidak ada pegawai dengan NIP ini dalam cakupan Anda."
 
 
 def pegawai_validate(pegawai: Pegawai) -> None:
@@ -196,8 +201,20 @@ def pegawai_save(*, actor, pegawai: Pegawai, alasan: str = "") -> Pegawai:
     else:
         if actor is not None and not permissions.can_edit_pegawai(actor, pegawai):
             raise PermissionDenied
-        before = Pegawai.objects.filter(pk=pegawai.pk).values(*TRACKED_FOR_RIWAYAT, "atasan_manual").first()
+        before = (
+            Pegawai.objects.filter(pk=pegawai.pk)
+            .values(*TRACKED_FOR_RIWAYAT, "atasan_manual", "atasan_id")
+            .first()
+        )
     pegawai_validate(pegawai)
+    if (
+        actor is not None
+        and pegawai.atasan_manual
+        and pegawai.atasan_id
+        and (before is None or before["atasan_id"] != pegawai.atasan_id or not before["atasan_manual"])
+        and not selectors.pegawai_list_visible_to(user=actor).filter(pk=pegawai.atasan_id).exists()
+    ):
+        raise ValidationError({"nip_atasan": ATASAN_TIDAK_DIKENAL})
     pegawai.refresh_derived(timezone.localdate())
     pegawai._history_user = actor
     if alasan:
@@ -336,6 +353,7 @@ def usulan_perubahan_create(
         raise PermissionDenied
     if field not in CORRECTABLE_FIELDS:
         raise ValidationError({"field": "Data ini tidak dapat diajukan perubahannya."})
+    upload_check(bukti, allowed=GAMBAR_PDF_EKSTENSI, max_bytes=settings.ASN_BUKTI_MAX_BYTES, field="bukti")
     nilai_baru = _clean_new_value(field, nilai_baru)
     nilai_lama = getattr(pegawai, field) or ""
     if str(nilai_lama) == str(nilai_baru):

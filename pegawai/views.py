@@ -163,7 +163,11 @@ def _unit_queryset_for_editor(user):
 def pegawai_create(request):
     if not permissions.can_create_pegawai(request.user):
         raise PermissionDenied
-    form = PegawaiForm(request.POST or None, unit_queryset=_unit_queryset_for_editor(request.user))
+    form = PegawaiForm(
+        request.POST or None,
+        unit_queryset=_unit_queryset_for_editor(request.user),
+        atasan_queryset=selectors.pegawai_list_visible_to(user=request.user),
+    )
     pegawai = save_form(
         request,
         form,
@@ -181,7 +185,10 @@ def pegawai_update(request, nip: str):
     if not permissions.can_edit_pegawai(request.user, pegawai):
         raise PermissionDenied
     form = PegawaiForm(
-        request.POST or None, instance=pegawai, unit_queryset=_unit_queryset_for_editor(request.user)
+        request.POST or None,
+        instance=pegawai,
+        unit_queryset=_unit_queryset_for_editor(request.user),
+        atasan_queryset=selectors.pegawai_list_visible_to(user=request.user),
     )
     saved = save_form(
         request,

@@ -11,11 +11,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.uploads import SPREADSHEET_EKSTENSI, upload_check
 from core.xlsx import SpreadsheetError, write_xlsx
 
 from . import permissions, selectors
@@ -87,6 +88,11 @@ def impor_unggah(request, jenis: str):
             f"{settings.ASN_IMPORT_MAX_BYTES // 1024 // 1024} MB. Pecah berkas atau gunakan perintah import_{jenis.replace('-', '_')}."
         )
         return render(request, "pegawai/impor/unggah.html", context, status=400)
+    try:
+        upload_check(berkas, allowed=SPREADSHEET_EKSTENSI, max_bytes=settings.ASN_IMPORT_MAX_BYTES)
+    except ValidationError as exc:
+        context["pesan"] = exc.message_dict["berkas"][0]
+        return render(request, "pegawai/impor/unggah.html", context, status=400)
     token = uuid.uuid4().hex
     path = _upload_dir() / f"{token}{suffix}"
     with path.open("wb") as fh:
@@ -98,6 +104,9 @@ def impor_unggah(request, jenis: str):
         path.unlink(missing_ok=True)
         context["pesan"] = str(exc)
         return render(request, "pegawai/impor/unggah.html", context, status=400)
+    except BaseException:
+        path.unlink(missing_ok=True)  # nothing of a failed upload stays behind
+        raise
     if report.errors:
         path.unlink(missing_ok=True)
     else:

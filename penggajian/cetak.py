@@ -25,12 +25,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from akun import roles
-from core.documents import qr_png_data_uri, render_pdf
+from core.documents import dokumen_link_replacement, qr_png_data_uri, render_pdf
 from core.models import DokumenTerverifikasi
 from pegawai.models import Penandatangan, UnitKerja
 from pegawai.selectors import penandatangan_map
 
-from .dokumen import JENIS_SLIP, kelompok_rincian, slip_fakta, terbilang
+from .dokumen import JENIS_SLIP, kelompok_rincian, slip_fakta, slip_sumber, terbilang
 from .models import CetakSlipMassal, RunGaji, Slip
 
 logger = logging.getLogger(__name__)
@@ -72,11 +72,14 @@ def _catat_dokumen(slips: list[Slip], actor_name: str) -> None:
                 judul=f"{s.run} — {s.nama}"[:255],
                 fakta=slip_fakta(s),
                 dibuat_oleh=actor_name,
+                sumber=slip_sumber(s.run_id, s.pegawai_id),
             )
             for s in slips
         ],
         ignore_conflicts=True,
     )
+    # Bulk prints are of approved runs only: they replace earlier draft or revoked prints.
+    dokumen_link_replacement([slip_sumber(s.run_id, s.pegawai_id) for s in slips])
 
 
 def slip_massal_pdf(slips: list[Slip], *, actor_name: str = "", judul: str = "Slip gaji") -> bytes:

@@ -9,14 +9,14 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from core.documents import qr_svg_data_uri, render_pdf, verifikasi_url
+from core.documents import dokumen_register, dokumen_revoke, qr_svg_data_uri, render_pdf, verifikasi_url
 from core.models import DokumenTerverifikasi
 from core.money import format_rupiah
 from core.nip import format_nip
 from pegawai.models import Penandatangan
 from pegawai.selectors import penandatangan_for
 
-from .models import Slip
+from .models import RunGaji, Slip
 
 JENIS_SLIP = "Slip gaji"
 
@@ -70,17 +70,37 @@ def slip_fakta(slip: Slip) -> dict[str, str]:
     }
 
 
+def slip_sumber(run_id: int, pegawai_id: int | None = None) -> str:
+    """The verification records' `sumber` of a run's slips (all of them without pegawai_id)."""
+    return f"penggajian.slip:{run_id}:" + ("" if pegawai_id is None else str(pegawai_id))
+
+
+def slip_final(slip: Slip) -> bool:
+    """A slip proves a payment only once its run is approved (or locked); before, it is a draft."""
+    return slip.run.status in (RunGaji.Status.DISETUJUI, RunGaji.Status.DIKUNCI)
+
+
 def slip_dokumen(slip: Slip, actor_name: str = "") -> DokumenTerverifikasi:
-    dokumen, _created = DokumenTerverifikasi.objects.get_or_create(
-        kode=slip.kode_verifikasi,
-        defaults={
-            "jenis": JENIS_SLIP,
-            "judul": f"{slip.run} — {slip.nama}",
-            "fakta": slip_fakta(slip),
-            "dibuat_oleh": actor_name,
-        },
+    """The verification record of a printed slip.
+
+    A final slip reuses the slip's own code (printing it again adds no record). A draft print gets a
+    code of its own, is marked DRAF on paper and on the verification page, and is pointed to the final
+    slip once that is printed; recomputing the run revokes every print of its slips (run_hitung).
+    """
+    return dokumen_register(
+        jenis=JENIS_SLIP,
+        judul=f"{slip.run} — {slip.nama}",
+        fakta=slip_fakta(slip),
+        actor_name=actor_name,
+        sumber=slip_sumber(slip.run_id, slip.pegawai_id),
+        draf=not slip_final(slip),
+        kode=slip.kode_verifikasi if slip_final(slip) else None,
     )
-    return dokumen
+
+
+def slip_dokumen_revoke(run: RunGaji, *, alasan: str) -> int:
+    """Revoke the verification records of every slip printed from the run (it is being recomputed)."""
+    return dokumen_revoke(sumber_prefix=slip_sumber(run.pk), alasan=alasan)
 
 
 def kelompok_rincian(slip: Slip) -> dict[str, list[dict]]:
@@ -122,7 +142,6 @@ def sk_kgb_pdf(*, kgb, actor=None) -> bytes:
     legal basis, the predikat that met the performance condition, signed by the Kepala BKPSDM on record
     at the decree's date (Penandatangan)."""
     from core.dates import add_months
-    from core.documents import dokumen_register
 
     from .services_kgb import dasar_hukum_kgb
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from pegawai.impor.base import Importer, ImportReport, RowContext, RowError, history_bulk
+from pegawai.impor.base import Importer, ImportReport, RowContext, RowError, history_bulk, nip_unknown_message
 from pegawai.models import Pegawai
 
 from . import selectors
@@ -67,10 +67,10 @@ class KehadiranImporter(Importer):
             hari_kerja = ctx.integer("hari_kerja", minimum=0, maximum=31)
             tk = ctx.integer("tanpa_keterangan", minimum=0, maximum=31)
             pid = pegawai.get(nip)
+            if pid and self.allowed_unit_ids is not None and unit.get(nip) not in self.allowed_unit_ids:
+                pid = None  # outside the scope reads exactly like a NIP that does not exist
             if nip and pid is None:
-                ctx.error("nip", f"tidak ada pegawai dengan NIP {nip}.")
-            elif pid and self.allowed_unit_ids is not None and unit.get(nip) not in self.allowed_unit_ids:
-                ctx.error("nip", f"pegawai {nip} di luar cakupan Anda.")
+                ctx.error("nip", nip_unknown_message(nip, scoped=self.allowed_unit_ids is not None))
             if hari_kerja is not None and tk is not None and tk > hari_kerja:
                 ctx.error("tanpa_keterangan", f"{tk} hari melebihi hari kerja ({hari_kerja}).")
             jumlah = {}

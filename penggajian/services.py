@@ -21,6 +21,7 @@ from core.db import copy_rows
 from pegawai.models import Pegawai, UnitKerja
 
 from . import selectors
+from .dokumen import slip_dokumen_revoke
 from .hitung import (
     GalatHitung,
     Hasil,
@@ -103,7 +104,9 @@ def run_hitung(
     else:
         run = RunGaji(jenis=jenis, tahun=tahun, bulan=bulan)
     if not hanya_galat and run.pk:
-        # A full recompute starts from nothing (the row lock keeps the worker out meanwhile).
+        # A full recompute starts from nothing (the row lock keeps the worker out meanwhile); slips
+        # printed from the old figures stop verifying as valid.
+        slip_dokumen_revoke(run, alasan=f"{label} dihitung ulang; slip ini digantikan hasil hitung ulang.")
         _hapus_slip_run(run)
         GalatSlip.objects.filter(run=run).delete()
         Penyesuaian.objects.filter(run_tujuan=run).update(run_tujuan=None)

@@ -133,6 +133,16 @@ ASN_IMPORT_MAX_BYTES = env.int("ASN_IMPORT_MAX_BYTES", default=25 * 1024 * 1024)
 ASN_BUKTI_MAX_BYTES = env.int("ASN_BUKTI_MAX_BYTES", default=5 * 1024 * 1024)
 # Government-wide and per-OPD dashboard figures are kept this long (0: computed on every view).
 ASN_DASBOR_CACHE_DETIK = env.int("ASN_DASBOR_CACHE_DETIK", default=120)
+# A hostile import cannot hold a worker for minutes: reading stops past this many data rows, and
+# validation after this many listed errors.
+ASN_IMPORT_MAX_ROWS = env.int("ASN_IMPORT_MAX_ROWS", default=100_000)
+ASN_IMPORT_MAX_ERRORS = env.int("ASN_IMPORT_MAX_ERRORS", default=1_000)
+# Public satisfaction survey, per survey and day: answers from one network (IP; a service office's
+# Wi-Fi or a carrier's NAT is shared, hence not 1) and in total. One per device is a constraint.
+ASN_SURVEI_MAKS_PER_JARINGAN = env.int("ASN_SURVEI_MAKS_PER_JARINGAN", default=20)
+ASN_SURVEI_MAKS_PER_HARI = env.int("ASN_SURVEI_MAKS_PER_HARI", default=500)
+# Reverse proxies in front of gunicorn whose X-Forwarded-For is trusted (0: use REMOTE_ADDR).
+ASN_PROXY_HOPS = env.int("ASN_PROXY_HOPS", default=0)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

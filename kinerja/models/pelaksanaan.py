@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel, new_kode_verifikasi
@@ -172,13 +173,26 @@ class ResponSurvei(models.Model):
     )
     komentar = models.TextField(_("saran"), blank=True, max_length=1000)
     dibuat = models.DateTimeField(_("waktu"), auto_now_add=True)
+    # Anti-flooding without personal data: keyed hashes (HMAC with the deployment's secret, the survey's
+    # kode and the day), never the raw IP address or device id; a hash of one day cannot be linked to the
+    # same device or network on another day or in another survey.
+    tanggal = models.DateField(_("tanggal"), default=timezone.localdate)
+    perangkat = models.CharField(_("perangkat (hash)"), max_length=32, blank=True, default="")
+    jaringan = models.CharField(_("jaringan (hash IP)"), max_length=32, blank=True, default="")
 
     class Meta:
         verbose_name = _("respon survei")
         verbose_name_plural = _("respon survei")
         constraints = [
-            models.CheckConstraint(condition=Q(skor__gte=1) & Q(skor__lte=5), name="responsurvei_skor_1_5")
+            models.CheckConstraint(condition=Q(skor__gte=1) & Q(skor__lte=5), name="responsurvei_skor_1_5"),
+            # The unit's figure counts at most one answer per device per day.
+            models.UniqueConstraint(
+                fields=["survei", "tanggal", "perangkat"],
+                condition=~Q(perangkat=""),
+                name="responsurvei_satu_per_perangkat_per_hari",
+            ),
         ]
+        indexes = [models.Index(fields=["survei", "tanggal", "jaringan"], name="responsurvei_jaringan_idx")]
 
     def __str__(self) -> str:
         return f"{self.skor}/5"

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 from decimal import Decimal
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core import uploads
+from core.uploads import upload_check
 from pegawai.models import Pegawai, UnitKerja
 
 from ..models import (
@@ -26,7 +31,7 @@ from ..models import (
 )
 from ._common import _me, _require_open, _require_penilai
 
-BUKTI_EKSTENSI = {".pdf", ".jpg", ".jpeg", ".png", ".xlsx", ".docx"}
+BUKTI_EKSTENSI = uploads.BUKTI_EKSTENSI
 BUKTI_MAKS_BYTES = 5 * 1024 * 1024
 
 
@@ -45,24 +50,7 @@ def bukti_upload(
     skp = hasil_kerja.skp
     _require_approved_owner(actor, skp)
     _require_open(skp.periode, periode)
-    ext = Path(berkas.name).suffix.lower()
-    if ext not in BUKTI_EKSTENSI:
-        raise ValidationError(
-            {
-                "berkas": f"Jenis berkas {ext or '(tanpa ekstensi)'} tidak diterima; gunakan PDF, JPG, PNG, XLSX atau DOCX."
-            }
-        )
-    if berkas.size > BUKTI_MAKS_BYTES:
-        raise ValidationError(
-            {"berkas": f"Berkas {berkas.size / 1024 / 1024:.1f} MB terlalu besar; maksimal 5 MB."}
-        )
-    head = berkas.read(8)
-    berkas.seek(0)
-    signatures = {".pdf": (b"%PDF",), ".png": (b"\x89PNG",), ".jpg": (b"\xff\xd8",), ".jpeg": (b"\xff\xd8",)}
-    if ext in signatures and not head.startswith(signatures[ext]):
-        raise ValidationError({"berkas": f"Isi berkas bukan {ext[1:].upper()} yang sah."})
-    if ext in {".xlsx", ".docx"} and not head.startswith(b"PK"):
-        raise ValidationError({"berkas": f"Isi berkas bukan {ext[1:].upper()} yang sah."})
+    upload_check(berkas, allowed=BUKTI_EKSTENSI, max_bytes=BUKTI_MAKS_BYTES)
     bukti = BuktiDukung(
         hasil_kerja=hasil_kerja,
         periode=periode,
@@ -181,8 +169,49 @@ def survei_set_aktif(*, survei: SurveiKepuasan, aktif: bool) -> SurveiKepuasan:
     return survei
 
 
-def respon_survei_submit(*, survei: SurveiKepuasan, skor: int, komentar: str) -> ResponSurvei:
-    respon = ResponSurvei(survei=survei, skor=skor, komentar=komentar.strip())
-    respon.full_clean()
+def _survei_hash(survei: SurveiKepuasan, tanggal: dt.date, jenis: str, nilai: str) -> str:
+    """A keyed hash of a device id or an IP address for one survey and one day (never stored raw)."""
+    if not nilai:
+        return ""
+    pesan = f"{jenis}|{survei.kode}|{tanggal.isoformat()}|{nilai}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), pesan, hashlib.sha256).hexdigest()[:32]
+
+
+SURVEI_SUDAH_HARI_INI = "Perangkat ini sudah mengisi survei ini hari ini. Terima kasih."
+SURVEI_BATAS_JARINGAN = "Terlalu banyak jawaban dari jaringan yang sama hari ini; silakan coba lagi besok."
+SURVEI_BATAS_HARIAN = "Survei ini sudah menerima jumlah jawaban maksimum hari ini; silakan coba lagi besok."
+
+
+@transaction.atomic
+def respon_survei_submit(
+    *, survei: SurveiKepuasan, skor: int, komentar: str, perangkat: str = "", ip: str = ""
+) -> ResponSurvei:
+    """Store one public answer, within the limits that keep the unit's figure honest.
+
+    At most one answer per device (signed cookie) per survey per day — a database constraint, so two
+    quick submissions cannot both count — at most `ASN_SURVEI_MAKS_PER_JARINGAN` per network (IP) and
+    `ASN_SURVEI_MAKS_PER_HARI` in total per survey per day. The survey row is locked while counting,
+    so concurrent answers cannot overshoot a limit. Raises ValidationError with the reason.
+    """
+    SurveiKepuasan.objects.select_for_update().filter(pk=survei.pk).first()
+    tanggal = timezone.localdate()
+    respon = ResponSurvei(
+        survei=survei,
+        skor=skor,
+        komentar=komentar.strip(),
+        tanggal=tanggal,
+        perangkat=_survei_hash(survei, tanggal, "perangkat", perangkat),
+        jaringan=_survei_hash(survei, tanggal, "ip", ip),
+    )
+    hari_ini = ResponSurvei.objects.filter(survei=survei, tanggal=tanggal)
+    if respon.perangkat and hari_ini.filter(perangkat=respon.perangkat).exists():
+        raise ValidationError(SURVEI_SUDAH_HARI_INI, code="perangkat")
+    if respon.jaringan and (
+        hari_ini.filter(jaringan=respon.jaringan).count() >= settings.ASN_SURVEI_MAKS_PER_JARINGAN
+    ):
+        raise ValidationError(SURVEI_BATAS_JARINGAN, code="batas")
+    if hari_ini.count() >= settings.ASN_SURVEI_MAKS_PER_HARI:
+        raise ValidationError(SURVEI_BATAS_HARIAN, code="batas")
+    respon.full_clean(validate_constraints=False)
     respon.save()
     return respon

@@ -2,10 +2,15 @@
 
 A unit's survey for a year has a random kode; /survei/<kode>/ is public (like /verifikasi/<kode>/, it is
 exempt from the login requirement with @login_not_required). One answer per browser: a signed cookie
-scoped to the survey's path marks it as answered.
+scoped to the survey's path marks it as answered. A second signed cookie carries a random device id;
+the service stores only keyed hashes of it and of the IP address, and limits answers per device, per
+network and per survey per day (kinerja.services.respon_survei_submit), so a script that drops its
+cookies is still bounded and the unit's figure stays honest.
 """
 
 from __future__ import annotations
+
+import secrets
 
 from django.conf import settings
 from django.contrib import messages
@@ -19,6 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from akun import roles
 from core.documents import qr_svg_data_uri
+from core.request import client_ip
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.selectors import cakupan_for
 
@@ -27,6 +33,7 @@ from ..forms_talenta import ResponSurveiForm, SurveiBuatForm
 from ..models import SurveiKepuasan
 
 COOKIE_TERISI = "survei_terisi"
+COOKIE_PERANGKAT = "survei_perangkat"
 COOKIE_SALT = "kinerja.survei"
 COOKIE_UMUR = 366 * 24 * 3600  # a survey runs for one year
 
@@ -164,25 +171,67 @@ def survei(request, kode: str):
             return redirect("kinerja:survei_terima_kasih", kode=survei.kode)
         return render(request, "kinerja/survei_terima_kasih.html", {"survei": survei, "sudah_mengisi": True})
     form = ResponSurveiForm(request.POST or None)
+    perangkat = _perangkat(request)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            services.respon_survei_submit(survei=survei, **form.cleaned_data)
+            services.respon_survei_submit(
+                survei=survei,
+                perangkat=perangkat,
+                ip=client_ip(request),
+                **form.cleaned_data,
+            )
         except ValidationError as exc:
             form.add_error(None, exc.messages)
+            code = getattr(exc, "code", None)
+            status = 429 if code == "batas" else 200
+            if code == "perangkat":
+                response = redirect("kinerja:survei_terima_kasih", kode=survei.kode)
+                _tandai_terisi(request, response, survei)
+                return response
         else:
             response = redirect("kinerja:survei_terima_kasih", kode=survei.kode)
-            response.set_signed_cookie(
-                COOKIE_TERISI,
-                survei.kode,
-                salt=COOKIE_SALT,
-                max_age=COOKIE_UMUR,
-                path=reverse("kinerja:survei", args=[survei.kode]),
-                secure=request.is_secure(),
-                httponly=True,
-                samesite="Lax",
-            )
+            _tandai_terisi(request, response, survei)
+            _set_perangkat(request, response, perangkat)
             return response
-    return render(request, "kinerja/survei.html", {"survei": survei, "form": form})
+    response = render(request, "kinerja/survei.html", {"survei": survei, "form": form}, status=status)
+    _set_perangkat(request, response, perangkat)
+    return response
+
+
+def _perangkat(request) -> str:
+    """This browser's random device id (signed cookie), new when it has none; hashed before storing."""
+    return request.get_signed_cookie(
+        COOKIE_PERANGKAT, default=None, salt=COOKIE_SALT
+    ) or secrets.token_urlsafe(16)
+
+
+def _set_perangkat(request, response, perangkat: str) -> None:
+    if request.get_signed_cookie(COOKIE_PERANGKAT, default=None, salt=COOKIE_SALT) == perangkat:
+        return
+    response.set_signed_cookie(
+        COOKIE_PERANGKAT,
+        perangkat,
+        salt=COOKIE_SALT,
+        max_age=COOKIE_UMUR,
+        path="/survei/",
+        secure=request.is_secure(),
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def _tandai_terisi(request, response, survei: SurveiKepuasan) -> None:
+    response.set_signed_cookie(
+        COOKIE_TERISI,
+        survei.kode,
+        salt=COOKIE_SALT,
+        max_age=COOKIE_UMUR,
+        path=reverse("kinerja:survei", args=[survei.kode]),
+        secure=request.is_secure(),
+        httponly=True,
+        samesite="Lax",
+    )
 
 
 @login_not_required

@@ -22,6 +22,7 @@ from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from akun import roles
+from core.uploads import SPREADSHEET_EKSTENSI, upload_check
 from core.xlsx import SpreadsheetError, write_xlsx
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.selectors import cakupan_for, opd_list_visible_to, pegawai_list_visible_to, unit_kerja_visible_to
@@ -278,6 +279,11 @@ def talenta_potensial_impor(request):
             f"Berkas terlalu besar ({berkas.size / 1024 / 1024:.1f} MB); batasnya "
             f"{settings.ASN_IMPORT_MAX_BYTES // 1024 // 1024} MB. Pecah berkas atau gunakan perintah import_potensial."
         )
+    else:
+        try:
+            upload_check(berkas, allowed=SPREADSHEET_EKSTENSI, max_bytes=settings.ASN_IMPORT_MAX_BYTES)
+        except ValidationError as exc:
+            pesan = exc.message_dict["berkas"][0]
     if pesan:
         return render(request, "kinerja/talenta_impor.html", _impor_context(pesan=pesan), status=400)
     folder = Path(settings.MEDIA_ROOT) / "impor"
@@ -292,6 +298,9 @@ def talenta_potensial_impor(request):
     except SpreadsheetError as exc:
         berkas_path.unlink(missing_ok=True)
         return render(request, "kinerja/talenta_impor.html", _impor_context(pesan=str(exc)), status=400)
+    except BaseException:
+        berkas_path.unlink(missing_ok=True)  # nothing of a failed upload stays behind
+        raise
     if report.errors:
         berkas_path.unlink(missing_ok=True)
     else:

@@ -6,6 +6,7 @@ import datetime as dt
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -76,16 +77,36 @@ class Table:
 
 
 def read_table(source, *, filename: str, max_bytes: int | None = None) -> Table:
-    """Read a .csv/.xlsx upload or path; skips fully blank rows. Raises SpreadsheetError."""
+    """Open a .csv/.xlsx upload or path and read its header; the data rows (fully blank ones skipped)
+    stream while the importer validates, so a file with a wrong header is rejected before they are read.
+    Raises SpreadsheetError (also later, while rows stream: a broken sheet or too many rows)."""
     iterator = read_rows(source, filename=filename, max_bytes=max_bytes)
     try:
         header = next(iterator)
     except StopIteration:
         raise SpreadsheetError("Berkas kosong: baris judul kolom tidak ditemukan.") from None
-    rows = [
+    rows = (
         (number, row) for number, row in enumerate(iterator, start=2) if any(cell.strip() for cell in row)
-    ]
+    )
     return Table(header, rows)
+
+
+class TooManyErrors(Exception):
+    """Raised by ErrorList once the cap is reached: validation stops, the listed errors are reported."""
+
+
+class ErrorList(list):
+    """The report's row errors, capped at `settings.ASN_IMPORT_MAX_ERRORS` so a hostile file cannot make
+    validation list millions of them."""
+
+    def __init__(self, *args, cap: int | None = None) -> None:
+        super().__init__(*args)
+        self.cap = settings.ASN_IMPORT_MAX_ERRORS if cap is None else cap
+
+    def append(self, error) -> None:
+        if len(self) >= self.cap:
+            raise TooManyErrors
+        super().append(error)
 
 
 class RowContext:
@@ -162,6 +183,14 @@ class RowContext:
         return None
 
 
+def nip_unknown_message(nip: str, *, scoped: bool) -> str:
+    """The one answer for a NIP the importing user may not use: an unknown NIP and one outside their scope
+    read the same, so an import cannot probe who exists in other OPDs."""
+    if scoped:
+        return f"tidak ada pegawai dengan NIP {nip} dalam cakupan Anda."
+    return f"tidak ada pegawai dengan NIP {nip}."
+
+
 def missing_columns(table: Table, required: list[str]) -> list[RowError]:
     return [
         RowError(1, name, "kolom wajib tidak ada di baris judul.")
@@ -224,7 +253,21 @@ class Importer(ABC):
         report = ImportReport(errors=missing_columns(table, self.required))
         if report.errors:
             return report
-        state = self.validate(table, report)
+        report.errors = ErrorList()
+        try:
+            state = self.validate(table, report)
+        except TooManyErrors:
+            report.errors.sort(key=lambda e: (e.baris, e.kolom))
+            report.errors = [
+                *report.errors,
+                RowError(
+                    table.count + 1,
+                    "-",
+                    f"pemeriksaan dihentikan setelah {report.errors.cap} kesalahan; perbaiki berkas lalu unggah ulang.",
+                ),
+            ]
+            report.jumlah_baris = table.count
+            return report
         report.jumlah_baris = table.count
         if report.errors:
             report.errors.sort(key=lambda e: (e.baris, e.kolom))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..models import Keluarga, Pegawai
-from .base import Importer, ImportReport, RowContext, choices_of, history_bulk
+from .base import Importer, ImportReport, RowContext, choices_of, history_bulk, nip_unknown_message
 
 COLUMNS = ["nip", "hubungan", "nama", "tanggal_lahir", "dapat_tunjangan"]
 
@@ -36,10 +36,12 @@ class KeluargaImporter(Importer):
                 "dapat_tunjangan": ctx.yes_no("dapat_tunjangan", required=True),
             }
             pegawai_id = pegawai.get(nip)
+            scoped = self.allowed_unit_ids is not None
+            if pegawai_id and scoped and unit_of.get(nip) not in self.allowed_unit_ids:
+                pegawai_id = None  # outside the scope reads exactly like a NIP that does not exist
             if nip and pegawai_id is None:
-                ctx.error("nip", f"tidak ada pegawai dengan NIP {nip}; impor pegawai dulu.")
-            elif nip and self.allowed_unit_ids is not None and unit_of.get(nip) not in self.allowed_unit_ids:
-                ctx.error("nip", f"pegawai {nip} di luar cakupan Anda.")
+                pesan = f"tidak ada pegawai dengan NIP {nip}; impor pegawai dulu."
+                ctx.error("nip", nip_unknown_message(nip, scoped=True) if scoped else pesan)
             if pegawai_id and values["hubungan"] in ("suami", "istri") and values["dapat_tunjangan"]:
                 spouses[pegawai_id] += 1
                 if spouses[pegawai_id] > 1:

@@ -8,7 +8,7 @@ from core.nip import nip_errors
 
 from ..models import Golongan, Jabatan, Pegawai, UnitKerja
 from ..services import atasan_recompute, pegawai_bulk_set_atasan
-from .base import Importer, ImportReport, RowContext, RowError, choices_of, history_bulk
+from .base import Importer, ImportReport, RowContext, RowError, choices_of, history_bulk, nip_unknown_message
 
 PEGAWAI_COLUMNS = [
     "nip",
@@ -151,6 +151,14 @@ class PegawaiImporter(Importer):
                     ctx.error("nip", f"NIP {nip} sudah ada di baris {nip_rows[nip]} berkas ini.")
                 else:
                     nip_rows[nip] = number
+                stored = existing.get(nip)
+                if (
+                    stored is not None
+                    and self.allowed_unit_ids is not None
+                    and stored.unit_kerja_id not in self.allowed_unit_ids
+                ):
+                    # An operator cannot take over (move into their OPD) someone of another OPD.
+                    ctx.error("nip", f"NIP {nip} sudah terdaftar di luar cakupan Anda; hubungi Admin BKD.")
             pppk = values["status_kepegawaian"] in (Pegawai.Status.PPPK, Pegawai.Status.PPPK_PARUH_WAKTU)
             if nip and values["status_kepegawaian"]:
                 for problem in nip_errors(
@@ -220,13 +228,20 @@ class PegawaiImporter(Importer):
                     "existing": existing.get(nip),
                 }
             )
-        # Atasan by NIP: someone already stored or in this file.
-        known = set(existing) | set(nip_rows)
+        # Atasan by NIP: someone already stored or in this file — for an operator, only someone in their
+        # scope (a manual atasan gains read access to the employee), with the same message for a NIP
+        # outside it as for one that does not exist.
+        scoped = self.allowed_unit_ids is not None
+        if scoped:
+            known = {nip for nip, p in existing.items() if p.unit_kerja_id in self.allowed_unit_ids}
+            known |= {plan["nip"] for plan in plans}
+        else:
+            known = set(existing) | set(nip_rows)
         for plan in plans:
             if plan["nip_atasan"] and plan["nip_atasan"] not in known:
                 errors.append(
                     RowError(
-                        plan["baris"], "nip_atasan", f"tidak ada pegawai dengan NIP {plan['nip_atasan']}."
+                        plan["baris"], "nip_atasan", nip_unknown_message(plan["nip_atasan"], scoped=scoped)
                     )
                 )
             elif plan["nip_atasan"] == plan["nip"]:

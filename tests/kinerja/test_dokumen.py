@@ -128,7 +128,14 @@ def test_skp_pdf_prints_the_plan_and_registers_a_verifiable_document(
     assert f"http://127.0.0.1:8000/verifikasi/{arsip.kode}/" in text
     client.logout()
     halaman = client.get(f"/verifikasi/{arsip.kode}/").content.decode()
-    assert "Andi Pratama" in halaman and "Siti Rahmawati" in halaman
+    # The public page shows the name and a masked NIP only (UU 27/2022 PDP): the rater is not shown,
+    # but a verifier holding the paper can check it.
+    assert "Andi Pratama" in halaman and "Siti Rahmawati" not in halaman
+    assert org.staf_a.nip[4:15] not in halaman.replace(" ", "")
+    cek = client.post(
+        f"/verifikasi/{arsip.kode}/", {"fakta": "Pejabat penilai kinerja", "nilai": "Siti Rahmawati"}
+    )
+    assert "<strong>cocok</strong>" in cek.content.decode()
 
 
 def test_skp_pdf_of_another_opd_is_404(org, users, periode, client_as):

@@ -187,3 +187,79 @@ def test_list_query_count_does_not_grow_with_surveys(client_as, org, periode):
             assert client.get(reverse("kinerja:survei_list")).status_code == 200
         counts.append(len(ctx))
     assert counts[0] == counts[1], "\n".join(q["sql"] for q in ctx.captured_queries)
+
+
+# --- flooding: limits per device, network and survey per day ---------------------------------------
+
+
+def test_one_device_counts_once_per_day_even_without_the_answered_cookie(client, survei_a):
+    assert client.post(_url(survei_a), {"skor": "5"}).status_code == 302
+    perangkat = client.cookies["survei_perangkat"]
+    assert perangkat["path"] == "/survei/" and perangkat["httponly"]
+    del client.cookies["survei_terisi"]  # a visitor who clears only the answered cookie
+    again = client.post(_url(survei_a), {"skor": "1"})
+    assert again.status_code == 302
+    assert list(ResponSurvei.objects.values_list("skor", flat=True)) == [5]
+
+
+def test_nothing_personal_is_stored(client, survei_a):
+    client.post(_url(survei_a), {"skor": "4"}, REMOTE_ADDR="203.0.113.7")
+    respon = ResponSurvei.objects.get()
+    perangkat = client.cookies["survei_perangkat"].value
+    assert len(respon.jaringan) == 32 and "203.0.113.7" not in respon.jaringan
+    assert len(respon.perangkat) == 32 and respon.perangkat not in perangkat
+    stored = " ".join(str(v) for v in ResponSurvei.objects.values_list().get())
+    assert "203.0.113" not in stored
+
+
+def test_a_script_dropping_cookies_is_capped_per_network_and_per_survey(survei_a, survei_b, settings):
+    settings.ASN_SURVEI_MAKS_PER_JARINGAN = 3
+    settings.ASN_SURVEI_MAKS_PER_HARI = 5
+    statuses = [Client().post(_url(survei_a), {"skor": "1"}).status_code for _ in range(6)]
+    assert statuses == [302, 302, 302, 429, 429, 429]
+    refused = Client().post(_url(survei_a), {"skor": "1"})
+    assert "Terlalu banyak jawaban dari jaringan yang sama hari ini" in refused.content.decode()
+    assert ResponSurvei.objects.filter(survei=survei_a).count() == 3
+    # Other networks may still answer, up to the survey's daily total.
+    statuses = [
+        Client().post(_url(survei_a), {"skor": "4"}, REMOTE_ADDR=f"198.51.100.{i}").status_code
+        for i in range(4)
+    ]
+    assert statuses == [302, 302, 429, 429]
+    assert (
+        "jumlah jawaban maksimum hari ini"
+        in Client().post(_url(survei_a), {"skor": "4"}, REMOTE_ADDR="198.51.100.99").content.decode()
+    )
+    assert ResponSurvei.objects.filter(survei=survei_a).count() == 5
+    assert Client().post(_url(survei_b), {"skor": "5"}).status_code == 302  # per survey
+
+
+def test_limits_are_per_day(client, survei_a, settings, time_machine):
+    settings.ASN_SURVEI_MAKS_PER_JARINGAN = 1
+    time_machine.move_to("2026-11-30 10:00 +08:00")
+    assert Client().post(_url(survei_a), {"skor": "3"}).status_code == 302
+    assert Client().post(_url(survei_a), {"skor": "3"}).status_code == 429
+    time_machine.move_to("2026-12-01 10:00 +08:00")
+    assert Client().post(_url(survei_a), {"skor": "3"}).status_code == 302
+    assert sorted(str(d) for d in ResponSurvei.objects.values_list("tanggal", flat=True)) == [
+        "2026-11-30",
+        "2026-12-01",
+    ]
+
+
+def test_the_database_refuses_a_second_answer_of_a_device_on_a_day(survei_a):
+    from django.db import IntegrityError, transaction
+
+    ResponSurvei.objects.create(survei=survei_a, skor=5, perangkat="a" * 32)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ResponSurvei.objects.create(survei=survei_a, skor=1, perangkat="a" * 32)
+
+
+def test_behind_a_proxy_the_forwarded_address_counts(survei_a, settings):
+    settings.ASN_PROXY_HOPS = 1
+    settings.ASN_SURVEI_MAKS_PER_JARINGAN = 1
+    # Two visitors behind the same proxy are two networks; a forged leftmost entry changes nothing.
+    for alamat in ("198.51.100.1", "9.9.9.9, 198.51.100.2"):
+        assert Client().post(_url(survei_a), {"skor": "4"}, HTTP_X_FORWARDED_FOR=alamat).status_code == 302
+    forged = Client().post(_url(survei_a), {"skor": "4"}, HTTP_X_FORWARDED_FOR="1.1.1.1, 198.51.100.2")
+    assert forged.status_code == 429

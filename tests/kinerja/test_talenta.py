@@ -395,15 +395,23 @@ def test_browser_import_preview_then_confirm(client_as, org, tmp_path):
 
 def test_operator_import_is_limited_to_their_opd(client_as, org):
     client = client_as("operator_opd")
+    tidak_ada = "199001012015011999"
     content = "\n".join(
-        [",".join(KOLOM), f"{org.staf_a.nip},2026-03-15,70,,", f"{org.staf_b.nip},2026-03-15,61,,"]
+        [
+            ",".join(KOLOM),
+            f"{org.staf_a.nip},2026-03-15,70,,",
+            f"{org.staf_b.nip},2026-03-15,61,,",
+            f"{tidak_ada},2026-03-15,61,,",
+        ]
     )
     response = client.post(
         reverse("kinerja:talenta_potensial_impor"),
         {"berkas": SimpleUploadedFile("p.csv", content.encode(), "text/csv")},
     )
+    # Another OPD's employee reads exactly like a NIP that does not exist: the import reveals nothing.
     assert [str(e) for e in response.context["report"].errors] == [
-        f"baris 3, kolom nip: pegawai {org.staf_b.nip} di luar cakupan Anda."
+        f"baris 3, kolom nip: tidak ada pegawai dengan NIP {org.staf_b.nip} dalam cakupan Anda.",
+        f"baris 4, kolom nip: tidak ada pegawai dengan NIP {tidak_ada} dalam cakupan Anda.",
     ]
     assert "Tidak ada data yang disimpan" in response.content.decode()
     assert not PenilaianPotensial.objects.exists()
