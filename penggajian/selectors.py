@@ -446,6 +446,40 @@ def masukan_pegawai(
     return hasil, extra
 
 
+# --- totals per OPD --------------------------------------------------------------------------------
+
+
+def rekap_opd_hitung(run: RunGaji) -> list[dict]:
+    """Slips, gross, deductions and net of a run per OPD (whole rupiah), by OPD name, in one query."""
+    rows = (
+        Slip.objects.filter(run=run)
+        .values("opd_id", "opd__nama")
+        .annotate(
+            jumlah=Count("id"),
+            kotor=Sum("jumlah_kotor"),
+            potongan=Sum("jumlah_potongan"),
+            bersih=Sum("jumlah_bersih"),
+        )
+        .order_by("opd__nama")
+    )
+    return [
+        {
+            "opd_id": r["opd_id"], "opd__nama": r["opd__nama"], "jumlah": r["jumlah"],
+            "kotor": int(r["kotor"] or 0), "potongan": int(r["potongan"] or 0), "bersih": int(r["bersih"] or 0),
+        }
+        for r in rows
+    ]  # fmt: skip
+
+
+def rekap_opd(run: RunGaji) -> list[dict]:
+    """The run's totals per OPD: stored when the run was computed; summed now while it is computing, and
+    for runs computed before the totals were stored (no migration rewrites those: a locked run's row is
+    guarded by a trigger)."""
+    if run.sedang_berjalan or (not run.rekap_opd and run.jumlah_slip):
+        return rekap_opd_hitung(run)
+    return run.rekap_opd
+
+
 # --- visibility -------------------------------------------------------------------------------------
 
 

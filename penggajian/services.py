@@ -13,7 +13,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mass_mail
 from django.db import connection, transaction
-from django.db.models import Count, F, Func, IntegerField, Q, Sum, Value
+from django.db.models import F, Func, IntegerField, Q, Value
 from django.utils import timezone
 
 from akun import roles
@@ -308,18 +308,13 @@ def run_execute(run_id: int) -> RunGaji:
         run = RunGaji.objects.select_for_update().get(pk=run.pk)
         if run.status != RunGaji.Status.MENGHITUNG:
             return run
-        totals = Slip.objects.filter(run=run).aggregate(
-            n=Count("id"),
-            kotor=Sum("jumlah_kotor"),
-            potongan=Sum("jumlah_potongan"),
-            bersih=Sum("jumlah_bersih"),
-        )  # one pass over the run's slips
-        run.jumlah_slip = totals["n"]
+        run.rekap_opd = selectors.rekap_opd_hitung(run)  # one pass over the run's slips
+        run.jumlah_slip = sum(r["jumlah"] for r in run.rekap_opd)
         run.jumlah_galat = GalatSlip.objects.filter(run=run).count()
         run.jumlah_pegawai = run.jumlah_slip + run.jumlah_galat
-        run.jumlah_kotor = totals["kotor"] or 0
-        run.jumlah_potongan = totals["potongan"] or 0
-        run.jumlah_bersih = totals["bersih"] or 0
+        run.jumlah_kotor = sum(r["kotor"] for r in run.rekap_opd)
+        run.jumlah_potongan = sum(r["potongan"] for r in run.rekap_opd)
+        run.jumlah_bersih = sum(r["bersih"] for r in run.rekap_opd)
         run.total_opd = len(opd_ids)
         run.status = RunGaji.Status.DIHITUNG
         run.selesai = timezone.now()

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, Sum
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -97,17 +97,7 @@ def run_detail(request, pk: int):
         if not run.sedang_berjalan:
             response["HX-Refresh"] = "true"
         return response
-    context["per_opd"] = list(
-        Slip.objects.filter(run=run)
-        .values("opd_id", "opd__nama")
-        .annotate(
-            jumlah=Count("id"),
-            kotor=Sum("jumlah_kotor"),
-            potongan=Sum("jumlah_potongan"),
-            bersih=Sum("jumlah_bersih"),
-        )
-        .order_by("opd__nama")
-    )
+    context["per_opd"] = selectors.rekap_opd(run)
     context["galat"] = list(
         run.galat.select_related("pegawai", "opd").order_by("opd__nama", "pegawai__nama")[:500]
     )
