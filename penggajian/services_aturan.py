@@ -16,11 +16,13 @@ from django.utils import timezone
 
 from akun import roles
 from core.dates import add_months
+from core.history import catat_riwayat
 from pegawai.models import Pegawai, UnitKerja
 
 from . import selectors
 from .hitung import GalatHitung, hitung_tpp
 from .models import (
+    AturanTambahan,
     AturanTpp,
     KodePotonganTpp,
     PaguTpp,
@@ -58,7 +60,7 @@ def aturan_tpp_salin(*, actor, sumber: AturanTpp) -> AturanTpp:
     draf.berlaku_mulai = max(mulai, sumber.berlaku_mulai + dt.timedelta(days=1))
     draf.perbandingan = {}
     draf.dibuat_oleh = actor
-    draf._change_reason = f"Draf disalin dari {sumber.nama}"
+    catat_riwayat(draf, actor=actor, alasan=f"Draf disalin dari {sumber.nama}")
     draf.save()
     PaguTpp.objects.bulk_create(
         PaguTpp(aturan=draf, kelas_jabatan=p.kelas_jabatan, jumlah=p.jumlah) for p in sumber.pagu.all()
@@ -115,7 +117,7 @@ def aturan_tpp_berlakukan(*, actor, aturan: AturanTpp) -> AturanTpp:
     if masalah:
         raise ValidationError(masalah)
     aturan.status = AturanTpp.Status.BERLAKU
-    aturan._change_reason = f"Diberlakukan mulai {aturan.berlaku_mulai:%d-%m-%Y}"
+    catat_riwayat(aturan, actor=actor, alasan=f"Diberlakukan mulai {aturan.berlaku_mulai:%d-%m-%Y}")
     aturan.save()
     return aturan
 
@@ -126,6 +128,63 @@ def aturan_tpp_hapus(*, actor, aturan: AturanTpp) -> None:
     aturan = AturanTpp.objects.select_for_update().get(pk=aturan.pk)
     _wajib_draf(aturan)
     aturan.delete()
+
+
+@transaction.atomic
+def aturan_tpp_simpan(*, actor, form, formsets) -> AturanTpp:
+    """Save a bound, valid draft form and its row formsets (ceilings, predikat, codes); the comparison
+    with the rule in force is cleared (it no longer describes the draft)."""
+    _wajib_admin(actor)
+    _wajib_draf(AturanTpp.objects.select_for_update().get(pk=form.instance.pk))
+    aturan = form.save(commit=False)
+    aturan.perbandingan = {}
+    catat_riwayat(aturan, actor=actor, alasan="Draf diubah")
+    aturan.save()
+    for fs in formsets:
+        for obj in fs.save(commit=False):
+            catat_riwayat(obj, actor=actor, alasan="Draf diubah")
+            obj.save()
+        for obj in fs.deleted_objects:
+            catat_riwayat(obj, actor=actor, alasan="Dihapus dari draf")
+            obj.delete()
+    return aturan
+
+
+@transaction.atomic
+def tunjangan_fungsional_simpan(*, actor, formset) -> None:
+    """Save the functional-allowance table (a bound, valid formset): additions, changes, deletions."""
+    _wajib_admin(actor)
+    for obj in formset.save(commit=False):
+        catat_riwayat(obj, actor=actor, alasan="Diubah di halaman tunjangan fungsional")
+        obj.save()
+    for obj in formset.deleted_objects:
+        catat_riwayat(obj, actor=actor, alasan="Dihapus di halaman tunjangan fungsional")
+        obj.delete()
+
+
+@transaction.atomic
+def aturan_tambahan_simpan(*, actor, form) -> AturanTambahan:
+    """Save a THR / gaji ke-13 rule (a bound, valid form); refused once an approved or locked run paid
+    with it."""
+    _wajib_admin(actor)
+    if form.instance.pk:
+        terpakai = (
+            RunGaji.objects.filter(
+                aturan_tambahan_id=form.instance.pk,
+                status__in=[RunGaji.Status.DISETUJUI, RunGaji.Status.DIKUNCI],
+            )
+            .order_by("bulan")
+            .first()
+        )
+        if terpakai is not None:
+            raise ValidationError(
+                f"Aturan ini sudah dipakai {terpakai} yang disetujui/dikunci: tidak dapat diubah."
+            )
+    alasan = "Diubah di halaman aturan THR dan gaji ke-13" if form.instance.pk else "Ditambahkan"
+    obj = form.save(commit=False)
+    catat_riwayat(obj, actor=actor, alasan=alasan)
+    obj.save()
+    return obj
 
 
 # --- what-if -----------------------------------------------------------------------------------------

@@ -13,16 +13,15 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from akun import roles
 from core.dates import parse_tanggal
 from pegawai.selectors import pegawai_list_visible_to
 
-from .. import dokumen, services_kgb
+from .. import dokumen, permissions, services_kgb
 from ..models import KenaikanGajiBerkala
 
 
 def _boleh_lihat(user) -> None:
-    if not (roles.is_admin_bkd(user) or roles.is_pimpinan(user) or roles.is_operator_opd(user)):
+    if not permissions.can_view_kgb(user):
         raise PermissionDenied
 
 

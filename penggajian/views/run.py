@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from akun import roles
 from pegawai.models import UnitKerja
 
-from .. import selectors, services
+from .. import permissions, selectors, services
 from ..models import RunGaji, Slip
 from ..perubahan import perubahan_run
 from . import berkas
@@ -42,7 +42,7 @@ class HitungForm(forms.Form):
 
 
 def _require_viewer(user) -> None:
-    if not (roles.is_admin_bkd(user) or roles.is_pimpinan(user)):
+    if not permissions.can_view_run_gaji(user):
         raise PermissionDenied
 
 

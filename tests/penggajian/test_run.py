@@ -129,7 +129,9 @@ def test_two_simultaneous_approvals_make_one_transition(bergaji, petugas):
         t.start()
     for t in threads:
         t.join(timeout=30)
-    assert sorted(hasil)[1:] == ["ok"] and "tidak dalam status Diverifikasi" in sorted(hasil)[0]
+    assert sorted(hasil)[1:] == ["ok"] and sorted(hasil)[0] == (
+        "Run gaji berstatus Disetujui tidak dapat diubah menjadi Disetujui."
+    )
     run.refresh_from_db()
     assert run.status == "disetujui"
     assert run.history.filter(history_change_reason="Disetujui").count() == 1
