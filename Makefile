@@ -13,7 +13,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements-dev.lock requirements.lock 
 help:
 	@echo "make run    - siapkan lingkungan, migrasi, data demo (sekali), jalankan aplikasi + worker"
 	@echo "make test   - siapkan lingkungan dan jalankan seluruh pengujian"
-	@echo "make lint   - ruff, djlint, import-linter"
+	@echo "make lint   - ruff, djlint, import-linter, mypy"
 	@echo "make bench  - benchmark pada 50.000 pegawai"
 
 $(BIN)/python:
@@ -50,6 +50,7 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint templates --lint
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 bench: install
 	$(BIN)/python bench/run.py

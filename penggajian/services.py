@@ -139,10 +139,12 @@ def _hitung_satu(jenis: str, masukan, aturan_gaji, aturan_tpp, aturan_tambahan=N
 
 def _aturan_run(run: RunGaji) -> tuple:
     """The rule snapshots a run was queued with: (gaji, TPP or None, THR/gaji ke-13 or None)."""
+    if run.aturan_gaji is None:
+        raise selectors.AturanTidakAda(f"{run} belum mempunyai aturan gaji: hitung ulang run itu.")
     return (
         selectors.aturan_gaji_data(run.aturan_gaji, run.tahun, run.bulan),
-        selectors.aturan_tpp_data(run.aturan_tpp) if run.aturan_tpp_id else None,
-        selectors.aturan_tambahan_data(run.aturan_tambahan) if run.aturan_tambahan_id else None,
+        selectors.aturan_tpp_data(run.aturan_tpp) if run.aturan_tpp is not None else None,
+        selectors.aturan_tambahan_data(run.aturan_tambahan) if run.aturan_tambahan is not None else None,
     )
 
 
@@ -179,7 +181,9 @@ def hitung_opd(run: RunGaji, opd_id: int, aturan_gaji, aturan_tpp, aturan_tambah
     aturan_ids = {"aturan_gaji": aturan_gaji.id, "aturan_tpp": aturan_tpp.id if aturan_tpp else None}
     if aturan_tambahan is not None:
         aturan_ids["aturan_tambahan"] = aturan_tambahan.id
-    slips, galat, diterapkan = [], [], []
+    slips: list[tuple] = []
+    galat: list[GalatSlip] = []
+    diterapkan: list[int] = []
     tertunda = _penyesuaian_tertunda(run, qs)
     for m in masukan:
         if m.status_kepegawaian in dikecualikan:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from decimal import Decimal
+from typing import Any
 
 from celery import shared_task
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -235,7 +236,7 @@ def whatif_hitung(aturan_id: int) -> dict:
     a = selectors.aturan_gaji_data(selectors.aturan_gaji_model(tahun, bulan), tahun, bulan)
     th_masukan, bl_masukan = _bulan_masukan(tahun, bulan)
     opds = list(UnitKerja.objects.filter(jenis="opd").order_by("nama").values_list("pk", "nama"))
-    hasil = {
+    hasil: dict[str, Any] = {
         "status": "berjalan",
         "bulan": f"{tahun}-{bulan:02d}",
         "bulan_masukan": f"{th_masukan}-{bl_masukan:02d}",
@@ -253,9 +254,9 @@ def whatif_hitung(aturan_id: int) -> dict:
         masukan, _extra = selectors.masukan_pegawai(
             Pegawai.objects.filter(opd_id=opd_id), tahun=th_masukan, bulan=bl_masukan, tpp=True
         )
-        baris = {"opd": nama, "pegawai": 0, "lama": 0, "baru": 0, "galat": 0}
+        baris: dict[str, Any] = {"opd": nama, "pegawai": 0, "lama": 0, "baru": 0, "galat": 0}
         for m in masukan:
-            nilai = []
+            nilai: list[int | None] = []
             for t in (t_lama, t_baru):
                 if m.status_kepegawaian in (a.status_dikecualikan | t.status_dikecualikan):
                     nilai.append(0)

@@ -137,7 +137,7 @@ def keberatan_submit(*, actor, penilaian: Penilaian, alasan: str) -> Keberatan:
         raise ValidationError("Keberatan atas penilaian ini sudah pernah diajukan.")
     if not (alasan or "").strip():
         raise ValidationError({"alasan": "Uraikan alasan keberatan."})
-    pemutus_id = penilaian.skp.atasan_pejabat_penilai_id if penilaian.skp_id else None
+    pemutus_id = penilaian.skp.atasan_pejabat_penilai_id if penilaian.skp is not None else None
     if pemutus_id is None:
         raise ValidationError("Atasan pejabat penilai tidak ada; keberatan tidak dapat diajukan di sistem.")
     keberatan = Keberatan.objects.create(penilaian=penilaian, alasan=alasan.strip(), pemutus_id=pemutus_id)

@@ -95,7 +95,7 @@ ON CONFLICT (penutupan_id, pegawai_id) DO NOTHING
 
 
 def _history_columns() -> str:
-    fields = [f.column for f in Penilaian._meta.concrete_fields if f.column != "diubah"]
+    fields = [f.column for f in Penilaian._meta.concrete_fields if f.column and f.column != "diubah"]
     return ", ".join(connection.ops.quote_name(c) for c in fields)
 
 
