@@ -14,7 +14,7 @@ help:
 	@echo "make run    - siapkan lingkungan, migrasi, data demo (sekali), jalankan aplikasi + worker"
 	@echo "make stop   - hentikan PostgreSQL tertanam (tetap berjalan setelah make run/test selesai)"
 	@echo "make test   - siapkan lingkungan dan jalankan seluruh pengujian"
-	@echo "make lint   - ruff, djlint, import-linter"
+	@echo "make lint   - ruff, djlint, import-linter, mypy"
 	@echo "make bench  - benchmark pada 50.000 pegawai"
 
 $(BIN)/python:
@@ -56,6 +56,7 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint templates --lint
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -5,6 +5,8 @@ models are read-mostly here."""
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import HanyaBacaAdmin
+
 from .models import (
     SKP,
     AmbangTalenta,
@@ -79,7 +81,7 @@ class AngkaKreditPredikatAdmin(admin.ModelAdmin):
 
 
 @admin.register(PeriodeKinerja)
-class PeriodeKinerjaAdmin(SimpleHistoryAdmin):
+class PeriodeKinerjaAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
     list_display = ["tahun", "jenis_evaluasi", "status"]
     list_filter = ["status", "jenis_evaluasi"]
     search_fields = ["tahun"]
@@ -101,7 +103,7 @@ class PredikatUnitAdmin(SimpleHistoryAdmin):
     list_select_related = ["unit_kerja", "periode", "ditetapkan_oleh"]
 
 
-class HasilKerjaInline(admin.TabularInline):
+class HasilKerjaInline(HanyaBacaAdmin, admin.TabularInline):
     model = HasilKerja
     extra = 0
     fields = ["jenis", "urutan", "uraian", "mendukung"]
@@ -109,7 +111,7 @@ class HasilKerjaInline(admin.TabularInline):
 
 
 @admin.register(SKP)
-class SKPAdmin(SimpleHistoryAdmin):
+class SKPAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
     list_display = ["pegawai", "periode", "status", "pejabat_penilai", "opd"]
     list_filter = ["status", "periode", "opd"]
     search_fields = [*PEGAWAI_SEARCH, "pejabat_penilai__nama"]
@@ -119,7 +121,7 @@ class SKPAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(HasilKerja)
-class HasilKerjaAdmin(SimpleHistoryAdmin):
+class HasilKerjaAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
     list_display = ["uraian", "jenis", "skp"]
     list_filter = ["jenis", "skp__periode"]
     search_fields = ["uraian", "skp__pegawai__nama", "skp__pegawai__nip"]
@@ -127,7 +129,7 @@ class HasilKerjaAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Indikator)
-class IndikatorAdmin(SimpleHistoryAdmin):
+class IndikatorAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
     list_display = ["uraian", "jenis", "target_angka", "satuan", "target_teks"]
     list_filter = ["jenis"]
     search_fields = ["uraian", "hasil_kerja__uraian"]
@@ -135,7 +137,7 @@ class IndikatorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Realisasi)
-class RealisasiAdmin(SimpleHistoryAdmin):
+class RealisasiAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
     list_display = ["indikator", "periode", "realisasi_angka", "realisasi_teks"]
     list_filter = ["periode"]
     search_fields = ["indikator__uraian"]
@@ -143,7 +145,7 @@ class RealisasiAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PerilakuKerja)
-class PerilakuKerjaAdmin(SimpleHistoryAdmin):
+class PerilakuKerjaAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
     list_display = ["skp", "aspek", "ekspektasi_khusus"]
     list_filter = ["aspek"]
     search_fields = ["skp__pegawai__nama", "ekspektasi_khusus"]
@@ -205,7 +207,7 @@ class ResponSurveiAdmin(admin.ModelAdmin):
 
 
 @admin.register(Penilaian)
-class PenilaianAdmin(SimpleHistoryAdmin):
+class PenilaianAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
     list_display = ["pegawai", "periode_kinerja", "periode", "predikat", "status", "sumber"]
     list_filter = ["periode_kinerja", "periode", "predikat", "status", "sumber", "opd"]
     search_fields = PEGAWAI_SEARCH
@@ -214,7 +216,7 @@ class PenilaianAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Keberatan)
-class KeberatanAdmin(SimpleHistoryAdmin):
+class KeberatanAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
     list_display = ["penilaian", "status", "pemutus", "diputuskan_pada"]
     list_filter = ["status"]
     search_fields = ["penilaian__pegawai__nama", "alasan"]
@@ -238,7 +240,7 @@ class DelegasiAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PenutupanPeriode)
-class PenutupanPeriodeAdmin(SimpleHistoryAdmin):
+class PenutupanPeriodeAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
     list_display = ["periode_kinerja", "periode", "status", "jumlah_final", "jumlah_tidak_dinilai", "selesai"]
     list_filter = ["status", "periode_kinerja"]
     search_fields = ["periode"]
@@ -246,7 +248,7 @@ class PenutupanPeriodeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(TidakDinilai)
-class TidakDinilaiAdmin(admin.ModelAdmin):
+class TidakDinilaiAdmin(HanyaBacaAdmin, admin.ModelAdmin):
     list_display = ["pegawai", "alasan", "opd", "penutupan"]
     list_filter = ["alasan", "penutupan"]
     search_fields = PEGAWAI_SEARCH

@@ -106,7 +106,8 @@ class HasilKurva:
             return f"minimal {self.min_orang} orang"
         if self.min_persen is not None:
             return f"minimal {self.min_persen.normalize():f}%"
-        return f"maksimal {self.maks_persen.normalize():f}%"
+        maks = self.maks_persen  # one of the three bounds is set (kurvadistribusi_ada_batas)
+        return f"maksimal {maks.normalize():f}%" if maks is not None else ""
 
     @property
     def pesan(self) -> str:
@@ -445,7 +446,7 @@ def distribusi_predikat(qs: QuerySet[Penilaian], *, per: str) -> dict[int, Count
     return result
 
 
-PREDIKAT_KE_KINERJA_TALENTA = {
+PREDIKAT_KE_KINERJA_TALENTA: dict[str, str] = {
     # The 9-box kinerja axis from the annual predikat (PermenPANRB 3/2020 reads the appraisal result).
     Predikat.SANGAT_BAIK: Rating.DI_ATAS,
     Predikat.BAIK: Rating.SESUAI,
@@ -522,7 +523,8 @@ def hitung_kotak(aturan: AturanTalenta, qs: QuerySet[Penilaian]) -> tuple[Counte
     """Box number → headcount, and how many were rated, in one query grouped by (predikat, skor)."""
     jumlah: Counter = Counter()
     dinilai = 0
-    for row in qs.values("predikat", "skor_potensial").annotate(n=Count("pk")).order_by():
+    # skor_potensial is an annotation of the caller's queryset (the plugin cannot see it).
+    for row in qs.values("predikat", "skor_potensial").annotate(n=Count("pk")).order_by():  # type: ignore[misc]
         dinilai += row["n"]
         if row["skor_potensial"] is None:
             continue
@@ -534,7 +536,8 @@ def hitung_kotak(aturan: AturanTalenta, qs: QuerySet[Penilaian]) -> tuple[Counte
 
 def predikat_organisasi_ke_rating(predikat_organisasi: str) -> str:
     """A unit head's rating hasil kerja is the unit's result (PermenPANRB 6/2022)."""
-    return {
+    ke_rating: dict[str, str] = {
         PredikatOrganisasi.ISTIMEWA: Rating.DI_ATAS,
         PredikatOrganisasi.BAIK: Rating.SESUAI,
-    }.get(predikat_organisasi, Rating.DI_BAWAH)
+    }
+    return ke_rating.get(predikat_organisasi, Rating.DI_BAWAH)

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import HanyaBacaAdmin
+
 from .models import (
     AksesOpd,
     Golongan,
@@ -25,7 +27,7 @@ class GolonganAdmin(admin.ModelAdmin):
 
 
 @admin.register(UnitKerja)
-class UnitKerjaAdmin(SimpleHistoryAdmin):
+class UnitKerjaAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
     list_display = ["kode", "nama", "jenis", "induk", "opd", "aktif"]
     list_filter = ["jenis", "aktif"]
     search_fields = ["kode", "nama"]
@@ -35,7 +37,7 @@ class UnitKerjaAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Jabatan)
-class JabatanAdmin(SimpleHistoryAdmin):
+class JabatanAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
     list_display = [
         "nama",
         "unit_kerja",
@@ -52,13 +54,13 @@ class JabatanAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["unit_kerja", "atasan_override"]
 
 
-class KeluargaInline(admin.TabularInline):
+class KeluargaInline(HanyaBacaAdmin, admin.TabularInline):
     model = Keluarga
     extra = 0
 
 
 @admin.register(Pegawai)
-class PegawaiAdmin(SimpleHistoryAdmin):
+class PegawaiAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
     list_display = ["nip", "nama", "golongan", "status_kepegawaian", "jabatan", "opd", "aktif"]
     list_filter = ["status_kepegawaian", "golongan", "jabatan__jenis", "pendidikan_jenjang", "aktif", "opd"]
     search_fields = ["nip", "nama"]
@@ -70,7 +72,7 @@ class PegawaiAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Keluarga)
-class KeluargaAdmin(SimpleHistoryAdmin):
+class KeluargaAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
     list_display = ["nama", "hubungan", "pegawai", "tanggal_lahir", "dapat_tunjangan"]
     list_filter = ["hubungan", "dapat_tunjangan"]
     search_fields = ["nama", "pegawai__nip", "pegawai__nama"]
@@ -116,7 +118,7 @@ class AksesOpdAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(UsulanPerubahanData)
-class UsulanPerubahanDataAdmin(SimpleHistoryAdmin):
+class UsulanPerubahanDataAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
     list_display = ["pegawai", "field", "nilai_lama", "nilai_baru", "status", "dibuat"]
     list_filter = ["status", "field"]
     search_fields = ["pegawai__nip", "pegawai__nama"]

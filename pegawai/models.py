@@ -568,7 +568,7 @@ class UsulanPerubahanData(TimeStampedModel):
         DISETUJUI = "disetujui", _("Disetujui")
         DITOLAK = "ditolak", _("Ditolak")
 
-    TRANSITIONS = {
+    TRANSISI = {  # core.workflow
         Status.DIAJUKAN: {Status.DIVERIFIKASI, Status.DITOLAK},
         Status.DIVERIFIKASI: {Status.DISETUJUI, Status.DITOLAK},
         Status.DISETUJUI: set(),
@@ -617,13 +617,9 @@ class UsulanPerubahanData(TimeStampedModel):
         return f"{self.pegawai.nip}: {self.field}"
 
     def transition_to(self, status: str) -> None:
-        from core.exceptions import DomainError
+        from core.workflow import transition
 
-        if status not in self.TRANSITIONS[self.Status(self.status)]:
-            raise DomainError(
-                f"Usulan berstatus {self.get_status_display()} tidak dapat diubah menjadi {self.Status(status).label}."
-            )
-        self.status = status
+        transition(self, status)
 
 
 class Penandatangan(TimeStampedModel):

@@ -38,6 +38,34 @@ def can_manage_unit_kerja(user) -> bool:
     return roles.is_admin_bkd(user)
 
 
+# --- pages (the menu asks these; core.menu) ----------------------------------------------------------
+
+
+def can_view_pegawai_list(user) -> bool:
+    """BKD, the Pimpinan, an Operator OPD (their OPD) and a superior (their team); scoped in selectors."""
+    cakupan = cakupan_for(user)
+    return (
+        roles.is_admin_bkd(user)
+        or roles.is_pimpinan(user)
+        or cakupan.opd_id is not None
+        or cakupan.punya_bawahan
+    )
+
+
+def can_view_organisasi(user) -> bool:
+    """The organisation chart and the statutory lists (DUK, nominatif)."""
+    return roles.is_admin_bkd(user) or roles.is_pimpinan(user) or cakupan_for(user).opd_id is not None
+
+
+def can_view_profil_saya(user) -> bool:
+    return cakupan_for(user).pegawai_id is not None
+
+
+def can_view_usulan_perubahan(user) -> bool:
+    """Everyone signed in: employees see their own requests, officers the ones they handle."""
+    return user.is_authenticated
+
+
 def can_view_daftar_statutori(user, opd: UnitKerja | None) -> bool:
     """DUK and daftar nominatif: the whole government for BKD/pimpinan, one OPD for its operator."""
     if roles.is_admin_bkd(user) or roles.is_pimpinan(user):

@@ -159,7 +159,7 @@ def unit_tree_with_counts(*, user, opd: UnitKerja | None = None) -> list[UnitKer
         .values_list("unit_kerja_id")
         .annotate(total=Sum("kebutuhan"))
     )
-    result = list(units)
+    result: list = list(units)  # annotated below with kebutuhan and selisih
     for unit in result:
         unit.kebutuhan = kebutuhan.get(unit.id, 0) or 0
         unit.selisih = unit.jumlah_pegawai - unit.kebutuhan

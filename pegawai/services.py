@@ -7,9 +7,11 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
+from django.db.models import Field
 from django.utils import timezone
 
 from core.exceptions import DomainError
+from core.history import catat_riwayat
 from core.nip import nip_errors
 from core.uploads import GAMBAR_PDF_EKSTENSI, upload_check
 
@@ -43,7 +45,7 @@ def unit_kerja_save(*, actor, unit: UnitKerja) -> UnitKerja:
         raise ValidationError({"induk": "Unit induk tidak boleh berada di bawah unit ini."})
     unit_kerja_fill_tree_fields(unit, induk)
     unit.full_clean(exclude=["opd"])
-    unit._history_user = actor
+    catat_riwayat(unit, actor=actor)
     unit.save()
     if unit.opd_id is None:
         unit.opd = unit
@@ -67,7 +69,7 @@ def _unit_kerja_refresh_descendants(root: UnitKerja) -> None:
 @transaction.atomic
 def jabatan_save(*, actor, jabatan: Jabatan) -> Jabatan:
     jabatan.full_clean()
-    jabatan._history_user = actor
+    catat_riwayat(jabatan, actor=actor)
     jabatan.save()
     atasan_recompute()
     return jabatan
@@ -216,9 +218,7 @@ def pegawai_save(*, actor, pegawai: Pegawai, alasan: str = "") -> Pegawai:
     ):
         raise ValidationError({"nip_atasan": ATASAN_TIDAK_DIKENAL})
     pegawai.refresh_derived(timezone.localdate())
-    pegawai._history_user = actor
-    if alasan:
-        pegawai._change_reason = alasan
+    catat_riwayat(pegawai, actor=actor, alasan=alasan)
     pegawai.save()
     if (
         before is None
@@ -279,14 +279,14 @@ def keluarga_save(*, actor, pegawai: Pegawai, formset) -> None:
         raise PermissionDenied
     for form in formset.deleted_forms:
         if form.instance.pk:
-            form.instance._history_user = actor
+            catat_riwayat(form.instance, actor=actor)
             form.instance.delete()
     for form in formset.forms:
         if form in formset.deleted_forms or not form.has_changed():
             continue
         anggota = form.save(commit=False)
         anggota.pegawai = pegawai
-        anggota._history_user = actor
+        catat_riwayat(anggota, actor=actor)
         anggota.full_clean()
         anggota.save()
     pasangan = pegawai.keluarga.filter(hubungan__in=["suami", "istri"], dapat_tunjangan=True).count()
@@ -332,12 +332,14 @@ CORRECTABLE_FIELDS = [
 
 def correctable_field_choices() -> list[tuple[str, str]]:
     return [
-        (name, str(Pegawai._meta.get_field(name).verbose_name).capitalize()) for name in CORRECTABLE_FIELDS
+        (name, str(Pegawai._meta.get_field(name).verbose_name).capitalize())  # type: ignore[union-attr]
+        for name in CORRECTABLE_FIELDS
     ]
 
 
 def _clean_new_value(field_name: str, value: str) -> str:
     field = Pegawai._meta.get_field(field_name)
+    assert isinstance(field, Field)  # CORRECTABLE_FIELDS are concrete fields, never relations
     try:
         cleaned = field.clean(value, None)
     except ValidationError as exc:
@@ -373,7 +375,7 @@ def usulan_perubahan_create(
         bukti=bukti,
         diajukan_oleh=actor,
     )
-    usulan._history_user = actor
+    catat_riwayat(usulan, actor=actor)
     usulan.full_clean()
     usulan.save()
     return usulan
@@ -393,7 +395,7 @@ def usulan_perubahan_verify(
     usulan.diverifikasi_oleh = actor
     usulan.diverifikasi_pada = timezone.now()
     usulan.catatan = catatan
-    usulan._history_user = actor
+    catat_riwayat(usulan, actor=actor)
     usulan.save()
     return usulan
 
@@ -413,14 +415,13 @@ def usulan_perubahan_decide(
     usulan.diputuskan_oleh = actor
     usulan.diputuskan_pada = timezone.now()
     usulan.catatan = catatan
-    usulan._history_user = actor
+    catat_riwayat(usulan, actor=actor)
     usulan.save()
     if setuju:
         pegawai = Pegawai.objects.select_for_update().get(pk=usulan.pegawai_id)
         setattr(pegawai, usulan.field, _clean_new_value(usulan.field, usulan.nilai_baru))
         pegawai_validate(pegawai)
-        pegawai._history_user = actor
-        pegawai._change_reason = f"Usulan perubahan data #{usulan.pk} disetujui"
+        catat_riwayat(pegawai, actor=actor, alasan=f"Usulan perubahan data #{usulan.pk} disetujui")
         pegawai.save()
     return usulan
 

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import HanyaBacaAdmin
+
 from .models import (
     AturanGaji,
     AturanTpp,
@@ -73,23 +75,23 @@ class TunjanganFungsionalAdmin(SimpleHistoryAdmin):
     search_fields = ["nama"]
 
 
-class PaguTppInline(admin.TabularInline):
+class PaguTppInline(HanyaBacaAdmin, admin.TabularInline):
     model = PaguTpp
     extra = 0
 
 
-class PersenPredikatTppInline(admin.TabularInline):
+class PersenPredikatTppInline(HanyaBacaAdmin, admin.TabularInline):
     model = PersenPredikatTpp
     extra = 0
 
 
-class KodePotonganTppInline(admin.TabularInline):
+class KodePotonganTppInline(HanyaBacaAdmin, admin.TabularInline):
     model = KodePotonganTpp
     extra = 0
 
 
 @admin.register(AturanTpp)
-class AturanTppAdmin(SimpleHistoryAdmin):
+class AturanTppAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
     list_display = ["nama", "status", "berlaku_mulai", "persen_kinerja", "persen_disiplin"]
     list_filter = ["status"]
     search_fields = ["nama", "dasar_hukum"]
@@ -97,7 +99,7 @@ class AturanTppAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(RekapKehadiran)
-class RekapKehadiranAdmin(SimpleHistoryAdmin):
+class RekapKehadiranAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
     list_display = ["pegawai", "tahun", "bulan", "hari_kerja", "tanpa_keterangan"]
     list_filter = ["tahun", "bulan"]
     search_fields = ["pegawai__nip", "pegawai__nama"]
@@ -105,7 +107,7 @@ class RekapKehadiranAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(KenaikanGajiBerkala)
-class KenaikanGajiBerkalaAdmin(SimpleHistoryAdmin):
+class KenaikanGajiBerkalaAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
     list_display = ["pegawai", "tmt", "golongan", "mkg_tahun", "gaji_pokok_baru", "status"]
     list_filter = ["status"]
     search_fields = ["pegawai__nip", "pegawai__nama", "nomor_sk"]
@@ -113,7 +115,7 @@ class KenaikanGajiBerkalaAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(RunGaji)
-class RunGajiAdmin(SimpleHistoryAdmin):
+class RunGajiAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "status", "jumlah_slip", "jumlah_galat", "jumlah_bersih"]
     list_filter = ["jenis", "status", "tahun"]
     search_fields = ["catatan"]
@@ -121,7 +123,7 @@ class RunGajiAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Slip)
-class SlipAdmin(admin.ModelAdmin):
+class SlipAdmin(HanyaBacaAdmin, admin.ModelAdmin):
     list_display = ["nip", "nama", "run", "kode_unit", "jumlah_bersih"]
     list_filter = ["run"]
     search_fields = ["nip", "nama"]
@@ -129,7 +131,7 @@ class SlipAdmin(admin.ModelAdmin):
 
 
 @admin.register(GalatSlip)
-class GalatSlipAdmin(admin.ModelAdmin):
+class GalatSlipAdmin(HanyaBacaAdmin, admin.ModelAdmin):
     list_display = ["run", "pegawai", "pesan"]
     list_filter = ["run"]
     search_fields = ["pegawai__nip", "pegawai__nama", "pesan"]
@@ -137,7 +139,7 @@ class GalatSlipAdmin(admin.ModelAdmin):
 
 
 @admin.register(RapelGaji)
-class RapelGajiAdmin(SimpleHistoryAdmin):
+class RapelGajiAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "opd", "status", "jumlah_koreksi", "total_bersih", "dibuat"]
     list_filter = ["jenis", "status", "tahun"]
     search_fields = ["alasan"]
@@ -145,7 +147,7 @@ class RapelGajiAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Penyesuaian)
-class PenyesuaianAdmin(SimpleHistoryAdmin):
+class PenyesuaianAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
     list_display = ["pegawai", "slip_asal", "selisih_bersih", "run_tujuan", "rapel"]
     list_filter = ["run_tujuan"]
     search_fields = ["pegawai__nip", "pegawai__nama", "alasan"]

@@ -5,6 +5,47 @@ class PenggajianConfig(AppConfig):
     name = "penggajian"
 
     def ready(self) -> None:
+        from core import menu
+
+        from . import permissions as p
+
+        grup = "Gaji"
+        menu.daftarkan(
+            menu.Entri("Slip saya", "penggajian:slip_saya", p.can_view_slip_saya, grup=grup, urutan=600),
+            menu.Entri("Run gaji", "penggajian:run_list", p.can_view_run_gaji, grup=grup, urutan=610),
+            menu.Entri(
+                "Penyesuaian (koreksi)",
+                "penggajian:penyesuaian_list",
+                p.can_view_run_gaji,
+                grup=grup,
+                urutan=620,
+            ),
+            menu.Entri(
+                "Rapel (koreksi massal)", "penggajian:rapel_list", p.can_view_run_gaji, grup=grup, urutan=630
+            ),
+            menu.Entri(
+                "Aturan TPP", "penggajian:aturan_tpp_list", p.can_view_run_gaji, grup=grup, urutan=640
+            ),
+            menu.Entri(
+                "Tunjangan fungsional",
+                "penggajian:tunjangan_fungsional",
+                p.can_view_run_gaji,
+                grup=grup,
+                urutan=650,
+            ),
+            menu.Entri(
+                "Aturan THR & gaji ke-13",
+                "penggajian:aturan_tambahan",
+                p.can_view_run_gaji,
+                grup=grup,
+                urutan=660,
+            ),
+            menu.Entri(
+                "Rekap kehadiran", "penggajian:kehadiran_list", p.can_view_kehadiran, grup=grup, urutan=670
+            ),
+            menu.Entri("Kenaikan gaji berkala", "penggajian:kgb_list", p.can_view_kgb, grup=grup, urutan=680),
+        )
+
         # The browser upload with preview (pegawai's import pages) offers the attendance recap too.
         from pegawai.impor import register
         from pegawai.profil import register_tab

@@ -1,4 +1,5 @@
-"""Who may do what with pay data. Seeing is scoped in selectors (run_get_visible, pegawai's Cakupan).
+"""Who may do what in the penggajian app. Views, templates (through the flags views pass), services and
+the menu ask these predicates; what a user may *see* (their OPD, their own slips) is scoped in selectors.
 
 Maker ≠ checker: whoever computed any part of a run (a compute, a recompute, a recompute of the failed
 employees only, since the run was created and across returns; PerhitunganRun) can never verify or
@@ -59,3 +60,50 @@ def can_approve_run(user, run: RunGaji) -> bool:
         and user.pk != run.diverifikasi_oleh_id
         and not is_pembuat_run(user, run)
     )
+
+
+# --- pages (the menu and the views) ------------------------------------------------------------------
+
+
+def can_view_slip_saya(user) -> bool:
+    return cakupan_for(user).pegawai_id is not None
+
+
+def can_view_run_gaji(user) -> bool:
+    """Pay runs, corrections, rapel and the pay rules: the Admin BKD and the Pimpinan."""
+    return roles.is_admin_bkd(user) or roles.is_pimpinan(user)
+
+
+def can_manage_gaji(user) -> bool:
+    """Computing, locking, corrections, rapel and rule changes: the Admin BKD."""
+    return roles.is_admin_bkd(user)
+
+
+def can_view_kehadiran(user) -> bool:
+    """Attendance recaps: the Admin BKD, an Operator OPD for their OPD (scoped in selectors)."""
+    return roles.is_admin_bkd(user) or roles.is_operator_opd(user)
+
+
+def can_view_kgb(user) -> bool:
+    return can_view_kgb_list(user)
+
+
+# --- a run -------------------------------------------------------------------------------------------
+
+
+def can_verify_run_gaji(user, run: RunGaji) -> bool:
+    """A second Admin BKD officer, who computed no part of the run (the state is the service's check)."""
+    return roles.is_admin_bkd(user) and not is_pembuat_run(user, run)
+
+
+def can_approve_run_gaji(user, run: RunGaji) -> bool:
+    """The Pimpinan or an Admin BKD officer who neither computed any part of nor verified the run."""
+    return (
+        (roles.is_pimpinan(user) or roles.is_admin_bkd(user))
+        and user.pk != run.diverifikasi_oleh_id
+        and not is_pembuat_run(user, run)
+    )
+
+
+def can_return_run_gaji(user) -> bool:
+    return roles.is_pimpinan(user) or roles.is_admin_bkd(user)

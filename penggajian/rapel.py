@@ -27,6 +27,8 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from akun import roles
+from core.history import catat_riwayat
+from core.workflow import transition
 from pegawai.models import UnitKerja
 
 from . import selectors
@@ -37,10 +39,6 @@ logger = logging.getLogger(__name__)
 
 KUNCI_RAPEL = 0x5241504C  # advisory-lock key of rapel requests ("RAPL")
 KOLOM_MASUKAN = {f.name for f in dataclasses.fields(MasukanPegawai)}
-
-
-def _reason(obj, text: str) -> None:
-    obj._change_reason = text
 
 
 # --- what was paid ------------------------------------------------------------------------------------
@@ -212,7 +210,7 @@ def rapel_minta(
         jumlah_slip=jumlah,
         dibuat_oleh=actor,
     )
-    _reason(rapel, "Diminta")
+    catat_riwayat(rapel, actor=actor, alasan="Diminta")
     rapel.save()
     transaction.on_commit(lambda: rapel_task.delay(rapel.pk))
     return rapel
@@ -290,6 +288,11 @@ def rapel_bagian(rapel_id: int, run: RunGaji, opd_id: int, aturan: tuple) -> boo
         rapel.jumlah_dilewati += len(catatan)
         rapel.total_bersih += sum((a.selisih_bersih for a in baru), Decimal(0))
         rapel.catatan_pegawai = [*rapel.catatan_pegawai, *catatan]
+        catat_riwayat(
+            rapel,
+            actor=rapel.dibuat_oleh,
+            alasan=f"{bulan}: {len(slips)} slip diperiksa, {len(baru)} koreksi",
+        )
         rapel.save(update_fields=[
             "bagian_selesai", "sudah_diperiksa", "jumlah_koreksi", "jumlah_sama", "jumlah_dilewati", "total_bersih",
             "catatan_pegawai", "diubah",
@@ -311,10 +314,10 @@ def rapel_jalankan(rapel_id: int) -> RapelGaji:
         if rapel.status not in (RapelGaji.Status.ANTRI, RapelGaji.Status.BERJALAN):
             return rapel
         if rapel.status == RapelGaji.Status.ANTRI:
-            rapel.status = RapelGaji.Status.BERJALAN
+            transition(rapel, RapelGaji.Status.BERJALAN)
             rapel.mulai = timezone.now()
             rapel.pesan_galat = ""
-            _reason(rapel, "Mulai dihitung")
+            catat_riwayat(rapel, actor=rapel.dibuat_oleh, alasan="Mulai dihitung")
             rapel.save()
     try:
         aturan_bulan: dict[int, tuple] = {}
@@ -326,17 +329,18 @@ def rapel_jalankan(rapel_id: int) -> RapelGaji:
         logger.exception("Rapel %s terhenti", rapel_id)
         with transaction.atomic():
             rapel = RapelGaji.objects.select_for_update().get(pk=rapel_id)
-            rapel.status = RapelGaji.Status.GAGAL
+            if rapel.status == RapelGaji.Status.BERJALAN:
+                transition(rapel, RapelGaji.Status.GAGAL)
             rapel.pesan_galat = f"{type(exc).__name__}: {exc}"[:2000]
-            _reason(rapel, "Terhenti")
+            catat_riwayat(rapel, actor=rapel.dibuat_oleh, alasan="Terhenti")
             rapel.save()
         return rapel
     with transaction.atomic():
         rapel = RapelGaji.objects.select_for_update().get(pk=rapel_id)
         if rapel.status == RapelGaji.Status.BERJALAN:
-            rapel.status = RapelGaji.Status.SELESAI
+            transition(rapel, RapelGaji.Status.SELESAI)
             rapel.selesai = timezone.now()
-            _reason(rapel, "Selesai")
+            catat_riwayat(rapel, actor=rapel.dibuat_oleh, alasan="Selesai")
             rapel.save()
     return rapel
 
@@ -354,9 +358,9 @@ def rapel_lanjutkan(*, actor, rapel: RapelGaji) -> RapelGaji:
     rapel = RapelGaji.objects.select_for_update().get(pk=rapel.pk)
     if rapel.status != RapelGaji.Status.GAGAL:
         raise ValidationError(f"{rapel} tidak terhenti: tidak ada yang dilanjutkan.")
-    rapel.status = RapelGaji.Status.BERJALAN
+    transition(rapel, RapelGaji.Status.BERJALAN)
     rapel.pesan_galat = ""
-    _reason(rapel, "Dilanjutkan")
+    catat_riwayat(rapel, actor=actor, alasan="Dilanjutkan")
     rapel.save()
     transaction.on_commit(lambda: rapel_task.delay(rapel.pk))
     return rapel
@@ -379,8 +383,8 @@ def rapel_batalkan(*, actor, rapel: RapelGaji) -> int:
             "Koreksi yang sudah dibayar diperbaiki dengan koreksi berikutnya."
         )
     jumlah, _ = rapel.penyesuaian.all().delete()
-    rapel.status = RapelGaji.Status.DIBATALKAN
-    _reason(rapel, f"Dibatalkan: {jumlah} koreksi dihapus")
+    transition(rapel, RapelGaji.Status.DIBATALKAN)
+    catat_riwayat(rapel, actor=actor, alasan=f"Dibatalkan: {jumlah} koreksi dihapus")
     rapel.save()
     return jumlah
 

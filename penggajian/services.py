@@ -18,6 +18,8 @@ from django.utils import timezone
 
 from akun import roles
 from core.db import copy_rows
+from core.history import catat_riwayat
+from core.workflow import transition
 from pegawai.models import Pegawai, UnitKerja
 
 from . import selectors
@@ -41,10 +43,6 @@ SLIP_FIELDS = [
     "nama_bank", "nomor_rekening", "kolom", "rincian", "masukan", "jumlah_kotor", "jumlah_potongan",
     "jumlah_bersih", "bruto_pph", "kode_verifikasi", "dihitung",
 ]  # fmt: skip
-
-
-def _reason(obj, text: str) -> None:
-    obj._change_reason = text
 
 
 def _error(message: str) -> ValidationError:
@@ -114,7 +112,7 @@ def run_hitung(
     run.aturan_tpp = aturan_tpp
     run.aturan_tambahan = aturan_tambahan
     run.hanya_galat = hanya_galat
-    run.status = RunGaji.Status.ANTRI
+    transition(run, RunGaji.Status.ANTRI)
     run.opd_selesai = []
     run.total_opd = UnitKerja.objects.filter(jenis=UnitKerja.Jenis.OPD).count()
     run.pesan_galat = ""
@@ -123,7 +121,7 @@ def run_hitung(
     run.dihitung_pada = timezone.now()
     run.diverifikasi_oleh = run.disetujui_oleh = None
     run.diverifikasi_pada = run.disetujui_pada = None
-    _reason(run, "Hitung ulang yang gagal" if hanya_galat else "Dihitung")
+    catat_riwayat(run, actor=actor, alasan="Hitung ulang yang gagal" if hanya_galat else "Dihitung")
     run.save()
     # Every maker is kept, not just the latest: none of them may verify or approve this run.
     PerhitunganRun.objects.create(
@@ -162,10 +160,12 @@ def _hitung_satu(jenis: str, masukan, aturan_gaji, aturan_tpp, aturan_tambahan=N
 
 def _aturan_run(run: RunGaji) -> tuple:
     """The rule snapshots a run was queued with: (gaji, TPP or None, THR/gaji ke-13 or None)."""
+    if run.aturan_gaji is None:
+        raise selectors.AturanTidakAda(f"{run} belum mempunyai aturan gaji: hitung ulang run itu.")
     return (
         selectors.aturan_gaji_data(run.aturan_gaji, run.tahun, run.bulan),
-        selectors.aturan_tpp_data(run.aturan_tpp) if run.aturan_tpp_id else None,
-        selectors.aturan_tambahan_data(run.aturan_tambahan) if run.aturan_tambahan_id else None,
+        selectors.aturan_tpp_data(run.aturan_tpp) if run.aturan_tpp is not None else None,
+        selectors.aturan_tambahan_data(run.aturan_tambahan) if run.aturan_tambahan is not None else None,
     )
 
 
@@ -202,7 +202,9 @@ def hitung_opd(run: RunGaji, opd_id: int, aturan_gaji, aturan_tpp, aturan_tambah
     aturan_ids = {"aturan_gaji": aturan_gaji.id, "aturan_tpp": aturan_tpp.id if aturan_tpp else None}
     if aturan_tambahan is not None:
         aturan_ids["aturan_tambahan"] = aturan_tambahan.id
-    slips, galat, diterapkan = [], [], []
+    slips: list[tuple] = []
+    galat: list[GalatSlip] = []
+    diterapkan: list[int] = []
     tertunda = _penyesuaian_tertunda(run, qs)
     for m in masukan:
         if m.status_kepegawaian in dikecualikan:
@@ -316,9 +318,13 @@ def run_execute(run_id: int) -> RunGaji:
         run.jumlah_potongan = sum(r["potongan"] for r in run.rekap_opd)
         run.jumlah_bersih = sum(r["bersih"] for r in run.rekap_opd)
         run.total_opd = len(opd_ids)
-        run.status = RunGaji.Status.DIHITUNG
+        transition(run, RunGaji.Status.DIHITUNG)
         run.selesai = timezone.now()
-        _reason(run, f"Selesai dihitung: {run.jumlah_slip} slip, {run.jumlah_galat} gagal")
+        catat_riwayat(
+            run,
+            actor=run.dihitung_oleh,
+            alasan=f"Selesai dihitung: {run.jumlah_slip} slip, {run.jumlah_galat} gagal",
+        )
         run.save()
         _notify_after_commit(
             roles.ADMIN_BKD,
@@ -342,8 +348,7 @@ def run_verifikasi(*, actor, run: RunGaji, catatan: str = "") -> RunGaji:
     if not roles.is_admin_bkd(actor):
         raise PermissionDenied
     run = _locked(run)
-    if run.status != RunGaji.Status.DIHITUNG:
-        raise _error(f"{run} tidak dalam status Dihitung (sekarang: {run.get_status_display()}).")
+    transition(run, RunGaji.Status.DIVERIFIKASI)
     if is_pembuat_run(actor, run):
         raise _error(
             "Pemisahan tugas: yang menghitung tidak boleh memverifikasi run yang sama (termasuk yang pernah "
@@ -356,12 +361,11 @@ def run_verifikasi(*, actor, run: RunGaji, catatan: str = "") -> RunGaji:
                 "catatan": f"{run.jumlah_galat} pegawai gagal dihitung: tulis catatan mengapa run tetap diverifikasi."
             }
         )
-    run.status = RunGaji.Status.DIVERIFIKASI
     run.diverifikasi_oleh = actor
     run.diverifikasi_pada = timezone.now()
     if catatan:
         run.catatan = catatan
-    _reason(run, f"Diverifikasi{': ' + catatan if catatan else ''}")
+    catat_riwayat(run, actor=actor, alasan=f"Diverifikasi{': ' + catatan if catatan else ''}")
     run.save()
     _notify_after_commit(roles.PIMPINAN, f"{run} menunggu persetujuan", f"{run} sudah diverifikasi.")
     return run
@@ -373,16 +377,14 @@ def run_setujui(*, actor, run: RunGaji) -> RunGaji:
     if not (roles.is_pimpinan(actor) or roles.is_admin_bkd(actor)):
         raise PermissionDenied
     run = _locked(run)
-    if run.status != RunGaji.Status.DIVERIFIKASI:
-        raise _error(f"{run} tidak dalam status Diverifikasi (sekarang: {run.get_status_display()}).")
+    transition(run, RunGaji.Status.DISETUJUI)
     if actor.pk == run.diverifikasi_oleh_id or is_pembuat_run(actor, run):
         raise _error(
             "Pemisahan tugas: yang menghitung atau memverifikasi tidak boleh menyetujui run yang sama."
         )
-    run.status = RunGaji.Status.DISETUJUI
     run.disetujui_oleh = actor
     run.disetujui_pada = timezone.now()
-    _reason(run, "Disetujui")
+    catat_riwayat(run, actor=actor, alasan="Disetujui")
     run.save()
     return run
 
@@ -396,13 +398,11 @@ def run_kembalikan(*, actor, run: RunGaji, alasan: str) -> RunGaji:
     if not alasan:
         raise ValidationError({"alasan": "Alasan pengembalian wajib diisi."})
     run = _locked(run)
-    if run.status not in (RunGaji.Status.DIHITUNG, RunGaji.Status.DIVERIFIKASI, RunGaji.Status.DISETUJUI):
-        raise _error(f"{run} tidak dapat dikembalikan dari status {run.get_status_display()}.")
-    run.status = RunGaji.Status.DIHITUNG
+    transition(run, RunGaji.Status.DIHITUNG)
     run.diverifikasi_oleh = run.disetujui_oleh = None
     run.diverifikasi_pada = run.disetujui_pada = None
     run.catatan = alasan
-    _reason(run, f"Dikembalikan: {alasan}")
+    catat_riwayat(run, actor=actor, alasan=f"Dikembalikan: {alasan}")
     run.save()
     return run
 
@@ -414,14 +414,10 @@ def run_kunci(*, actor, run: RunGaji) -> RunGaji:
     if not roles.is_admin_bkd(actor):
         raise PermissionDenied
     run = _locked(run)
-    if run.status != RunGaji.Status.DISETUJUI:
-        raise _error(
-            f"Hanya run yang sudah disetujui yang dapat dikunci (sekarang: {run.get_status_display()})."
-        )
-    run.status = RunGaji.Status.DIKUNCI
+    transition(run, RunGaji.Status.DIKUNCI)
     run.dikunci_oleh = actor
     run.dikunci_pada = timezone.now()
-    _reason(run, "Dikunci")
+    catat_riwayat(run, actor=actor, alasan="Dikunci")
     run.save()
     from .tasks import notifikasi_slip_task
 
@@ -535,6 +531,6 @@ def penyesuaian_buat(*, actor, slip: Slip, alasan: str) -> Penyesuaian:
         raise _error(
             "Dihitung ulang dengan data sekarang, slip bulan itu tidak berubah: tidak ada yang dikoreksi."
         )
-    _reason(adj, f"Koreksi {run}: {alasan}")
+    catat_riwayat(adj, actor=actor, alasan=f"Koreksi {run}: {alasan}")
     adj.save()
     return adj

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from decimal import Decimal
+from typing import Any
 
 from celery import shared_task
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,11 +17,13 @@ from django.utils import timezone
 
 from akun import roles
 from core.dates import add_months
+from core.history import catat_riwayat
 from pegawai.models import Pegawai, UnitKerja
 
 from . import selectors
 from .hitung import GalatHitung, hitung_tpp
 from .models import (
+    AturanTambahan,
     AturanTpp,
     KodePotonganTpp,
     PaguTpp,
@@ -58,7 +61,7 @@ def aturan_tpp_salin(*, actor, sumber: AturanTpp) -> AturanTpp:
     draf.berlaku_mulai = max(mulai, sumber.berlaku_mulai + dt.timedelta(days=1))
     draf.perbandingan = {}
     draf.dibuat_oleh = actor
-    draf._change_reason = f"Draf disalin dari {sumber.nama}"
+    catat_riwayat(draf, actor=actor, alasan=f"Draf disalin dari {sumber.nama}")
     draf.save()
     PaguTpp.objects.bulk_create(
         PaguTpp(aturan=draf, kelas_jabatan=p.kelas_jabatan, jumlah=p.jumlah) for p in sumber.pagu.all()
@@ -115,7 +118,7 @@ def aturan_tpp_berlakukan(*, actor, aturan: AturanTpp) -> AturanTpp:
     if masalah:
         raise ValidationError(masalah)
     aturan.status = AturanTpp.Status.BERLAKU
-    aturan._change_reason = f"Diberlakukan mulai {aturan.berlaku_mulai:%d-%m-%Y}"
+    catat_riwayat(aturan, actor=actor, alasan=f"Diberlakukan mulai {aturan.berlaku_mulai:%d-%m-%Y}")
     aturan.save()
     return aturan
 
@@ -126,6 +129,63 @@ def aturan_tpp_hapus(*, actor, aturan: AturanTpp) -> None:
     aturan = AturanTpp.objects.select_for_update().get(pk=aturan.pk)
     _wajib_draf(aturan)
     aturan.delete()
+
+
+@transaction.atomic
+def aturan_tpp_simpan(*, actor, form, formsets) -> AturanTpp:
+    """Save a bound, valid draft form and its row formsets (ceilings, predikat, codes); the comparison
+    with the rule in force is cleared (it no longer describes the draft)."""
+    _wajib_admin(actor)
+    _wajib_draf(AturanTpp.objects.select_for_update().get(pk=form.instance.pk))
+    aturan = form.save(commit=False)
+    aturan.perbandingan = {}
+    catat_riwayat(aturan, actor=actor, alasan="Draf diubah")
+    aturan.save()
+    for fs in formsets:
+        for obj in fs.save(commit=False):
+            catat_riwayat(obj, actor=actor, alasan="Draf diubah")
+            obj.save()
+        for obj in fs.deleted_objects:
+            catat_riwayat(obj, actor=actor, alasan="Dihapus dari draf")
+            obj.delete()
+    return aturan
+
+
+@transaction.atomic
+def tunjangan_fungsional_simpan(*, actor, formset) -> None:
+    """Save the functional-allowance table (a bound, valid formset): additions, changes, deletions."""
+    _wajib_admin(actor)
+    for obj in formset.save(commit=False):
+        catat_riwayat(obj, actor=actor, alasan="Diubah di halaman tunjangan fungsional")
+        obj.save()
+    for obj in formset.deleted_objects:
+        catat_riwayat(obj, actor=actor, alasan="Dihapus di halaman tunjangan fungsional")
+        obj.delete()
+
+
+@transaction.atomic
+def aturan_tambahan_simpan(*, actor, form) -> AturanTambahan:
+    """Save a THR / gaji ke-13 rule (a bound, valid form); refused once an approved or locked run paid
+    with it."""
+    _wajib_admin(actor)
+    if form.instance.pk:
+        terpakai = (
+            RunGaji.objects.filter(
+                aturan_tambahan_id=form.instance.pk,
+                status__in=[RunGaji.Status.DISETUJUI, RunGaji.Status.DIKUNCI],
+            )
+            .order_by("bulan")
+            .first()
+        )
+        if terpakai is not None:
+            raise ValidationError(
+                f"Aturan ini sudah dipakai {terpakai} yang disetujui/dikunci: tidak dapat diubah."
+            )
+    alasan = "Diubah di halaman aturan THR dan gaji ke-13" if form.instance.pk else "Ditambahkan"
+    obj = form.save(commit=False)
+    catat_riwayat(obj, actor=actor, alasan=alasan)
+    obj.save()
+    return obj
 
 
 # --- what-if -----------------------------------------------------------------------------------------
@@ -176,7 +236,7 @@ def whatif_hitung(aturan_id: int) -> dict:
     a = selectors.aturan_gaji_data(selectors.aturan_gaji_model(tahun, bulan), tahun, bulan)
     th_masukan, bl_masukan = _bulan_masukan(tahun, bulan)
     opds = list(UnitKerja.objects.filter(jenis="opd").order_by("nama").values_list("pk", "nama"))
-    hasil = {
+    hasil: dict[str, Any] = {
         "status": "berjalan",
         "bulan": f"{tahun}-{bulan:02d}",
         "bulan_masukan": f"{th_masukan}-{bl_masukan:02d}",
@@ -194,9 +254,9 @@ def whatif_hitung(aturan_id: int) -> dict:
         masukan, _extra = selectors.masukan_pegawai(
             Pegawai.objects.filter(opd_id=opd_id), tahun=th_masukan, bulan=bl_masukan, tpp=True
         )
-        baris = {"opd": nama, "pegawai": 0, "lama": 0, "baru": 0, "galat": 0}
+        baris: dict[str, Any] = {"opd": nama, "pegawai": 0, "lama": 0, "baru": 0, "galat": 0}
         for m in masukan:
-            nilai = []
+            nilai: list[int | None] = []
             for t in (t_lama, t_baru):
                 if m.status_kepegawaian in (a.status_dikecualikan | t.status_dikecualikan):
                     nilai.append(0)

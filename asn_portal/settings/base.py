@@ -70,6 +70,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "pegawai.context_processors.peran",
+                "core.menu.menu",
             ],
             "builtins": ["core.templatetags.asn"],
         },

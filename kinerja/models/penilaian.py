@@ -28,6 +28,15 @@ class Penilaian(TimeStampedModel):
         KEBERATAN = "keberatan", _("Keberatan diajukan")
         FINAL = "final", _("Final")
 
+    # Re-rating sets DINILAI again until the evaluation is in an objection or final; closing a period
+    # finalises (bulk SQL), reopening returns to DINILAI or DITERIMA (core.workflow).
+    TRANSISI = {
+        Status.DINILAI: {Status.DINILAI, Status.DITERIMA, Status.KEBERATAN, Status.FINAL},
+        Status.DITERIMA: {Status.DINILAI, Status.KEBERATAN, Status.FINAL},
+        Status.KEBERATAN: {Status.DITERIMA},
+        Status.FINAL: {Status.DINILAI, Status.DITERIMA},
+    }
+
     class Sumber(models.TextChoices):
         FORMULIR = "formulir", _("Formulir")
         IMPOR = "impor", _("Impor berkas")

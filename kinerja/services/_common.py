@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from akun import roles
+from core.history import catat_riwayat
 from pegawai.selectors import cakupan_for
 
-from .. import selectors
+from .. import permissions, selectors
 from ..models import (
     SKP,
     PeriodeKinerja,
@@ -20,22 +20,18 @@ def _me(actor) -> int | None:
     return cakupan_for(actor).pegawai_id
 
 
-def _reason(obj, text: str) -> None:
-    obj._change_reason = text
-
-
 # --- periods -----------------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def periode_open(*, actor, tahun: int, jenis_evaluasi: str) -> PeriodeKinerja:
-    if not roles.is_admin_bkd(actor):
+    if not permissions.can_manage_periode(actor):
         raise PermissionDenied
     if PeriodeKinerja.objects.filter(tahun=tahun).exists():
         raise ValidationError({"tahun": f"Periode kinerja {tahun} sudah ada."})
     periode = PeriodeKinerja(tahun=tahun, jenis_evaluasi=jenis_evaluasi)
     periode.full_clean()
-    _reason(periode, "Periode dibuka")
+    catat_riwayat(periode, actor=actor, alasan="Periode dibuka")
     periode.save()
     return periode
 
@@ -62,5 +58,5 @@ def _require_open(periode_kinerja: PeriodeKinerja, periode: str | None = None) -
 
 
 def _require_penilai(actor, skp: SKP) -> None:
-    if not selectors.is_pejabat_penilai(pegawai_id=_me(actor), skp=skp):
+    if not permissions.can_rate_skp(actor, skp):
         raise PermissionDenied

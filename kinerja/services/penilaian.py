@@ -9,11 +9,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from akun import roles
+from core.history import catat_riwayat
+from core.workflow import transition
 from pegawai.models import Pegawai, UnitKerja
-from pegawai.selectors import cakupan_for
 
-from .. import selectors
+from .. import permissions, selectors
 from ..models import (
     PERIODE_TAHUNAN,
     SKP,
@@ -28,7 +28,7 @@ from ..models import (
     SasaranUnit,
     periode_label,
 )
-from ._common import _me, _reason, _require_open, _require_penilai
+from ._common import _me, _require_open, _require_penilai
 
 
 @transaction.atomic
@@ -101,12 +101,14 @@ def penilaian_rate(
         rating_perilaku_kerja=rating_perilaku_kerja,
         tanggal=selectors.tanggal_acuan(skp.periode.tahun),
     )
+    if existing is not None:
+        transition(penilaian, Penilaian.Status.DINILAI)
     penilaian.status = Penilaian.Status.DINILAI
     penilaian.sumber = Penilaian.Sumber.FORMULIR
     penilaian.catatan_penilai = catatan.strip()
     penilaian.dinilai_oleh = actor
     penilaian.diterima_pada = None
-    _reason(penilaian, f"Dinilai {periode_label(periode)}")
+    catat_riwayat(penilaian, actor=actor, alasan=f"Dinilai {periode_label(periode)}")
     penilaian.save()
     return penilaian
 
@@ -117,9 +119,9 @@ def penilaian_acknowledge(*, actor, penilaian: Penilaian) -> Penilaian:
         raise PermissionDenied
     if penilaian.status != Penilaian.Status.DINILAI:
         raise ValidationError("Penilaian ini sudah diterima atau sedang dalam keberatan.")
-    penilaian.status = Penilaian.Status.DITERIMA
+    transition(penilaian, Penilaian.Status.DITERIMA)
     penilaian.diterima_pada = timezone.now()
-    _reason(penilaian, "Diterima pegawai")
+    catat_riwayat(penilaian, actor=actor, alasan="Diterima pegawai")
     penilaian.save(update_fields=["status", "diterima_pada", "diubah"])
     return penilaian
 
@@ -135,12 +137,12 @@ def keberatan_submit(*, actor, penilaian: Penilaian, alasan: str) -> Keberatan:
         raise ValidationError("Keberatan atas penilaian ini sudah pernah diajukan.")
     if not (alasan or "").strip():
         raise ValidationError({"alasan": "Uraikan alasan keberatan."})
-    pemutus_id = penilaian.skp.atasan_pejabat_penilai_id if penilaian.skp_id else None
+    pemutus_id = penilaian.skp.atasan_pejabat_penilai_id if penilaian.skp is not None else None
     if pemutus_id is None:
         raise ValidationError("Atasan pejabat penilai tidak ada; keberatan tidak dapat diajukan di sistem.")
     keberatan = Keberatan.objects.create(penilaian=penilaian, alasan=alasan.strip(), pemutus_id=pemutus_id)
-    penilaian.status = Penilaian.Status.KEBERATAN
-    _reason(penilaian, "Keberatan diajukan")
+    transition(penilaian, Penilaian.Status.KEBERATAN)
+    catat_riwayat(penilaian, actor=actor, alasan="Keberatan diajukan")
     penilaian.save(update_fields=["status", "diubah"])
     return keberatan
 
@@ -182,9 +184,13 @@ def keberatan_decide(
     keberatan.alasan_keputusan = alasan_keputusan.strip()
     keberatan.diputuskan_pada = timezone.now()
     keberatan.save()
-    penilaian.status = Penilaian.Status.DITERIMA
+    transition(penilaian, Penilaian.Status.DITERIMA)
     penilaian.diterima_pada = penilaian.diterima_pada or timezone.now()
-    _reason(penilaian, f"Keberatan {keberatan.get_status_display().lower()}: {keberatan.alasan_keputusan}")
+    catat_riwayat(
+        penilaian,
+        actor=actor,
+        alasan=f"Keberatan {keberatan.get_status_display().lower()}: {keberatan.alasan_keputusan}",
+    )
     penilaian.save()
     return keberatan
 
@@ -195,7 +201,7 @@ def predikat_unit_set(
 ):
     """The leader above sets the unit's predikat: the head of the parent unit, or for an OPD the
     Pimpinan/Admin BKD."""
-    if not _can_set_predikat_unit(actor, unit_kerja):
+    if not permissions.can_set_predikat_unit(actor, unit_kerja):
         raise PermissionDenied
     _require_open(periode)
     row = PredikatUnit.objects.filter(periode=periode, unit_kerja=unit_kerja).first() or PredikatUnit(
@@ -209,24 +215,12 @@ def predikat_unit_set(
     return row
 
 
-def _can_set_predikat_unit(actor, unit_kerja: UnitKerja) -> bool:
-    if roles.is_admin_bkd(actor) or roles.is_pimpinan(actor):
-        return True
-    me = _me(actor)
-    if me is None or unit_kerja.induk_id is None:
-        return False
-    return Pegawai.objects.filter(
-        pk=me, aktif=True, jabatan__is_kepala=True, jabatan__unit_kerja_id=unit_kerja.induk_id
-    ).exists()
-
-
 @transaction.atomic
 def potensial_save(
     *, actor, pegawai: Pegawai, skor: Decimal, tanggal: dt.date, berlaku_sampai: dt.date, sumber: str = ""
 ) -> PenilaianPotensial:
     """The Admin BKD for anyone; an Operator OPD for an employee of their OPD."""
-    operator_opd = cakupan_for(actor).opd_id
-    if not (roles.is_admin_bkd(actor) or (operator_opd is not None and pegawai.opd_id == operator_opd)):
+    if not permissions.can_record_potensial(actor, pegawai):
         raise PermissionDenied
     row = PenilaianPotensial(
         pegawai=pegawai,
@@ -243,25 +237,12 @@ def potensial_save(
     return row
 
 
-def _can_manage_sasaran(actor, unit_kerja: UnitKerja) -> bool:
-    """The unit's head, the leader above (as for its predikat), or the Admin BKD."""
-    if _can_set_predikat_unit(actor, unit_kerja):
-        return True
-    me = _me(actor)
-    return (
-        me is not None
-        and Pegawai.objects.filter(
-            pk=me, aktif=True, jabatan__is_kepala=True, jabatan__unit_kerja_id=unit_kerja.pk
-        ).exists()
-    )
-
-
 @transaction.atomic
 def sasaran_unit_create(
     *, actor, unit_kerja: UnitKerja, periode: PeriodeKinerja, uraian: str, indikator: str = ""
 ) -> SasaranUnit:
     """A target of the unit for the year; its head's hasil kerja rows support it (cascading)."""
-    if not _can_manage_sasaran(actor, unit_kerja):
+    if not permissions.can_manage_sasaran_unit(actor, unit_kerja):
         raise PermissionDenied
     _require_open(periode)
     if not (uraian or "").strip():
@@ -270,6 +251,6 @@ def sasaran_unit_create(
         periode=periode, unit_kerja=unit_kerja, uraian=uraian.strip(), indikator=indikator.strip()
     )
     row.full_clean()
-    _reason(row, "Sasaran unit ditambahkan")
+    catat_riwayat(row, actor=actor, alasan="Sasaran unit ditambahkan")
     row.save()
     return row

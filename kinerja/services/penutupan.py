@@ -8,10 +8,10 @@ from django.db import connection, transaction
 from django.db.models import F, Func, IntegerField, Value
 from django.utils import timezone
 
-from akun import roles
+from core.history import catat_riwayat
 from pegawai.models import UnitKerja
 
-from .. import selectors
+from .. import permissions, selectors
 from ..models import (
     PERIODE_TAHUNAN,
     MatriksPredikat,
@@ -21,14 +21,14 @@ from ..models import (
     TidakDinilai,
     periode_label,
 )
-from ._common import _reason, _validate_periode_kode
+from ._common import _validate_periode_kode
 
 
 @transaction.atomic
 def penutupan_start(*, actor, periode_kinerja: PeriodeKinerja, periode: str) -> PenutupanPeriode:
     """Queue the closing run of one evaluation period. Running it again on a closed period is allowed
     and changes nothing (every step is idempotent)."""
-    if not roles.is_admin_bkd(actor):
+    if not permissions.can_manage_periode(actor):
         raise PermissionDenied
     _validate_periode_kode(periode_kinerja, periode)
     run = (
@@ -46,7 +46,7 @@ def penutupan_start(*, actor, periode_kinerja: PeriodeKinerja, periode: str) -> 
     run.total_opd = UnitKerja.objects.filter(jenis=UnitKerja.Jenis.OPD).count()
     run.pesan_galat = ""
     run.mulai = run.selesai = None
-    _reason(run, "Penutupan dijalankan")
+    catat_riwayat(run, actor=actor, alasan="Penutupan dijalankan")
     run.save()
     from ..tasks import penutupan_periode_task
 
@@ -95,7 +95,7 @@ ON CONFLICT (penutupan_id, pegawai_id) DO NOTHING
 
 
 def _history_columns() -> str:
-    fields = [f.column for f in Penilaian._meta.concrete_fields if f.column != "diubah"]
+    fields = [f.column for f in Penilaian._meta.concrete_fields if f.column and f.column != "diubah"]
     return ", ".join(connection.ops.quote_name(c) for c in fields)
 
 
@@ -158,12 +158,16 @@ def penutupan_execute(run_id: int) -> PenutupanPeriode:
         run.total_opd = len(opd_ids)
         run.status = PenutupanPeriode.Status.SELESAI
         run.selesai = timezone.now()
-        _reason(run, f"Penutupan selesai: {run.jumlah_final} final, {run.jumlah_tidak_dinilai} tidak dinilai")
+        catat_riwayat(
+            run,
+            actor=run.dijalankan_oleh,
+            alasan=f"Penutupan selesai: {run.jumlah_final} final, {run.jumlah_tidak_dinilai} tidak dinilai",
+        )
         run.save()
         if run.periode == PERIODE_TAHUNAN and run.periode_kinerja.status != PeriodeKinerja.Status.DITUTUP:
             periode_kinerja = run.periode_kinerja
             periode_kinerja.status = PeriodeKinerja.Status.DITUTUP
-            _reason(periode_kinerja, "Ditutup oleh penutupan tahunan")
+            catat_riwayat(periode_kinerja, actor=run.dijalankan_oleh, alasan="Ditutup oleh penutupan tahunan")
             periode_kinerja.save(update_fields=["status", "diubah"])
     return run
 
@@ -172,7 +176,7 @@ def penutupan_execute(run_id: int) -> PenutupanPeriode:
 def penutupan_reopen(*, actor, run: PenutupanPeriode, alasan: str) -> PenutupanPeriode:
     """Only the Admin BKD reopens a closed period, with a reason; final evaluations return to their
     previous state (accepted if the employee had accepted), each with a history row."""
-    if not roles.is_admin_bkd(actor):
+    if not permissions.can_manage_periode(actor):
         raise PermissionDenied
     if run.status != PenutupanPeriode.Status.SELESAI:
         raise ValidationError("Hanya periode yang sudah selesai ditutup yang dapat dibuka kembali.")
@@ -204,11 +208,11 @@ def penutupan_reopen(*, actor, run: PenutupanPeriode, alasan: str) -> PenutupanP
         )
     run.status = PenutupanPeriode.Status.DIBUKA_KEMBALI
     run.alasan_dibuka_kembali = alasan.strip()
-    _reason(run, f"Dibuka kembali: {alasan.strip()}")
+    catat_riwayat(run, actor=actor, alasan=f"Dibuka kembali: {alasan.strip()}")
     run.save()
     if run.periode == PERIODE_TAHUNAN:
         periode_kinerja = run.periode_kinerja
         periode_kinerja.status = PeriodeKinerja.Status.DIBUKA
-        _reason(periode_kinerja, f"Dibuka kembali: {alasan.strip()}")
+        catat_riwayat(periode_kinerja, actor=actor, alasan=f"Dibuka kembali: {alasan.strip()}")
         periode_kinerja.save(update_fields=["status", "diubah"])
     return run

@@ -7,8 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from akun import roles
+from core.history import catat_riwayat
+from core.workflow import transition
 from pegawai.models import Pegawai
 
+from .. import permissions
 from ..models import (
     SKP,
     HasilKerja,
@@ -17,7 +20,7 @@ from ..models import (
     PeriodeKinerja,
     SasaranUnit,
 )
-from ._common import _reason, _require_open, _require_penilai
+from ._common import _require_open, _require_penilai
 
 
 @transaction.atomic
@@ -41,14 +44,14 @@ def skp_create(*, actor, pegawai: Pegawai, periode: PeriodeKinerja) -> SKP:
         pejabat_penilai=atasan,
         atasan_pejabat_penilai_id=atasan.atasan_id if atasan else None,
     )
-    _reason(skp, "SKP disusun")
+    catat_riwayat(skp, actor=actor, alasan="SKP disusun")
     skp.save()
     PerilakuKerja.objects.bulk_create(PerilakuKerja(skp=skp, aspek=a) for a in PerilakuKerja.Aspek.values)
     return skp
 
 
 def _require_editable_by_owner(actor, skp: SKP) -> None:
-    if skp.pegawai.user_id != actor.pk:
+    if not permissions.can_edit_skp(actor, skp):
         raise PermissionDenied
     if not skp.dapat_diubah:
         raise ValidationError("SKP sudah diajukan atau disetujui; tidak dapat diubah.")
@@ -137,14 +140,6 @@ def hasil_kerja_delete(*, actor, hasil_kerja: HasilKerja) -> None:
     hasil_kerja.delete()
 
 
-def _transition(skp: SKP, target: str) -> None:
-    if target not in SKP.TRANSISI.get(skp.status, set()):
-        raise ValidationError(
-            f"SKP berstatus {skp.get_status_display()} tidak dapat menjadi {SKP.Status(target).label}."
-        )
-    skp.status = target
-
-
 @transaction.atomic
 def skp_submit(*, actor, skp: SKP) -> SKP:
     _require_editable_by_owner(actor, skp)
@@ -158,9 +153,9 @@ def skp_submit(*, actor, skp: SKP) -> SKP:
         raise ValidationError(
             "Pejabat penilai belum ditetapkan di struktur organisasi; hubungi Operator OPD."
         )
-    _transition(skp, SKP.Status.DIAJUKAN)
+    transition(skp, SKP.Status.DIAJUKAN)
     skp.diajukan_pada = timezone.now()
-    _reason(skp, "SKP diajukan")
+    catat_riwayat(skp, actor=actor, alasan="SKP diajukan")
     skp.save(update_fields=["status", "diajukan_pada", "diubah"])
     return skp
 
@@ -170,12 +165,12 @@ def skp_approve(*, actor, skp: SKP, ekspektasi: dict[str, str] | None = None) ->
     """The pejabat penilai agrees the SKP, optionally writing the BerAKHLAK expectations."""
     _require_penilai(actor, skp)
     _require_open(skp.periode)
-    _transition(skp, SKP.Status.DISETUJUI)
+    transition(skp, SKP.Status.DISETUJUI)
     if ekspektasi:
         perilaku_set_ekspektasi(actor=actor, skp=skp, ekspektasi=ekspektasi)
     skp.disetujui_pada = timezone.now()
     skp.catatan_atasan = ""
-    _reason(skp, "SKP disetujui")
+    catat_riwayat(skp, actor=actor, alasan="SKP disetujui")
     skp.save(update_fields=["status", "disetujui_pada", "catatan_atasan", "diubah"])
     return skp
 
@@ -185,9 +180,9 @@ def skp_return(*, actor, skp: SKP, catatan: str) -> SKP:
     _require_penilai(actor, skp)
     if not (catatan or "").strip():
         raise ValidationError({"catatan": "Tuliskan apa yang perlu diperbaiki."})
-    _transition(skp, SKP.Status.DIKEMBALIKAN)
+    transition(skp, SKP.Status.DIKEMBALIKAN)
     skp.catatan_atasan = catatan.strip()
-    _reason(skp, f"SKP dikembalikan: {catatan.strip()}")
+    catat_riwayat(skp, actor=actor, alasan=f"SKP dikembalikan: {catatan.strip()}")
     skp.save(update_fields=["status", "catatan_atasan", "diubah"])
     return skp
 

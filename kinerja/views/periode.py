@@ -8,9 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from akun import roles
-
-from .. import services
+from .. import permissions, services
 from ..models import PERIODE_SEMUA, PenutupanPeriode, PeriodeKinerja, TidakDinilai, periode_label
 
 
@@ -30,7 +28,7 @@ class PeriodeForm(forms.Form):
 
 
 def _require_admin(user) -> None:
-    if not roles.is_admin_bkd(user):
+    if not permissions.can_manage_periode(user):
         raise PermissionDenied
 
 

@@ -112,6 +112,19 @@ class RunGaji(TimeStampedModel):
         DIKUNCI = "dikunci", _("Dikunci")
         GAGAL = "gagal", _("Gagal")
 
+    # A recompute queues again (not once approved or locked); "kembalikan" returns to DIHITUNG from
+    # any checked state; DIKUNCI is final (core.workflow).
+    TRANSISI = {
+        Status.DRAF: {Status.ANTRI},
+        Status.ANTRI: {Status.MENGHITUNG, Status.GAGAL},
+        Status.MENGHITUNG: {Status.DIHITUNG, Status.GAGAL},
+        Status.DIHITUNG: {Status.ANTRI, Status.DIHITUNG, Status.DIVERIFIKASI},
+        Status.DIVERIFIKASI: {Status.ANTRI, Status.DIHITUNG, Status.DISETUJUI},
+        Status.DISETUJUI: {Status.DIHITUNG, Status.DIKUNCI},
+        Status.DIKUNCI: set(),
+        Status.GAGAL: {Status.ANTRI},
+    }
+
     jenis = models.CharField(_("jenis"), max_length=6, choices=Jenis.choices)
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     bulan = models.PositiveSmallIntegerField(
@@ -353,6 +366,15 @@ class RapelGaji(TimeStampedModel):
         SELESAI = "selesai", _("Selesai")
         GAGAL = "gagal", _("Terhenti")
         DIBATALKAN = "dibatalkan", _("Dibatalkan")
+
+    # core.workflow: a stopped rapel resumes; a done or stopped one may be cancelled.
+    TRANSISI = {
+        Status.ANTRI: {Status.BERJALAN},
+        Status.BERJALAN: {Status.SELESAI, Status.GAGAL},
+        Status.SELESAI: {Status.DIBATALKAN},
+        Status.GAGAL: {Status.BERJALAN, Status.DIBATALKAN},
+        Status.DIBATALKAN: set(),
+    }
 
     jenis = models.CharField(_("jenis"), max_length=6, choices=Jenis.choices)
     tahun = models.PositiveSmallIntegerField(_("tahun"))

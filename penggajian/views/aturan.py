@@ -8,7 +8,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.forms import inlineformset_factory
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from akun import roles
 from pegawai.models import Pegawai
 
-from .. import services_aturan
+from .. import permissions, services_aturan
 from ..models import AturanGaji, AturanTpp, KodePotonganTpp, PaguTpp, PersenPredikatTpp, TunjanganFungsional
 
 
@@ -103,12 +102,12 @@ FungsionalFormSet = inlineformset_factory(
 
 
 def _boleh_lihat(user) -> None:
-    if not (roles.is_admin_bkd(user) or roles.is_pimpinan(user)):
+    if not permissions.can_view_run_gaji(user):
         raise PermissionDenied
 
 
 def _wajib_admin(user) -> None:
-    if not roles.is_admin_bkd(user):
+    if not permissions.can_manage_gaji(user):
         raise PermissionDenied
 
 
@@ -139,13 +138,9 @@ def aturan_tpp_detail(request, pk: int):
         _bootstrap(s)
     if data is not None:
         if form.is_valid() and all(s.is_valid() for s in sets.values()):
-            with transaction.atomic():
-                aturan = form.save(commit=False)
-                aturan._change_reason = "Draf diubah"
-                aturan.perbandingan = {}
-                aturan.save()
-                for s in sets.values():
-                    s.save()
+            aturan = services_aturan.aturan_tpp_simpan(
+                actor=request.user, form=form, formsets=list(sets.values())
+            )
             messages.success(
                 request, "Draf aturan TPP disimpan. Jalankan perbandingan lagi sebelum memberlakukan."
             )
@@ -242,12 +237,7 @@ def tunjangan_fungsional(request):
     _bootstrap(fs)
     if data is not None:
         if fs.is_valid():
-            with transaction.atomic():
-                for obj in fs.save(commit=False):
-                    obj._change_reason = "Diubah di halaman tunjangan fungsional"
-                    obj.save()
-                for obj in fs.deleted_objects:
-                    obj.delete()
+            services_aturan.tunjangan_fungsional_simpan(actor=request.user, formset=fs)
             messages.success(request, "Tabel tunjangan jabatan fungsional disimpan.")
             return redirect("penggajian:tunjangan_fungsional")
         messages.error(request, "Tabel belum disimpan: periksa isian yang ditandai.")

@@ -12,13 +12,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from akun import roles
 from pegawai.selectors import (
     opd_list_visible_to,
     pegawai_get_visible,
@@ -26,12 +24,13 @@ from pegawai.selectors import (
     pegawai_search,
 )
 
-from .. import selectors
+from .. import permissions, selectors
 from ..models import RekapKehadiran, RunGaji, bulan_label
+from ..services_kehadiran import rekap_kehadiran_simpan
 
 
 def _wajib_petugas(user) -> None:
-    if not (roles.is_admin_bkd(user) or roles.is_operator_opd(user)):
+    if not permissions.can_view_kehadiran(user):
         raise PermissionDenied
 
 
@@ -154,20 +153,15 @@ def kehadiran_isi(request):
             jumlah = {
                 k: form.cleaned_data[f"kode_{k}"] for k, _ in kode if form.cleaned_data.get(f"kode_{k}")
             }
-            with transaction.atomic():
-                obj = (
-                    RekapKehadiran.objects.select_for_update()
-                    .filter(pegawai=pegawai, tahun=tahun, bulan=bulan)
-                    .first()
-                )
-                dibuat = obj is None
-                if dibuat:
-                    obj = RekapKehadiran(pegawai=pegawai, tahun=tahun, bulan=bulan)
-                obj.hari_kerja = form.cleaned_data["hari_kerja"]
-                obj.tanpa_keterangan = form.cleaned_data["tanpa_keterangan"]
-                obj.jumlah = jumlah
-                obj._change_reason = "Diisi lewat formulir" if dibuat else "Diubah lewat formulir"
-                obj.save()
+            rekap_kehadiran_simpan(
+                actor=request.user,
+                pegawai=pegawai,
+                tahun=tahun,
+                bulan=bulan,
+                hari_kerja=form.cleaned_data["hari_kerja"],
+                tanpa_keterangan=form.cleaned_data["tanpa_keterangan"],
+                jumlah=jumlah,
+            )
             messages.success(
                 request, f"Rekap kehadiran {pegawai.nama} bulan {bulan_label(tahun, bulan)} disimpan."
             )

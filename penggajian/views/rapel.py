@@ -17,6 +17,7 @@ from akun import roles
 from core.dates import NAMA_BULAN
 from pegawai.models import UnitKerja
 
+from .. import permissions
 from .. import rapel as layanan
 from ..models import RapelGaji
 
@@ -42,7 +43,7 @@ class RapelForm(forms.Form):
 
 
 def _boleh_lihat(user) -> bool:
-    return roles.is_admin_bkd(user) or roles.is_pimpinan(user)
+    return permissions.can_view_run_gaji(user)
 
 
 @login_required

@@ -42,7 +42,7 @@ class HitungForm(forms.Form):
 
 
 def _require_viewer(user) -> None:
-    if not (roles.is_admin_bkd(user) or roles.is_pimpinan(user)):
+    if not permissions.can_view_run_gaji(user):
         raise PermissionDenied
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from akun import roles
 
+from .. import services_aturan
 from ..models import AturanTambahan, RunGaji
 
 
@@ -67,9 +68,7 @@ def aturan_tambahan(request):
                 request, f"Aturan ini sudah dipakai {terpakai} yang disetujui/dikunci: tidak dapat diubah."
             )
         elif form.is_valid():
-            obj = form.save(commit=False)
-            obj._change_reason = "Diubah di halaman aturan THR dan gaji ke-13" if instance else "Ditambahkan"
-            obj.save()
+            obj = services_aturan.aturan_tambahan_simpan(actor=request.user, form=form)
             messages.success(request, f"Aturan {obj} disimpan.")
             return redirect("penggajian:aturan_tambahan")
         else:

@@ -9,8 +9,6 @@ from decimal import Decimal
 import pytest
 from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.models import DokumenTerverifikasi
@@ -19,6 +17,7 @@ from kinerja.models import Penilaian, Predikat, Rating
 from pegawai.services import atasan_recompute
 from tests.factories import PegawaiFactory, UserFactory
 from tests.kinerja.conftest import tambah_hasil_kerja
+from tests.querycount import assert_same_queries, get_queries
 
 URAIAN_ATASAN = "Tersedianya data pendidikan dasar yang akurat"
 URAIAN_UTAMA = "Data peserta didik SD mutakhir"
@@ -155,14 +154,12 @@ def test_skp_pdf_query_count_is_the_same_for_3_and_10_rows(org, users, periode, 
     client = client_as("operator_opd")
     url = reverse("kinerja:skp_pdf", args=[skp.pk])
     client.get(url)
-    with CaptureQueriesContext(connection) as tiga:
-        assert client.get(url).status_code == 200
+    tiga = get_queries(client, url)
     for i in range(7):
         tambah_hasil_kerja(users["pegawai"], skp, uraian=f"Tambahan {i}", mendukung=atasan_row)
-    with CaptureQueriesContext(connection) as sepuluh:
-        assert client.get(url).status_code == 200
+    sepuluh = get_queries(client, url)
     assert skp.hasil_kerja.count() == 10
-    assert len(sepuluh) == len(tiga), "\n".join(q["sql"] for q in sepuluh.captured_queries)
+    assert_same_queries(tiga, sepuluh)
 
 
 # --- DEKP --------------------------------------------------------------------------------------------
@@ -326,9 +323,4 @@ def test_dekp_query_count_is_the_same_for_3_and_10_rows(org, users, periode, cli
         urls.append(reverse("kinerja:dekp_pdf", args=[2026, pegawai.nip]))
     client = client_as("operator_opd")
     client.get(urls[0])
-    counts = []
-    for url in urls:
-        with CaptureQueriesContext(connection) as ctx:
-            assert client.get(url).status_code == 200
-        counts.append(ctx)
-    assert len(counts[1]) == len(counts[0]), "\n".join(q["sql"] for q in counts[1].captured_queries)
+    assert_same_queries(get_queries(client, urls[0]), get_queries(client, urls[1]))

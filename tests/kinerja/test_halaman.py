@@ -8,8 +8,6 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from akun import roles
@@ -26,6 +24,7 @@ from kinerja.models import (
     UmpanBalikRekan,
 )
 from tests.factories import PegawaiFactory, UserFactory, bind_operator
+from tests.querycount import assert_same_queries, get_queries
 
 from .conftest import tambah_hasil_kerja
 
@@ -157,8 +156,19 @@ def test_returning_needs_a_comment_and_the_employee_sees_it(client_as, users, or
     skp.refresh_from_db()
     assert skp.status == SKP.Status.DIAJUKAN
     client.post(reverse("kinerja:skp_kembalikan", args=[skp.pk]), {"catatan": "Target terlalu rendah"})
+    skp.refresh_from_db()
+    assert (skp.status, skp.catatan_atasan) == (SKP.Status.DIKEMBALIKAN, "Target terlalu rendah")
+    riwayat = skp.history.first()
+    assert (riwayat.history_change_reason, riwayat.history_user) == (
+        "SKP dikembalikan: Target terlalu rendah",
+        users["atasan"],
+    )
     page = client_as("pegawai").get(reverse("kinerja:skp_detail", args=[skp.pk])).content.decode()
-    assert "Dikembalikan" in page and "Target terlalu rendah" in page
+    assert (
+        '<div class="alert alert-warning"><strong>Catatan pejabat penilai:</strong> Target terlalu rendah</div>'
+        in page
+    )
+    assert '<span class="badge fs-6 text-bg-danger" data-testid="status-skp">Dikembalikan</span>' in page
 
 
 def test_the_employee_cannot_approve_their_own_skp(client_as, users, org, periode):
@@ -271,7 +281,9 @@ def test_employee_acknowledges_or_objects_and_the_superior_decides(client_as, us
     )
     client = client_as("pegawai")
     page = client.get(reverse("kinerja:skp_penilaian", args=[skp_disetujui.pk])).content.decode()
-    assert "Terima" in page and "Ajukan keberatan" in page
+    # "Terima" alone is also part of "Diterima": look for the two forms of this evaluation.
+    assert f'action="{reverse("kinerja:penilaian_terima", args=[penilaian.pk])}"' in page
+    assert f'action="{reverse("kinerja:keberatan_ajukan", args=[penilaian.pk])}"' in page
     response = client.post(
         reverse("kinerja:keberatan_ajukan", args=[penilaian.pk]), {"alasan": ""}, follow=True
     )
@@ -384,10 +396,8 @@ def test_evidence_files_are_not_served_to_outsiders(client, users, org, orang_la
 # --- query counts: the same for 3 and 10 rows -----------------------------------------------------------
 
 
-def _queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(url).status_code == 200
-    return len(ctx)
+def _queries(client, url) -> list[str]:
+    return get_queries(client, url)
 
 
 def test_skp_pages_query_count_is_the_same_for_3_and_10_rows(client_as, users, org, periode):
@@ -398,7 +408,7 @@ def test_skp_pages_query_count_is_the_same_for_3_and_10_rows(client_as, users, o
         for i in range(extra):
             tambah_hasil_kerja(users["pegawai"], skp, uraian=f"Hasil kerja {extra}-{i}")
         counts.append(_queries(client, reverse("kinerja:skp_detail", args=[skp.pk])))
-    assert counts[0] == counts[1]
+    assert_same_queries(*counts)
 
 
 def test_team_page_query_count_is_the_same_for_3_and_10_members(client_as, users, org, periode):
@@ -424,7 +434,7 @@ def test_team_page_query_count_is_the_same_for_3_and_10_members(client_as, users
                 rating_perilaku_kerja="sesuai ekspektasi",
             )
         counts.append(_queries(client, reverse("kinerja:tim") + "?periode=triwulan-1"))
-    assert counts[0] == counts[1]
+    assert_same_queries(*counts)
 
 
 def test_daily_log_page_query_count_is_the_same_for_3_and_10_logs(client_as, users, skp_disetujui):
@@ -441,7 +451,7 @@ def test_daily_log_page_query_count_is_the_same_for_3_and_10_logs(client_as, use
                 uraian=f"Kegiatan {extra}-{i}",
             )
         counts.append(_queries(client, reverse("kinerja:skp_pelaksanaan", args=[skp_disetujui.pk])))
-    assert counts[0] == counts[1]
+    assert_same_queries(*counts)
 
 
 def test_a_colleague_gives_peer_feedback_once_and_the_atasan_sees_it(client, users, org, skp_disetujui):

@@ -8,13 +8,12 @@ import time
 import pytest
 from celery.contrib.testing.worker import start_worker
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from asn_portal.celery import app
 from kinerja import services
 from kinerja.models import Penilaian, PenutupanPeriode, PeriodeKinerja, TidakDinilai
 from tests.factories import PegawaiFactory
+from tests.querycount import assert_same_queries, tangkap
 
 from .conftest import tambah_hasil_kerja
 
@@ -110,9 +109,9 @@ def test_only_admin_bkd_runs_and_reopens_with_a_reason_which_is_audited(skp_dise
 
 def _queries_of_a_run(users, periode, kode):
     run = services.penutupan_start(actor=users["admin_bkd"], periode_kinerja=periode, periode=kode)
-    with CaptureQueriesContext(connection) as ctx:
-        run = services.penutupan_execute(run.pk)
-    return run, ctx
+    sql = tangkap(lambda: services.penutupan_execute(run.pk))
+    run.refresh_from_db()
+    return run, sql
 
 
 def test_query_count_does_not_depend_on_headcount(org, users, periode):
@@ -123,7 +122,7 @@ def test_query_count_does_not_depend_on_headcount(org, users, periode):
         PegawaiFactory(jabatan=org.staf_a.jabatan, nama=f"Staf Tambahan {i}")
     run_10, big = _queries_of_a_run(users, periode, "triwulan-3")
     assert (run_3.jumlah_tidak_dinilai, run_10.jumlah_tidak_dinilai) == (4 + 3, 4 + 10)
-    assert len(small) == len(big), "\n".join(q["sql"][:120] for q in big.captured_queries)
+    assert_same_queries(small, big)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -145,5 +144,12 @@ def test_a_real_worker_closes_the_period(org, users):
                 break
             time.sleep(0.2)
     assert (run.status, run.jumlah_final, run.jumlah_tidak_dinilai, run.persen) == ("selesai", 1, 3, 100)
-    assert Penilaian.objects.get(pegawai=org.staf_a).status == "final"
+    final = Penilaian.objects.get(pegawai=org.staf_a)
+    assert final.status == "final"
     assert PenutupanPeriode.objects.count() == 1
+    # Written by the worker, outside any request: attributed to the Admin BKD who started the closing.
+    assert (run.history.first().history_change_reason, run.history.first().history_user) == (
+        "Penutupan selesai: 1 final, 3 tidak dinilai",
+        users["admin_bkd"],
+    )
+    assert final.history.first().history_user == users["admin_bkd"]

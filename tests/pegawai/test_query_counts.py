@@ -1,17 +1,10 @@
 """Every list page, dashboard and list selector runs the same number of queries for 3 and 10 rows."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from pegawai.selectors import pegawai_list_for_table
 from tests.factories import KeluargaFactory, PegawaiFactory
-
-
-def _count(fn) -> tuple[int, list[str]]:
-    with CaptureQueriesContext(connection) as ctx:
-        fn()
-    return len(ctx), [q["sql"] for q in ctx.captured_queries]
+from tests.querycount import assert_same_queries_after
 
 
 def _grow(org, n: int) -> None:
@@ -22,11 +15,7 @@ def _grow(org, n: int) -> None:
 
 
 def _assert_same(org, fn, extra: int = 7) -> None:
-    fn()  # warm caches (content types, sessions)
-    small, _ = _count(fn)
-    _grow(org, extra)
-    large, sql = _count(fn)
-    assert small == large, f"{small} queries for 3 rows, {large} for 10:\n" + "\n".join(sql)
+    assert_same_queries_after(fn, lambda: _grow(org, extra))
 
 
 PAGES = [

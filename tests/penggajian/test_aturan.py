@@ -57,9 +57,37 @@ def test_a_draft_copies_every_value_and_starts_next_month(hari_ini, users):
         ("kode_potongan", ("kode", "keterangan", "persen", "satuan")),
     ):
         assert set(getattr(draf, rel).values_list(*cols)) == set(getattr(sumber, rel).values_list(*cols))
-        assert getattr(draf, rel).exists()
+    # The copy holds the example Perkada's values themselves (tpp_aturan_contoh.csv), not just "the same as
+    # the source": 60/40, 17 kelas from Rp1.500.000 to Rp27.000.000, the predikat shares, nine codes.
+    assert (draf.persen_kinerja, draf.persen_disiplin) == (Decimal(60), Decimal(40))
+    pagu = dict(draf.pagu.values_list("kelas_jabatan", "jumlah"))
+    assert (len(pagu), pagu[1], pagu[5], pagu[15], pagu[17]) == (
+        17,
+        Decimal(1_500_000),
+        Decimal(2_750_000),
+        Decimal(18_000_000),
+        Decimal(27_000_000),
+    )
+    assert dict(draf.persen_predikat.values_list("predikat", "persen")) == {
+        "sangat baik": Decimal(100),
+        "baik": Decimal(100),
+        "butuh perbaikan": Decimal(80),
+        "kurang": Decimal(60),
+        "sangat kurang": Decimal(40),
+    }
+    kode = dict(draf.kode_potongan.values_list("kode", "persen"))
+    assert (len(kode), kode["TL1"], kode["TL4"], kode["APEL"]) == (
+        9,
+        Decimal("0.5"),
+        Decimal("1.5"),
+        Decimal(2),
+    )
     assert services_aturan.aturan_tpp_periksa(draf) == []
-    assert draf.history.first().history_change_reason.startswith("Draf disalin dari")
+    riwayat = draf.history.first()
+    assert (riwayat.history_change_reason, riwayat.history_user) == (
+        f"Draf disalin dari {sumber.nama}",
+        users["admin_bkd"],
+    )
 
 
 def test_what_keeps_a_draft_from_taking_effect(hari_ini, users, rekap, petugas):
@@ -130,7 +158,12 @@ def test_what_if_of_an_unchanged_copy_equals_the_run_and_changes_follow_the_draf
     dari_run = _total_per_opd(run)
     assert {r["opd"]: r["lama"] for r in hasil["per_opd"]} == dari_run
     assert all(r["baru"] == r["lama"] and r["selisih"] == 0 for r in hasil["per_opd"])
-    assert hasil["total"]["pegawai"] == 4 and hasil["total"]["lama"] == sum(dari_run.values()) > 0
+    # Worked from the example Perkada, not read from the run: nobody has a predikat yet, so the kinerja part
+    # pays 0 %; disiplin in December = 100 % − (1 day without notice × 3 % + TL1 2 × 0,5 %) = 96 %, so each
+    # gets 40 % × pagu × 96 %: kelas 14 Rp14.000.000 → 5.376.000, kelas 11 Rp7.000.000 → 2.688.000,
+    # kelas 6 Rp3.000.000 → 1.152.000 (Dinas Pendidikan); kelas 5 Rp2.750.000 → 1.056.000 (Dinas Kesehatan).
+    assert dari_run == {"Dinas Pendidikan": 9_216_000, "Dinas Kesehatan": 1_056_000}
+    assert (hasil["total"]["pegawai"], hasil["total"]["lama"]) == (4, 10_272_000)
 
     # Nobody receives TPP under a draft that excludes every status: the difference is the whole amount.
     draf.status_dikecualikan = ["PNS", "CPNS", "PPPK"]

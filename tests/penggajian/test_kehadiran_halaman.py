@@ -4,13 +4,12 @@ employee's recap with the deduction codes of the TPP rule in force; bad input ch
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pegawai.models import Pegawai
 from penggajian.models import RekapKehadiran
 from tests.factories import PegawaiFactory
+from tests.querycount import assert_same_queries, get_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -97,10 +96,8 @@ def test_another_opds_employee_is_404_for_the_operator(org, client_as):
 def test_the_list_costs_the_same_queries_for_3_and_10_rows(org, client_as):
     client = client_as("admin_bkd")
 
-    def queries() -> int:
-        with CaptureQueriesContext(connection) as ctx:
-            assert client.get(LIST, {"bulan": "2026-11"}).status_code == 200
-        return len(ctx.captured_queries)
+    def queries() -> list[str]:
+        return get_queries(client, f"{LIST}?bulan=2026-11")
 
     pegawai = list(Pegawai.objects.all())[:3]
     for p in pegawai:
@@ -109,4 +106,4 @@ def test_the_list_costs_the_same_queries_for_3_and_10_rows(org, client_as):
     for i in range(7):
         _rekap(PegawaiFactory(jabatan=org.staf_a.jabatan, nama=f"Tambahan {i}"))
     assert RekapKehadiran.objects.count() == 10
-    assert queries() == kecil
+    assert_same_queries(kecil, queries())

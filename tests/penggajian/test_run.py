@@ -31,7 +31,11 @@ from tests.penggajian.bantu import hitung, kunci
 )
 def test_who_may_compute(bergaji, users, role, boleh):
     if boleh:
-        assert services.run_hitung(actor=users[role], jenis="induk", tahun=2026, bulan=11, antrikan=False)
+        run = services.run_hitung(actor=users[role], jenis="induk", tahun=2026, bulan=11, antrikan=False)
+        run.refresh_from_db()
+        assert (run.status, run.dihitung_oleh, run.jumlah_slip) == ("antri", users[role], 0)
+        riwayat = run.history.first()
+        assert (riwayat.history_change_reason, riwayat.history_user) == ("Dihitung", users[role])
     else:
         with pytest.raises(PermissionDenied):
             services.run_hitung(actor=users[role], jenis="induk", tahun=2026, bulan=11, antrikan=False)
@@ -51,7 +55,7 @@ def test_who_may_verify_approve_and_lock(bergaji, users, petugas):
     for orang in ("pembuat", "verifikator"):
         with pytest.raises(ValidationError, match="tidak boleh menyetujui"):
             services.run_setujui(actor=petugas[orang], run=run)
-    with pytest.raises(ValidationError, match="Hanya run yang sudah disetujui"):
+    with pytest.raises(ValidationError, match="berstatus Diverifikasi tidak dapat diubah menjadi Dikunci"):
         services.run_kunci(actor=petugas["pembuat"], run=run)
     run = services.run_setujui(actor=petugas["pimpinan"], run=run)
     with pytest.raises(PermissionDenied):
@@ -129,7 +133,9 @@ def test_two_simultaneous_approvals_make_one_transition(bergaji, petugas):
         t.start()
     for t in threads:
         t.join(timeout=30)
-    assert sorted(hasil)[1:] == ["ok"] and "tidak dalam status Diverifikasi" in sorted(hasil)[0]
+    assert sorted(hasil)[1:] == ["ok"] and sorted(hasil)[0] == (
+        "Run gaji berstatus Disetujui tidak dapat diubah menjadi Disetujui."
+    )
     run.refresh_from_db()
     assert run.status == "disetujui"
     assert run.history.filter(history_change_reason="Disetujui").count() == 1

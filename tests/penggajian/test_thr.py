@@ -81,7 +81,9 @@ def test_a_thr_run_reads_the_last_locked_tpp_and_is_paid_once_a_year(org, staf, 
     RekapKehadiran.objects.create(pegawai=staf, tahun=2026, bulan=10, hari_kerja=21)
     tpp_okt = kunci(petugas, hitung(pembuat, 10, "tpp"), catatan="Pegawai lain tanpa rekening")
     bruto_okt = Slip.objects.get(run=tpp_okt, pegawai=staf).kolom["tpp_bruto"]
-    assert bruto_okt > 0
+    # Example Perkada, kelas jabatan 5: pagu Rp2.750.000. No predikat yet: the kinerja part pays 0 %
+    # (persen_tanpa_predikat); disiplin 40 % × 2.750.000 × 100 % (21 working days, no deductions).
+    assert bruto_okt == 1_100_000
 
     run = hitung(pembuat, 11, "thr")
     assert (run.status, run.aturan_tambahan.tahun) == ("dihitung", 2026)

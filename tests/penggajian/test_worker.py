@@ -39,6 +39,12 @@ def test_a_real_worker_computes_a_run(bergaji, petugas):
         run = services.run_hitung(actor=petugas["pembuat"], jenis="induk", tahun=2026, bulan=11)
         run = tunggu(run, lambda r: r.status in ("dihitung", "gagal"), 30, "run tidak selesai")
     assert (run.status, run.jumlah_slip, run.jumlah_galat) == ("dihitung", 4, 0)
+    # Written by the worker, outside any request: still attributed to the officer who queued it.
+    selesai = run.history.first()
+    assert (selesai.history_change_reason, selesai.history_user) == (
+        "Selesai dihitung: 4 slip, 0 gagal",
+        petugas["pembuat"],
+    )
 
 
 def _worker(jeda: float) -> subprocess.Popen:

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from akun import roles
+from pegawai.management.commands._impor import pengguna_dari_login
 from penggajian.models import RunGaji
 from penggajian.services import run_execute, run_hitung
 
@@ -46,11 +47,17 @@ class Command(BaseCommand):
             help="induk, tpp, thr atau gaji13 (bawaan: induk dan tpp)",
         )
         parser.add_argument("--gagal-saja", action="store_true", help="hitung ulang hanya pegawai yang gagal")
+        parser.add_argument(
+            "--user",
+            help=f"nama login Admin BKD yang meminta (dicatat sebagai penghitung); bawaan: akun {SISTEM}",
+        )
 
     def handle(self, *args, **options):
         tahun, bulan = parse_bulan(options["bulan"])
         jenis_list = [options["jenis"]] if options["jenis"] else [RunGaji.Jenis.INDUK, RunGaji.Jenis.TPP]
-        actor = akun_sistem()
+        actor = pengguna_dari_login(options.get("user")) or akun_sistem()
+        if not roles.is_admin_bkd(actor):
+            raise CommandError(f"{actor.username} bukan Admin BKD: tidak boleh menghitung run gaji.")
         masalah = []
         for jenis in jenis_list:
             try:
