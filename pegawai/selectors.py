@@ -8,7 +8,7 @@ from django.http import Http404
 
 from akun import roles
 
-from .models import AksesOpd, Jabatan, Pegawai, UnitKerja
+from .models import AksesOpd, Jabatan, Pegawai, UnitKerja, UsulanPerubahanData
 
 User = get_user_model()
 
@@ -161,3 +161,18 @@ def unit_tree_with_counts(*, user, opd: UnitKerja | None = None) -> list[UnitKer
         unit.kebutuhan = kebutuhan.get(unit.id, 0) or 0
         unit.selisih = unit.jumlah_pegawai - unit.kebutuhan
     return result
+
+
+def usulan_perubahan_untuk_petugas(*, user, status: str = "") -> QuerySet[UsulanPerubahanData] | None:
+    """Every correction request an officer handles, decided ones included (the Admin BKD: all; an
+    Operator OPD: the OPD's), newest first, optionally of one status; None for anyone else."""
+    cakupan = cakupan_for(user)
+    if roles.is_admin_bkd(user):
+        qs = UsulanPerubahanData.objects.all()
+    elif cakupan.opd_id is not None:
+        qs = UsulanPerubahanData.objects.filter(pegawai__opd_id=cakupan.opd_id)
+    else:
+        return None
+    if status in UsulanPerubahanData.Status.values:
+        qs = qs.filter(status=status)
+    return qs.select_related("pegawai").order_by("-dibuat", "-pk")

@@ -9,6 +9,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from core.exceptions import DomainError
+from core.history import alasan_bersih, catat_riwayat
 from core.nip import nip_errors
 
 from . import permissions
@@ -197,6 +198,7 @@ def pegawai_save(*, actor, pegawai: Pegawai, alasan: str = "") -> Pegawai:
         if actor is not None and not permissions.can_edit_pegawai(actor, pegawai):
             raise PermissionDenied
         before = Pegawai.objects.filter(pk=pegawai.pk).values(*TRACKED_FOR_RIWAYAT, "atasan_manual").first()
+    alasan = alasan_bersih(alasan, field="alasan_perubahan", label="Alasan perubahan")
     pegawai_validate(pegawai)
     pegawai.refresh_derived(timezone.localdate())
     pegawai._history_user = actor
@@ -336,6 +338,7 @@ def usulan_perubahan_create(
         raise PermissionDenied
     if field not in CORRECTABLE_FIELDS:
         raise ValidationError({"field": "Data ini tidak dapat diajukan perubahannya."})
+    alasan = alasan_bersih(alasan, label="Alasan perubahan")
     nilai_baru = _clean_new_value(field, nilai_baru)
     nilai_lama = getattr(pegawai, field) or ""
     if str(nilai_lama) == str(nilai_baru):
@@ -367,7 +370,8 @@ def usulan_perubahan_verify(
 ) -> UsulanPerubahanData:
     if not permissions.can_verify_usulan_perubahan(actor, usulan):
         raise PermissionDenied
-    if not setuju and not catatan.strip():
+    catatan = alasan_bersih(catatan, field="catatan", label="Catatan / alasan penolakan")
+    if not setuju and not catatan:
         raise ValidationError({"catatan": "Alasan penolakan wajib diisi."})
     usulan.transition_to(
         UsulanPerubahanData.Status.DIVERIFIKASI if setuju else UsulanPerubahanData.Status.DITOLAK
@@ -375,7 +379,7 @@ def usulan_perubahan_verify(
     usulan.diverifikasi_oleh = actor
     usulan.diverifikasi_pada = timezone.now()
     usulan.catatan = catatan
-    usulan._history_user = actor
+    catat_riwayat(usulan, actor=actor, alasan=catatan)
     usulan.save()
     return usulan
 
@@ -387,7 +391,8 @@ def usulan_perubahan_decide(
     """Admin BKD approves (the record changes, audited) or rejects with a reason."""
     if not permissions.can_approve_usulan_perubahan(actor, usulan):
         raise PermissionDenied
-    if not setuju and not catatan.strip():
+    catatan = alasan_bersih(catatan, field="catatan", label="Catatan / alasan penolakan")
+    if not setuju and not catatan:
         raise ValidationError({"catatan": "Alasan penolakan wajib diisi."})
     usulan.transition_to(
         UsulanPerubahanData.Status.DISETUJUI if setuju else UsulanPerubahanData.Status.DITOLAK
@@ -395,7 +400,7 @@ def usulan_perubahan_decide(
     usulan.diputuskan_oleh = actor
     usulan.diputuskan_pada = timezone.now()
     usulan.catatan = catatan
-    usulan._history_user = actor
+    catat_riwayat(usulan, actor=actor, alasan=catatan)
     usulan.save()
     if setuju:
         pegawai = Pegawai.objects.select_for_update().get(pk=usulan.pegawai_id)

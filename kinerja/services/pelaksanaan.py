@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.history import alasan_bersih
 from pegawai.models import Pegawai, UnitKerja
 
 from ..models import (
@@ -108,8 +109,9 @@ def log_harian_create(
 @transaction.atomic
 def log_harian_review(*, actor, log: LogHarian, komentar: str = "") -> LogHarian:
     _require_penilai(actor, log.skp)
+    komentar = alasan_bersih(komentar, field="komentar", label="Komentar reviu")
     log.direviu_pada = timezone.now()
-    log.komentar_atasan = komentar.strip()
+    log.komentar_atasan = komentar
     log.save(update_fields=["direviu_pada", "komentar_atasan", "diubah"])
     return log
 

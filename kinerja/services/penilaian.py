@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from akun import roles
+from core.history import alasan_bersih
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.selectors import cakupan_for
 
@@ -40,10 +41,11 @@ def realisasi_save(
     _require_open(skp.periode, periode)
     if indikator.jenis == Indikator.Jenis.KUANTITATIF and realisasi_angka is not None and realisasi_angka < 0:
         raise ValidationError({"realisasi_angka": "Realisasi tidak boleh negatif."})
+    realisasi_teks = alasan_bersih(realisasi_teks, field="realisasi_teks", label="Realisasi")
     row, _created = Realisasi.objects.update_or_create(
         indikator=indikator,
         periode=periode,
-        defaults={"realisasi_angka": realisasi_angka, "realisasi_teks": (realisasi_teks or "").strip()},
+        defaults={"realisasi_angka": realisasi_angka, "realisasi_teks": realisasi_teks},
     )
     return row
 
@@ -75,6 +77,7 @@ def penilaian_rate(
     """The pejabat penilai (or a valid Plt/Plh) rates; the predikat follows the matrix in force."""
     _require_penilai(actor, skp)
     _require_open(skp.periode, periode)
+    catatan = alasan_bersih(catatan, field="catatan", label="Catatan/rekomendasi")
     if skp.status != SKP.Status.DISETUJUI:
         raise ValidationError("SKP belum disetujui; penilaian belum dapat dilakukan.")
     errors = {}
@@ -103,7 +106,7 @@ def penilaian_rate(
     )
     penilaian.status = Penilaian.Status.DINILAI
     penilaian.sumber = Penilaian.Sumber.FORMULIR
-    penilaian.catatan_penilai = catatan.strip()
+    penilaian.catatan_penilai = catatan
     penilaian.dinilai_oleh = actor
     penilaian.diterima_pada = None
     _reason(penilaian, f"Dinilai {periode_label(periode)}")
@@ -133,14 +136,15 @@ def keberatan_submit(*, actor, penilaian: Penilaian, alasan: str) -> Keberatan:
         raise ValidationError("Keberatan hanya dapat diajukan atas penilaian yang belum final.")
     if hasattr(penilaian, "keberatan"):
         raise ValidationError("Keberatan atas penilaian ini sudah pernah diajukan.")
-    if not (alasan or "").strip():
+    alasan = alasan_bersih(alasan, label="Alasan keberatan")
+    if not alasan:
         raise ValidationError({"alasan": "Uraikan alasan keberatan."})
     pemutus_id = penilaian.skp.atasan_pejabat_penilai_id if penilaian.skp_id else None
     if pemutus_id is None:
         raise ValidationError("Atasan pejabat penilai tidak ada; keberatan tidak dapat diajukan di sistem.")
-    keberatan = Keberatan.objects.create(penilaian=penilaian, alasan=alasan.strip(), pemutus_id=pemutus_id)
+    keberatan = Keberatan.objects.create(penilaian=penilaian, alasan=alasan, pemutus_id=pemutus_id)
     penilaian.status = Penilaian.Status.KEBERATAN
-    _reason(penilaian, "Keberatan diajukan")
+    _reason(penilaian, f"Keberatan diajukan: {alasan}")
     penilaian.save(update_fields=["status", "diubah"])
     return keberatan
 
@@ -160,7 +164,8 @@ def keberatan_decide(
         raise PermissionDenied
     if keberatan.status != Keberatan.Status.DIAJUKAN:
         raise ValidationError("Keberatan ini sudah diputus.")
-    if not (alasan_keputusan or "").strip():
+    alasan_keputusan = alasan_bersih(alasan_keputusan, field="alasan_keputusan", label="Alasan keputusan")
+    if not alasan_keputusan:
         raise ValidationError({"alasan_keputusan": "Alasan keputusan wajib diisi."})
     penilaian = keberatan.penilaian
     if dikabulkan:
@@ -202,9 +207,10 @@ def predikat_unit_set(
         periode=periode, unit_kerja=unit_kerja
     )
     row.predikat = predikat
-    row.catatan = catatan.strip()
+    row.catatan = alasan_bersih(catatan, field="catatan", label="Catatan")
     row.ditetapkan_oleh = actor
     row.full_clean(exclude=["periode", "unit_kerja"])
+    _reason(row, f"Predikat {row.get_predikat_display()}{': ' + row.catatan if row.catatan else ''}")
     row.save()
     return row
 

@@ -9,6 +9,7 @@ from django.db.models import F, Func, IntegerField, Value
 from django.utils import timezone
 
 from akun import roles
+from core.history import alasan_bersih
 from pegawai.models import UnitKerja
 
 from .. import selectors
@@ -176,7 +177,8 @@ def penutupan_reopen(*, actor, run: PenutupanPeriode, alasan: str) -> PenutupanP
         raise PermissionDenied
     if run.status != PenutupanPeriode.Status.SELESAI:
         raise ValidationError("Hanya periode yang sudah selesai ditutup yang dapat dibuka kembali.")
-    if not (alasan or "").strip():
+    alasan = alasan_bersih(alasan, label="Alasan membuka kembali")
+    if not alasan:
         raise ValidationError({"alasan": "Alasan membuka kembali wajib diisi."})
     now = timezone.now()
     columns = _history_columns()
@@ -198,17 +200,17 @@ def penutupan_reopen(*, actor, run: PenutupanPeriode, alasan: str) -> PenutupanP
                 "pk": run.periode_kinerja_id,
                 "periode": run.periode,
                 "now": now,
-                "reason": f"Periode dibuka kembali: {alasan.strip()}",
+                "reason": f"Periode dibuka kembali: {alasan}",
                 "user": actor.pk,
             },
         )
     run.status = PenutupanPeriode.Status.DIBUKA_KEMBALI
-    run.alasan_dibuka_kembali = alasan.strip()
-    _reason(run, f"Dibuka kembali: {alasan.strip()}")
+    run.alasan_dibuka_kembali = alasan
+    _reason(run, f"Dibuka kembali: {alasan}")
     run.save()
     if run.periode == PERIODE_TAHUNAN:
         periode_kinerja = run.periode_kinerja
         periode_kinerja.status = PeriodeKinerja.Status.DIBUKA
-        _reason(periode_kinerja, f"Dibuka kembali: {alasan.strip()}")
+        _reason(periode_kinerja, f"Dibuka kembali: {alasan}")
         periode_kinerja.save(update_fields=["status", "diubah"])
     return run
