@@ -182,3 +182,33 @@ def test_unit_predikat_has_no_preset_and_takes_a_long_note(client, users, org, p
     assert row.history.first().history_change_reason == f"Predikat Baik: {PANJANG}"
     page = client.get(url).content.decode()
     assert 'value="baik" selected' in page
+
+
+def test_every_edit_page_of_kinerja_opens(client_as, client, users, org, periode):
+    """Edit pages with existing data (the organisation pages answered 500 only when editing)."""
+    from .conftest import tambah_hasil_kerja
+
+    skp = services.skp_create(actor=users["pegawai"], pegawai=org.staf_a, periode=periode)
+    row = tambah_hasil_kerja(users["pegawai"], skp)
+    page = client_as("pegawai").get(reverse("kinerja:hasil_kerja_ubah", args=[skp.pk, row.pk]))
+    assert page.status_code == 200 and row.uraian in page.content.decode()
+    services.skp_submit(actor=users["pegawai"], skp=skp)
+    services.skp_approve(actor=users["atasan"], skp=skp)
+    penilaian = services.penilaian_rate(
+        actor=users["atasan"],
+        skp=skp,
+        periode="triwulan-1",
+        rating_hasil_kerja=SESUAI,
+        rating_perilaku_kerja=SESUAI,
+        catatan="Pertahankan",
+    )
+    page = client_as("atasan").get(reverse("kinerja:penilaian_form", args=[skp.pk, "triwulan-1"]))
+    assert page.status_code == 200 and "Pertahankan" in page.content.decode()
+    kepala = UserFactory(username="kepala")
+    org.kepala_a.user = kepala
+    org.kepala_a.save(update_fields=["user"])
+    keberatan = services.keberatan_submit(
+        actor=users["pegawai"], penilaian=penilaian, alasan="Bukti belum dilihat"
+    )
+    client.force_login(kepala)
+    assert client.get(reverse("kinerja:keberatan_putus", args=[keberatan.pk])).status_code == 200
