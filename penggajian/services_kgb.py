@@ -15,12 +15,15 @@ from django.utils import timezone
 
 from akun import roles
 from core.dates import add_months
+from core.history import alasan_bersih, catat_riwayat
 from kinerja import selectors as kinerja_selectors
 from pegawai.models import Pegawai
 
 from . import selectors
 from .hitung import GalatHitung
 from .models import KenaikanGajiBerkala
+
+NOMOR_SK_MAKS = KenaikanGajiBerkala._meta.get_field("nomor_sk").max_length
 
 
 @dataclass
@@ -104,6 +107,10 @@ def kgb_tetapkan(
     nomor_sk = (nomor_sk or "").strip()
     if not nomor_sk:
         raise ValidationError({"nomor_sk": "Nomor SK wajib diisi."})
+    if len(nomor_sk) > NOMOR_SK_MAKS:
+        raise ValidationError(
+            {"nomor_sk": f"Nomor SK paling panjang {NOMOR_SK_MAKS} karakter (sekarang {len(nomor_sk)})."}
+        )
     if pegawai.tanggal_kgb_berikutnya is None or pegawai.golongan_id is None:
         raise ValidationError("Pegawai ini tidak mempunyai tanggal KGB berikutnya atau golongan.")
     usulan = usulan_untuk([pegawai])[0]
@@ -133,17 +140,20 @@ def kgb_tetapkan(
 def kgb_tunda(*, actor, pegawai: Pegawai, alasan: str) -> KenaikanGajiBerkala:
     if not roles.is_admin_bkd(actor):
         raise PermissionDenied
-    alasan = (alasan or "").strip()
+    alasan = alasan_bersih(alasan, label="Alasan penundaan")
     if not alasan:
         raise ValidationError({"alasan": "Alasan penundaan wajib diisi."})
     usulan = usulan_untuk([pegawai])[0]
-    kgb, _created = KenaikanGajiBerkala.objects.get_or_create(
-        pegawai=pegawai, tmt=usulan.tmt,
-        defaults={
-            "golongan": pegawai.golongan.kode, "mkg_tahun": usulan.mkg_baru, "gaji_pokok_lama": usulan.gaji_lama or 0,
-            "gaji_pokok_baru": usulan.gaji_baru or 0, "status": KenaikanGajiBerkala.Status.DITUNDA, "alasan_tunda": alasan,
-        },
-    )  # fmt: skip
-    if kgb.status == KenaikanGajiBerkala.Status.DITETAPKAN:
+    kgb = KenaikanGajiBerkala.objects.select_for_update().filter(pegawai=pegawai, tmt=usulan.tmt).first()
+    if kgb is None:
+        kgb = KenaikanGajiBerkala(
+            pegawai=pegawai, tmt=usulan.tmt, golongan=pegawai.golongan.kode, mkg_tahun=usulan.mkg_baru,
+            gaji_pokok_lama=usulan.gaji_lama or 0, gaji_pokok_baru=usulan.gaji_baru or 0,
+        )  # fmt: skip
+    elif kgb.status == KenaikanGajiBerkala.Status.DITETAPKAN:
         raise ValidationError("KGB ini sudah ditetapkan; tidak dapat ditunda.")
+    kgb.status = KenaikanGajiBerkala.Status.DITUNDA
+    kgb.alasan_tunda = alasan
+    catat_riwayat(kgb, actor=actor, alasan=f"KGB ditunda: {alasan}")
+    kgb.save()
     return kgb

@@ -84,8 +84,10 @@ def _detail_context(request, run: RunGaji) -> dict:
         "boleh_setujui": (roles.is_pimpinan(user) or roles.is_admin_bkd(user))
         and run.status == "diverifikasi"
         and user.pk not in (run.dihitung_oleh_id, run.diverifikasi_oleh_id),
+        # Returning is a checker's act: the officer who computed the run does not return it.
         "boleh_kembalikan": (roles.is_pimpinan(user) or roles.is_admin_bkd(user))
-        and run.status in ("dihitung", "diverifikasi", "disetujui"),
+        and run.status in ("dihitung", "diverifikasi", "disetujui")
+        and run.dihitung_oleh_id != user.pk,
         "boleh_kunci": roles.is_admin_bkd(user) and run.status == "disetujui",
         "pembuat": run.dihitung_oleh_id == user.pk,
     }
