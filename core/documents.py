@@ -27,8 +27,10 @@ def dokumen_register(
     printing it again does not multiply records). A final (non-draft) document names itself the
     replacement of earlier revoked or draft prints of the same `sumber`.
     """
-    values = {"jenis": jenis, "judul": judul[:255], "fakta": fakta, "dibuat_oleh": actor_name}
-    values.update(sumber=sumber, draf=draf)
+    values: dict[str, object] = {
+        "jenis": jenis, "judul": judul[:255], "fakta": fakta, "dibuat_oleh": actor_name,
+        "sumber": sumber, "draf": draf,
+    }  # fmt: skip
     if kode is None:
         dokumen = DokumenTerverifikasi.objects.create(**values)
     else:

@@ -14,7 +14,7 @@ def format_rupiah(amount: Decimal | int | None) -> str:
     """Format as Indonesians write money: Rp1.234.567 (negative: -Rp1.234.567)."""
     if amount is None:
         return "-"
-    value = amount if type(amount) is int else int(round_rupiah(amount))
+    value = amount if isinstance(amount, int) else int(round_rupiah(Decimal(amount)))
     if value < 0:
         return f"-Rp{-value:,}".replace(",", ".")
     return f"Rp{value:,}".replace(",", ".")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from core.forms import AlasanField
+
 from .models import (
     HasilKerja,
     Indikator,
@@ -81,9 +83,7 @@ IndikatorFormSet = forms.formset_factory(IndikatorForm, extra=0, can_delete=True
 
 
 class KembalikanForm(forms.Form):
-    catatan = forms.CharField(
-        label="Catatan perbaikan", widget=forms.Textarea(attrs={**_TEXT, "rows": 3}), max_length=2000
-    )
+    catatan = AlasanField(label="Catatan perbaikan")
 
 
 class EkspektasiForm(forms.Form):
@@ -180,13 +180,11 @@ class PenilaianForm(forms.Form):
     rating_perilaku_kerja = forms.ChoiceField(
         label="Rating perilaku kerja", choices=RATING_PILIHAN, widget=forms.Select(attrs=_SELECT)
     )
-    catatan = forms.CharField(
-        label="Catatan/rekomendasi", required=False, widget=forms.Textarea(attrs={**_TEXT, "rows": 2})
-    )
+    catatan = AlasanField(label="Catatan/rekomendasi", required=False, rows=2)
 
 
 class KeberatanForm(forms.Form):
-    alasan = forms.CharField(label="Alasan keberatan", widget=forms.Textarea(attrs={**_TEXT, "rows": 3}))
+    alasan = AlasanField(label="Alasan keberatan")
 
 
 class KeputusanKeberatanForm(forms.Form):
@@ -196,9 +194,7 @@ class KeputusanKeberatanForm(forms.Form):
         coerce=lambda v: v == "1",
         widget=forms.RadioSelect,
     )
-    alasan_keputusan = forms.CharField(
-        label="Alasan keputusan", widget=forms.Textarea(attrs={**_TEXT, "rows": 3})
-    )
+    alasan_keputusan = AlasanField(label="Alasan keputusan")
     rating_hasil_kerja = forms.ChoiceField(
         label="Rating hasil kerja baru",
         choices=RATING_PILIHAN,
@@ -215,9 +211,12 @@ class KeputusanKeberatanForm(forms.Form):
 
 class PredikatUnitForm(forms.Form):
     predikat = forms.ChoiceField(
-        label="Predikat unit", choices=PredikatOrganisasi.choices, widget=forms.Select(attrs=_SELECT)
+        label="Predikat unit",
+        choices=PredikatOrganisasi.choices,
+        widget=forms.Select(attrs=_SELECT),
+        error_messages={"required": "Pilih predikat unit.", "invalid_choice": "Pilih predikat unit."},
     )
-    catatan = forms.CharField(label="Catatan", required=False, widget=forms.TextInput(attrs=_TEXT))
+    catatan = AlasanField(label="Catatan", required=False, widget=forms.TextInput(attrs=_TEXT))
 
 
 PREDIKAT_WARNA = {

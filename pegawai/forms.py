@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from core.forms import AlasanField
 from core.uploads import GAMBAR_PDF_EKSTENSI, upload_check
 
 from .models import Jabatan, Keluarga, Pegawai, UnitKerja
@@ -68,6 +69,12 @@ class PegawaiForm(forms.ModelForm):
             initial=self.instance.atasan.nip if self.instance.pk and self.instance.atasan_id else "",
             help_text="Diisi hanya bila 'atasan ditetapkan manual' dicentang.",
         )
+        if self.instance.pk:
+            self.fields["alasan_perubahan"] = AlasanField(
+                label="Alasan perubahan (tercatat di riwayat)",
+                required=False,
+                widget=forms.TextInput(attrs={"placeholder": "mis. sesuai SK nomor …"}),
+            )
 
     def clean(self):
         data = super().clean()
@@ -136,7 +143,7 @@ class JabatanForm(forms.ModelForm):
 class UsulanPerubahanForm(forms.Form):
     field = forms.ChoiceField(label="Data yang diubah", choices=())
     nilai_baru = forms.CharField(label="Nilai baru", max_length=255)
-    alasan = forms.CharField(label="Alasan perubahan", widget=forms.Textarea(attrs={"rows": 3}))
+    alasan = AlasanField(label="Alasan perubahan", widget=forms.Textarea(attrs={"rows": 3}))
     bukti = forms.FileField(
         label="Bukti dukung (PDF/JPG/PNG)",
         help_text="Misalnya ijazah, buku rekening, kartu NPWP. Maksimal 5 MB.",
@@ -159,7 +166,7 @@ class KeputusanForm(forms.Form):
     keputusan = forms.ChoiceField(
         label="Keputusan", choices=[("setuju", "Setujui"), ("tolak", "Tolak")], widget=forms.RadioSelect
     )
-    catatan = forms.CharField(
+    catatan = AlasanField(
         label="Catatan / alasan penolakan", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 

@@ -11,7 +11,7 @@ from django.http import Http404
 
 from akun import roles
 
-from .models import AksesOpd, Jabatan, Pegawai, Penandatangan, UnitKerja
+from .models import AksesOpd, Jabatan, Pegawai, Penandatangan, UnitKerja, UsulanPerubahanData
 
 User = get_user_model()
 
@@ -189,7 +189,7 @@ def penandatangan_map(
         .select_related("pegawai", "pegawai__golongan", "opd")
     )
     umum = next((r for r in rows if r.opd_id is None), None)
-    per_opd = {r.opd_id: r for r in rows if r.opd_id is not None}
+    per_opd: dict[int | None, Penandatangan | None] = {r.opd_id: r for r in rows if r.opd_id is not None}
     hasil: dict[int | None, Penandatangan | None] = {None: umum}
     for opd_id in opd_ids:
         hasil[opd_id] = per_opd.get(opd_id, umum)
@@ -229,3 +229,18 @@ def penandatangan_kosong(*, tanggal: dt.date, peran: Iterable[str] = PERAN_DICET
             lebih = f" dan {jumlah - len(nama)} OPD lain" if jumlah > len(nama) else ""
             kosong.append(f"Bendahara Pengeluaran {', '.join(nama)}{lebih}")
     return kosong
+
+
+def usulan_perubahan_untuk_petugas(*, user, status: str = "") -> QuerySet[UsulanPerubahanData] | None:
+    """Every correction request an officer handles, decided ones included (the Admin BKD: all; an
+    Operator OPD: the OPD's), newest first, optionally of one status; None for anyone else."""
+    cakupan = cakupan_for(user)
+    if roles.is_admin_bkd(user):
+        qs = UsulanPerubahanData.objects.all()
+    elif cakupan.opd_id is not None:
+        qs = UsulanPerubahanData.objects.filter(pegawai__opd_id=cakupan.opd_id)
+    else:
+        return None
+    if status in UsulanPerubahanData.Status.values:
+        qs = qs.filter(status=status)
+    return qs.select_related("pegawai").order_by("-dibuat", "-pk")

@@ -11,7 +11,7 @@ from django.db.models import Field
 from django.utils import timezone
 
 from core.exceptions import DomainError
-from core.history import catat_riwayat
+from core.history import alasan_bersih, catat_riwayat
 from core.nip import nip_errors
 from core.uploads import GAMBAR_PDF_EKSTENSI, upload_check
 
@@ -208,6 +208,7 @@ def pegawai_save(*, actor, pegawai: Pegawai, alasan: str = "") -> Pegawai:
             .values(*TRACKED_FOR_RIWAYAT, "atasan_manual", "atasan_id")
             .first()
         )
+    alasan = alasan_bersih(alasan, field="alasan_perubahan", label="Alasan perubahan")
     pegawai_validate(pegawai)
     if (
         actor is not None
@@ -356,6 +357,7 @@ def usulan_perubahan_create(
     if field not in CORRECTABLE_FIELDS:
         raise ValidationError({"field": "Data ini tidak dapat diajukan perubahannya."})
     upload_check(bukti, allowed=GAMBAR_PDF_EKSTENSI, max_bytes=settings.ASN_BUKTI_MAX_BYTES, field="bukti")
+    alasan = alasan_bersih(alasan, label="Alasan perubahan")
     nilai_baru = _clean_new_value(field, nilai_baru)
     nilai_lama = getattr(pegawai, field) or ""
     if str(nilai_lama) == str(nilai_baru):
@@ -387,7 +389,8 @@ def usulan_perubahan_verify(
 ) -> UsulanPerubahanData:
     if not permissions.can_verify_usulan_perubahan(actor, usulan):
         raise PermissionDenied
-    if not setuju and not catatan.strip():
+    catatan = alasan_bersih(catatan, field="catatan", label="Catatan / alasan penolakan")
+    if not setuju and not catatan:
         raise ValidationError({"catatan": "Alasan penolakan wajib diisi."})
     usulan.transition_to(
         UsulanPerubahanData.Status.DIVERIFIKASI if setuju else UsulanPerubahanData.Status.DITOLAK
@@ -395,7 +398,7 @@ def usulan_perubahan_verify(
     usulan.diverifikasi_oleh = actor
     usulan.diverifikasi_pada = timezone.now()
     usulan.catatan = catatan
-    catat_riwayat(usulan, actor=actor)
+    catat_riwayat(usulan, actor=actor, alasan=catatan)
     usulan.save()
     return usulan
 
@@ -407,7 +410,8 @@ def usulan_perubahan_decide(
     """Admin BKD approves (the record changes, audited) or rejects with a reason."""
     if not permissions.can_approve_usulan_perubahan(actor, usulan):
         raise PermissionDenied
-    if not setuju and not catatan.strip():
+    catatan = alasan_bersih(catatan, field="catatan", label="Catatan / alasan penolakan")
+    if not setuju and not catatan:
         raise ValidationError({"catatan": "Alasan penolakan wajib diisi."})
     usulan.transition_to(
         UsulanPerubahanData.Status.DISETUJUI if setuju else UsulanPerubahanData.Status.DITOLAK
@@ -415,7 +419,7 @@ def usulan_perubahan_decide(
     usulan.diputuskan_oleh = actor
     usulan.diputuskan_pada = timezone.now()
     usulan.catatan = catatan
-    catat_riwayat(usulan, actor=actor)
+    catat_riwayat(usulan, actor=actor, alasan=catatan)
     usulan.save()
     if setuju:
         pegawai = Pegawai.objects.select_for_update().get(pk=usulan.pegawai_id)

@@ -194,7 +194,7 @@ def pegawai_update(request, nip: str):
         request,
         form,
         lambda obj: services.pegawai_save(
-            actor=request.user, pegawai=obj, alasan=request.POST.get("alasan_perubahan", "")
+            actor=request.user, pegawai=obj, alasan=form.cleaned_data.get("alasan_perubahan", "")
         ),
         lambda obj: "Perubahan data pegawai disimpan dan tercatat di riwayat perubahan.",
     )
@@ -308,6 +308,9 @@ def usulan_list(request):
             .select_related("pegawai", "diverifikasi_oleh")
             .exclude(diverifikasi_oleh=user)[:200]
         )
+    # Decided requests stay findable: every request the officer handles, filtered by status.
+    status = request.GET.get("status", "")
+    semua = selectors.usulan_perubahan_untuk_petugas(user=user, status=status)
     return render(
         request,
         "pegawai/usulan_list.html",
@@ -316,6 +319,9 @@ def usulan_list(request):
             "perlu_verifikasi": perlu_verifikasi,
             "perlu_keputusan": perlu_keputusan,
             "me": me,
+            "page": Paginator(semua, 50).get_page(request.GET.get("halaman")) if semua is not None else None,
+            "status": status,
+            "pilihan_status": UsulanPerubahanData.Status.choices,
         },
     )
 

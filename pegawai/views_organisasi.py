@@ -40,14 +40,14 @@ def unit_update(request, kode: str):
     _require_manager(request.user)
     unit = selectors.unit_kerja_get_visible(user=request.user, kode=kode)
     form = UnitKerjaForm(request.POST or None, instance=unit)
-    unit = save_form(
+    saved = save_form(
         request,
         form,
         lambda obj: services.unit_kerja_save(actor=request.user, unit=obj),
         lambda obj: f"Unit kerja {obj.nama} diperbarui.",
     )
-    if unit is not None:
-        return redirect("pegawai:unit_detail", kode=unit.kode)
+    if saved is not None:
+        return redirect("pegawai:unit_detail", kode=saved.kode)
     return render(
         request,
         "pegawai/organisasi_form.html",
@@ -85,14 +85,14 @@ def jabatan_update(request, pk: int):
         pk=pk,
     )
     form = JabatanForm(request.POST or None, instance=jabatan)
-    jabatan = save_form(
+    saved = save_form(
         request,
         form,
         lambda obj: services.jabatan_save(actor=request.user, jabatan=obj),
         lambda obj: f"Jabatan {obj.nama} diperbarui; atasan langsung dihitung ulang.",
     )
-    if jabatan is not None:
-        return redirect("pegawai:unit_detail", kode=jabatan.unit_kerja.kode)
+    if saved is not None:
+        return redirect("pegawai:unit_detail", kode=saved.unit_kerja.kode)
     return render(
         request,
         "pegawai/organisasi_form.html",

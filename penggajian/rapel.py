@@ -27,7 +27,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from akun import roles
-from core.history import catat_riwayat
+from core.history import MAX_ALASAN, catat_riwayat, pesan_terlalu_panjang
 from core.workflow import transition
 from pegawai.models import UnitKerja
 
@@ -163,6 +163,8 @@ def rapel_minta(
     alasan = (alasan or "").strip()
     if not alasan:
         galat["alasan"] = "Alasan atau dasar hukum rapel wajib diisi (mis. nomor PP kenaikan gaji)."
+    elif len(alasan) > MAX_ALASAN:
+        galat["alasan"] = pesan_terlalu_panjang("Alasan / dasar hukum", len(alasan))
     if jenis not in RapelGaji.Jenis.values:
         galat["jenis"] = "Rapel hanya untuk gaji induk atau TPP."
     if not (1 <= bulan_mulai <= 12 and 1 <= bulan_akhir <= 12):
@@ -206,7 +208,7 @@ def rapel_minta(
         bulan_mulai=bulan_mulai,
         bulan_akhir=bulan_akhir,
         opd=opd,
-        alasan=alasan[:255],
+        alasan=alasan,
         jumlah_slip=jumlah,
         dibuat_oleh=actor,
     )

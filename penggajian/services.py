@@ -12,13 +12,13 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mass_mail
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Func, IntegerField, Q, Value
 from django.utils import timezone
 
 from akun import roles
 from core.db import copy_rows
-from core.history import catat_riwayat
+from core.history import alasan_bersih, catat_riwayat
 from core.workflow import transition
 from pegawai.models import Pegawai, UnitKerja
 
@@ -122,7 +122,7 @@ def run_hitung(
     run.diverifikasi_oleh = run.disetujui_oleh = None
     run.diverifikasi_pada = run.disetujui_pada = None
     catat_riwayat(run, actor=actor, alasan="Hitung ulang yang gagal" if hanya_galat else "Dihitung")
-    run.save()
+    _simpan_run(run, label)
     # Every maker is kept, not just the latest: none of them may verify or approve this run.
     PerhitunganRun.objects.create(
         run=run,
@@ -145,6 +145,30 @@ def _hapus_slip_run(run: RunGaji) -> None:
         raise _error(f"{run} sudah menjadi dasar koreksi: tidak dapat dihitung ulang.")
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {Slip._meta.db_table} WHERE run_id = %s", [run.pk])  # noqa: S608
+
+
+def _simpan_run(run: RunGaji, label: str) -> None:
+    """Save the run; two officers starting the same new month at once both pass the row lock (there is
+    no row yet), so the second insert meets the one-run-per-month constraint: it waits for the first
+    transaction, then gets a message naming who started the month instead of a server error."""
+    baru = run.pk is None
+    try:
+        with transaction.atomic():
+            run.save()
+    except IntegrityError as exc:
+        diag = getattr(exc.__cause__, "diag", None)
+        if not baru or getattr(diag, "constraint_name", None) != "rungaji_satu_per_bulan":
+            raise
+        lain = (
+            RunGaji.objects.select_related("dihitung_oleh")
+            .filter(jenis=run.jenis, tahun=run.tahun, bulan=run.bulan)
+            .first()
+        )
+        oleh = lain.dihitung_oleh if lain is not None else None
+        nama = f" ({oleh.get_full_name() or oleh.username})" if oleh is not None else ""
+        raise _error(
+            f"{label} baru saja dimulai oleh petugas lain{nama}: buka run itu dari daftar run gaji."
+        ) from exc
 
 
 # --- compute ----------------------------------------------------------------------------------------
@@ -354,7 +378,7 @@ def run_verifikasi(*, actor, run: RunGaji, catatan: str = "") -> RunGaji:
             "Pemisahan tugas: yang menghitung tidak boleh memverifikasi run yang sama (termasuk yang pernah "
             "menghitung sebagian, mis. hitung ulang yang gagal saja)."
         )
-    catatan = (catatan or "").strip()
+    catatan = alasan_bersih(catatan, field="catatan", label="Catatan verifikasi")
     if run.jumlah_galat and not catatan:
         raise ValidationError(
             {
@@ -394,7 +418,7 @@ def run_kembalikan(*, actor, run: RunGaji, alasan: str) -> RunGaji:
     """Send a computed, verified or approved (not locked) run back for correction, with a reason."""
     if not (roles.is_pimpinan(actor) or roles.is_admin_bkd(actor)):
         raise PermissionDenied
-    alasan = (alasan or "").strip()
+    alasan = alasan_bersih(alasan, label="Alasan pengembalian")
     if not alasan:
         raise ValidationError({"alasan": "Alasan pengembalian wajib diisi."})
     run = _locked(run)
@@ -495,7 +519,7 @@ def penyesuaian_buat(*, actor, slip: Slip, alasan: str) -> Penyesuaian:
     run itself."""
     if not roles.is_admin_bkd(actor):
         raise PermissionDenied
-    alasan = (alasan or "").strip()
+    alasan = alasan_bersih(alasan, label="Alasan koreksi")
     if not alasan:
         raise ValidationError({"alasan": "Alasan koreksi wajib diisi."})
     run = RunGaji.objects.get(pk=slip.run_id)

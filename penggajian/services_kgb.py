@@ -34,7 +34,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from core.dates import add_months
-from core.history import catat_riwayat
+from core.history import alasan_bersih, catat_riwayat
 from kinerja import selectors as kinerja_selectors
 from kinerja.selectors import SyaratKinerja
 from pegawai.models import Pegawai, UnitKerja
@@ -45,7 +45,8 @@ from .models import KenaikanGajiBerkala, TabelGajiPokok
 
 JENDELA_BULAN = 3
 PENANDA_NOMOR = "{nomor}"
-MAKS_ALASAN_TUNDA = KenaikanGajiBerkala._meta.get_field("alasan_tunda").max_length
+
+NOMOR_SK_MAKS = KenaikanGajiBerkala._meta.get_field("nomor_sk").max_length
 
 
 @dataclass
@@ -217,6 +218,10 @@ def kgb_tetapkan(
     nomor_sk = (nomor_sk or "").strip()
     if not nomor_sk:
         raise ValidationError({"nomor_sk": "Nomor SK wajib diisi."})
+    if len(nomor_sk) > NOMOR_SK_MAKS:
+        raise ValidationError(
+            {"nomor_sk": f"Nomor SK paling panjang {NOMOR_SK_MAKS} karakter (sekarang {len(nomor_sk)})."}
+        )
     if pegawai.tanggal_kgb_berikutnya is None or pegawai.golongan_id is None:
         raise ValidationError("Pegawai ini tidak mempunyai tanggal KGB berikutnya atau golongan.")
     hari_ini = timezone.localdate()
@@ -273,7 +278,7 @@ def kgb_tunda(*, actor, pegawai: Pegawai, alasan: str) -> KenaikanGajiBerkala:
     """Postpone the overdue or next KGB with a reason (recorded; it may be issued later)."""
     if not permissions.can_issue_kgb(actor):
         raise PermissionDenied
-    alasan = (alasan or "").strip()
+    alasan = alasan_bersih(alasan, label="Alasan penundaan")
     if not alasan:
         raise ValidationError({"alasan": "Alasan penundaan wajib diisi."})
     usulan = _usulan_pegawai(pegawai, timezone.localdate())
@@ -285,8 +290,6 @@ def kgb_tunda(*, actor, pegawai: Pegawai, alasan: str) -> KenaikanGajiBerkala:
             pegawai=pegawai, tmt=usulan.tmt, golongan=pegawai.golongan.kode, mkg_tahun=usulan.mkg_baru,
             gaji_pokok_lama=usulan.gaji_lama or 0, gaji_pokok_baru=usulan.gaji_baru or 0,
         )  # fmt: skip
-    if len(alasan) > MAKS_ALASAN_TUNDA:
-        raise ValidationError({"alasan": f"Alasan penundaan paling banyak {MAKS_ALASAN_TUNDA} karakter."})
     kgb.status, kgb.alasan_tunda = KenaikanGajiBerkala.Status.DITUNDA, alasan
     catat_riwayat(kgb, actor=actor, alasan=f"KGB ditunda: {alasan}")
     kgb.save()

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core import uploads
+from core.history import alasan_bersih
 from core.uploads import upload_check
 from pegawai.models import Pegawai, UnitKerja
 
@@ -96,8 +97,9 @@ def log_harian_create(
 @transaction.atomic
 def log_harian_review(*, actor, log: LogHarian, komentar: str = "") -> LogHarian:
     _require_penilai(actor, log.skp)
+    komentar = alasan_bersih(komentar, field="komentar", label="Komentar reviu")
     log.direviu_pada = timezone.now()
-    log.komentar_atasan = komentar.strip()
+    log.komentar_atasan = komentar
     log.save(update_fields=["direviu_pada", "komentar_atasan", "diubah"])
     return log
 

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from core.history import catat_riwayat
+from core.history import alasan_bersih, catat_riwayat
 from core.workflow import transition
 from pegawai.models import Pegawai, UnitKerja
 
@@ -40,10 +40,11 @@ def realisasi_save(
     _require_open(skp.periode, periode)
     if indikator.jenis == Indikator.Jenis.KUANTITATIF and realisasi_angka is not None and realisasi_angka < 0:
         raise ValidationError({"realisasi_angka": "Realisasi tidak boleh negatif."})
+    realisasi_teks = alasan_bersih(realisasi_teks, field="realisasi_teks", label="Realisasi")
     row, _created = Realisasi.objects.update_or_create(
         indikator=indikator,
         periode=periode,
-        defaults={"realisasi_angka": realisasi_angka, "realisasi_teks": (realisasi_teks or "").strip()},
+        defaults={"realisasi_angka": realisasi_angka, "realisasi_teks": realisasi_teks},
     )
     return row
 
@@ -75,6 +76,7 @@ def penilaian_rate(
     """The pejabat penilai (or a valid Plt/Plh) rates; the predikat follows the matrix in force."""
     _require_penilai(actor, skp)
     _require_open(skp.periode, periode)
+    catatan = alasan_bersih(catatan, field="catatan", label="Catatan/rekomendasi")
     if skp.status != SKP.Status.DISETUJUI:
         raise ValidationError("SKP belum disetujui; penilaian belum dapat dilakukan.")
     errors = {}
@@ -105,7 +107,7 @@ def penilaian_rate(
         transition(penilaian, Penilaian.Status.DINILAI)
     penilaian.status = Penilaian.Status.DINILAI
     penilaian.sumber = Penilaian.Sumber.FORMULIR
-    penilaian.catatan_penilai = catatan.strip()
+    penilaian.catatan_penilai = catatan
     penilaian.dinilai_oleh = actor
     penilaian.diterima_pada = None
     catat_riwayat(penilaian, actor=actor, alasan=f"Dinilai {periode_label(periode)}")
@@ -135,14 +137,15 @@ def keberatan_submit(*, actor, penilaian: Penilaian, alasan: str) -> Keberatan:
         raise ValidationError("Keberatan hanya dapat diajukan atas penilaian yang belum final.")
     if hasattr(penilaian, "keberatan"):
         raise ValidationError("Keberatan atas penilaian ini sudah pernah diajukan.")
-    if not (alasan or "").strip():
+    alasan = alasan_bersih(alasan, label="Alasan keberatan")
+    if not alasan:
         raise ValidationError({"alasan": "Uraikan alasan keberatan."})
     pemutus_id = penilaian.skp.atasan_pejabat_penilai_id if penilaian.skp is not None else None
     if pemutus_id is None:
         raise ValidationError("Atasan pejabat penilai tidak ada; keberatan tidak dapat diajukan di sistem.")
-    keberatan = Keberatan.objects.create(penilaian=penilaian, alasan=alasan.strip(), pemutus_id=pemutus_id)
+    keberatan = Keberatan.objects.create(penilaian=penilaian, alasan=alasan, pemutus_id=pemutus_id)
     transition(penilaian, Penilaian.Status.KEBERATAN)
-    catat_riwayat(penilaian, actor=actor, alasan="Keberatan diajukan")
+    catat_riwayat(penilaian, actor=actor, alasan=f"Keberatan diajukan: {alasan}")
     penilaian.save(update_fields=["status", "diubah"])
     return keberatan
 
@@ -162,7 +165,8 @@ def keberatan_decide(
         raise PermissionDenied
     if keberatan.status != Keberatan.Status.DIAJUKAN:
         raise ValidationError("Keberatan ini sudah diputus.")
-    if not (alasan_keputusan or "").strip():
+    alasan_keputusan = alasan_bersih(alasan_keputusan, field="alasan_keputusan", label="Alasan keputusan")
+    if not alasan_keputusan:
         raise ValidationError({"alasan_keputusan": "Alasan keputusan wajib diisi."})
     penilaian = keberatan.penilaian
     if dikabulkan:
@@ -208,9 +212,14 @@ def predikat_unit_set(
         periode=periode, unit_kerja=unit_kerja
     )
     row.predikat = predikat
-    row.catatan = catatan.strip()
+    row.catatan = alasan_bersih(catatan, field="catatan", label="Catatan")
     row.ditetapkan_oleh = actor
     row.full_clean(exclude=["periode", "unit_kerja"])
+    catat_riwayat(
+        row,
+        actor=actor,
+        alasan=f"Predikat {row.get_predikat_display()}{': ' + row.catatan if row.catatan else ''}",
+    )
     row.save()
     return row
 

@@ -8,7 +8,7 @@ from django.db import connection, transaction
 from django.db.models import F, Func, IntegerField, Value
 from django.utils import timezone
 
-from core.history import catat_riwayat
+from core.history import alasan_bersih, catat_riwayat
 from pegawai.models import UnitKerja
 
 from .. import permissions, selectors
@@ -180,7 +180,8 @@ def penutupan_reopen(*, actor, run: PenutupanPeriode, alasan: str) -> PenutupanP
         raise PermissionDenied
     if run.status != PenutupanPeriode.Status.SELESAI:
         raise ValidationError("Hanya periode yang sudah selesai ditutup yang dapat dibuka kembali.")
-    if not (alasan or "").strip():
+    alasan = alasan_bersih(alasan, label="Alasan membuka kembali")
+    if not alasan:
         raise ValidationError({"alasan": "Alasan membuka kembali wajib diisi."})
     now = timezone.now()
     columns = _history_columns()
@@ -202,17 +203,17 @@ def penutupan_reopen(*, actor, run: PenutupanPeriode, alasan: str) -> PenutupanP
                 "pk": run.periode_kinerja_id,
                 "periode": run.periode,
                 "now": now,
-                "reason": f"Periode dibuka kembali: {alasan.strip()}",
+                "reason": f"Periode dibuka kembali: {alasan}",
                 "user": actor.pk,
             },
         )
     run.status = PenutupanPeriode.Status.DIBUKA_KEMBALI
-    run.alasan_dibuka_kembali = alasan.strip()
-    catat_riwayat(run, actor=actor, alasan=f"Dibuka kembali: {alasan.strip()}")
+    run.alasan_dibuka_kembali = alasan
+    catat_riwayat(run, actor=actor, alasan=f"Dibuka kembali: {alasan}")
     run.save()
     if run.periode == PERIODE_TAHUNAN:
         periode_kinerja = run.periode_kinerja
         periode_kinerja.status = PeriodeKinerja.Status.DIBUKA
-        catat_riwayat(periode_kinerja, actor=actor, alasan=f"Dibuka kembali: {alasan.strip()}")
+        catat_riwayat(periode_kinerja, actor=actor, alasan=f"Dibuka kembali: {alasan}")
         periode_kinerja.save(update_fields=["status", "diubah"])
     return run

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from akun import roles
-from core.history import catat_riwayat
+from core.history import alasan_bersih, catat_riwayat
 from core.workflow import transition
 from pegawai.models import Pegawai
 
@@ -178,7 +178,8 @@ def skp_approve(*, actor, skp: SKP, ekspektasi: dict[str, str] | None = None) ->
 @transaction.atomic
 def skp_return(*, actor, skp: SKP, catatan: str) -> SKP:
     _require_penilai(actor, skp)
-    if not (catatan or "").strip():
+    catatan = alasan_bersih(catatan, field="catatan", label="Catatan perbaikan")
+    if not catatan:
         raise ValidationError({"catatan": "Tuliskan apa yang perlu diperbaiki."})
     transition(skp, SKP.Status.DIKEMBALIKAN)
     skp.catatan_atasan = catatan.strip()

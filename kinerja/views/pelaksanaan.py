@@ -110,8 +110,12 @@ def bukti_unduh(request, pk: int):
 def log_reviu(request, pk: int):
     log = get_object_or_404(LogHarian, pk=pk)
     skp = selectors.skp_get_visible(user=request.user, pk=log.skp_id)
-    services.log_harian_review(actor=request.user, log=log, komentar=request.POST.get("komentar", ""))
-    messages.success(request, f"Log {log.tanggal:%d-%m-%Y} ditandai sudah direviu.")
+    try:
+        services.log_harian_review(actor=request.user, log=log, komentar=request.POST.get("komentar", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"Log {log.tanggal:%d-%m-%Y} ditandai sudah direviu.")
     return redirect("kinerja:skp_pelaksanaan", pk=skp.pk)
 
 

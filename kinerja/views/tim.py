@@ -98,7 +98,7 @@ def predikat_unit(request):
                 messages.success(request, f"Predikat {unit.nama} {periode.tahun} ditetapkan.")
                 return redirect(f"{request.path}?tahun={periode.tahun}")
         else:
-            messages.error(request, "Pilih predikat unit.")
+            messages.error(request, " ".join(m for pesan in form.errors.values() for m in pesan))
     sekarang = {
         p.unit_kerja_id: p
         for p in PredikatUnit.objects.filter(periode=periode, unit_kerja__in=units).select_related(

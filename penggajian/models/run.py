@@ -71,7 +71,7 @@ class KenaikanGajiBerkala(TimeStampedModel):
     gaji_pokok_lama = models.DecimalField(_("gaji pokok lama"), **RUPIAH)
     gaji_pokok_baru = models.DecimalField(_("gaji pokok baru"), **RUPIAH)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAF)
-    alasan_tunda = models.CharField(_("alasan ditunda"), max_length=255, blank=True)
+    alasan_tunda = models.TextField(_("alasan ditunda"), blank=True)
     nomor_sk = models.CharField(_("nomor SK"), max_length=100, blank=True)
     tanggal_sk = models.DateField(_("tanggal SK"), null=True, blank=True)
     syarat_kinerja = models.CharField(
@@ -385,7 +385,7 @@ class RapelGaji(TimeStampedModel):
         _("sampai bulan"), validators=[MinValueValidator(1), MaxValueValidator(12)]
     )
     opd = models.ForeignKey(UnitKerja, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    alasan = models.CharField(_("alasan / dasar hukum"), max_length=255)
+    alasan = models.TextField(_("alasan / dasar hukum"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ANTRI)
     # Chunks done, "bulan:opd_id", written in the chunk's own transaction (resume skips them).
     bagian_selesai = ArrayField(models.CharField(max_length=20), default=list, blank=True)
@@ -460,7 +460,7 @@ class Penyesuaian(TimeStampedModel):
     penjelasan = models.TextField(_("penjelasan"))
     # The inputs of the recomputation (as on a slip): what a later rapel starts from.
     masukan = models.JSONField(_("masukan"), default=dict, blank=True)
-    alasan = models.CharField(_("alasan koreksi"), max_length=255)
+    alasan = models.TextField(_("alasan koreksi"))
     dibuat_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

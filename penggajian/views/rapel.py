@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from akun import roles
 from core.dates import NAMA_BULAN
+from core.forms import AlasanField
 from pegawai.models import UnitKerja
 
 from .. import permissions
@@ -35,9 +36,9 @@ class RapelForm(forms.Form):
         required=False,
         empty_label="Semua OPD",
     )
-    alasan = forms.CharField(
+    alasan = AlasanField(
         label="Alasan / dasar hukum",
-        max_length=255,
+        rows=2,
         help_text="Mis. “PP 5/2024: kenaikan gaji pokok berlaku surut 1 Januari 2024”.",
     )
 

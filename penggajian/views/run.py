@@ -81,7 +81,8 @@ def _detail_context(request, run: RunGaji) -> dict:
         "boleh_verifikasi": permissions.can_verify_run(user, run),
         "boleh_setujui": permissions.can_approve_run(user, run),
         "boleh_kembalikan": (roles.is_pimpinan(user) or roles.is_admin_bkd(user))
-        and run.status in ("dihitung", "diverifikasi", "disetujui"),
+        and run.status in ("dihitung", "diverifikasi", "disetujui")
+        and not permissions.is_pembuat_run(user, run),
         "boleh_kunci": roles.is_admin_bkd(user) and run.status == "disetujui",
         "pembuat": permissions.is_pembuat_run(user, run),
     }
