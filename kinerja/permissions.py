@@ -80,6 +80,11 @@ def can_manage_sasaran_unit(user, unit_kerja: UnitKerja) -> bool:
     )
 
 
+def can_open_potensial(user) -> bool:
+    """The potential-score page (form and import): the Admin BKD, an Operator OPD with an OPD."""
+    return roles.is_admin_bkd(user) or (roles.is_operator_opd(user) and cakupan_for(user).opd_id is not None)
+
+
 def can_record_potensial(user, pegawai: Pegawai) -> bool:
     """The Admin BKD for anyone; an Operator OPD for an employee of their OPD."""
     opd_id = cakupan_for(user).opd_id

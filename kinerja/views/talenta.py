@@ -27,7 +27,7 @@ from core.xlsx import SpreadsheetError, write_xlsx
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.selectors import cakupan_for, opd_list_visible_to, pegawai_list_visible_to, unit_kerja_visible_to
 
-from .. import selectors, services
+from .. import permissions, selectors, services
 from ..forms_talenta import PotensialForm
 from ..impor_potensial import COLUMNS as KOLOM_IMPOR
 from ..impor_potensial import REQUIRED as KOLOM_WAJIB
@@ -136,6 +136,7 @@ def talenta(request):
     opd = _opd_terpilih(request)
     periode = _periode_terpilih(request)
     context = _filter_context(request, opd, periode)
+    context["boleh_potensial"] = permissions.can_open_potensial(request.user)
     if periode is None:
         return render(request, "kinerja/talenta.html", context)
     aturan = selectors.AturanTalenta.untuk(periode.tahun)

@@ -17,6 +17,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from pegawai import permissions as pegawai_permissions
 from pegawai.selectors import (
     opd_list_visible_to,
     pegawai_get_visible,
@@ -82,6 +83,7 @@ def kehadiran_list(request):
         "q": q,
         "opd_id": opd_id,
         "opd_list": list(opd_list_visible_to(user=request.user).values_list("pk", "nama")),
+        "boleh_impor": pegawai_permissions.can_import_data(request.user),
         "tpp_dikunci": RunGaji.objects.filter(
             jenis=RunGaji.Jenis.TPP, tahun=tahun, bulan=bulan, status=RunGaji.Status.DIKUNCI
         ).exists(),
