@@ -20,7 +20,7 @@ from penggajian.models import (
 )
 from tests.penggajian.bantu import hitung, kunci
 
-from .test_kgb import hari_ini, jatuh_tempo, nilai_tahunan  # noqa: F401 - fixtures
+from .test_kgb import hari_ini, jatuh_tempo, tahunan, tenang  # noqa: F401 - fixtures
 from .test_penyesuaian import staf  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.django_db
@@ -107,7 +107,8 @@ def test_a_correction_of_a_locked_month_with_a_long_reason(staf, petugas, client
 
 
 def test_postponing_a_kgb_with_a_long_reason(jatuh_tempo, users, client):  # noqa: F811
-    nilai_tahunan(jatuh_tempo, "baik", "butuh perbaikan")
+    tahunan(jatuh_tempo, 2024, "baik")
+    tahunan(jatuh_tempo, 2025, "butuh perbaikan")
     client.force_login(users["admin_bkd"])
     url = reverse("penggajian:kgb_tunda", args=[jatuh_tempo.pk])
     page = client.post(url, {"alasan": KEPANJANGAN}, follow=True).content.decode()
@@ -124,7 +125,8 @@ def test_postponing_a_kgb_with_a_long_reason(jatuh_tempo, users, client):  # noq
 
 
 def test_a_kgb_decree_number_too_long_is_a_message(jatuh_tempo, users, client):  # noqa: F811
-    nilai_tahunan(jatuh_tempo, "baik", "baik")
+    tahunan(jatuh_tempo, 2024, "baik")
+    tahunan(jatuh_tempo, 2025, "baik")
     client.force_login(users["admin_bkd"])
     url = reverse("penggajian:kgb_tetapkan", args=[jatuh_tempo.pk])
     page = client.post(url, {"nomor_sk": "8" * 101}, follow=True).content.decode()

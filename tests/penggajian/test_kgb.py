@@ -213,10 +213,10 @@ def test_an_ineligible_kgb_is_refused_and_can_be_postponed_with_a_long_reason(ja
     assert "predikat tahunan 2025 Butuh Perbaikan (minimal Baik)" in page
     assert not KenaikanGajiBerkala.objects.exists()
     response = client.post(
-        reverse("penggajian:kgb_tunda", args=[jatuh_tempo.pk]), {"alasan": "x" * 500}, follow=True
+        reverse("penggajian:kgb_tunda", args=[jatuh_tempo.pk]), {"alasan": "x" * 501}, follow=True
     )
     assert response.status_code == 200
-    assert "paling banyak 255 karakter" in response.content.decode()
+    assert "paling panjang 500 karakter (sekarang 501)" in response.content.decode()
     client.post(
         reverse("penggajian:kgb_tunda", args=[jatuh_tempo.pk]), {"alasan": "Predikat 2025 Butuh Perbaikan"}
     )
