@@ -15,13 +15,15 @@ def dasbor(request):
     if roles.is_admin_bkd(user) or roles.is_pimpinan(user):
         context = dashboards.dasbor_instansi(opd=None)
         context["judul"] = "Dasbor Pimpinan" if not roles.is_admin_bkd(user) else "Dasbor Admin BKD"
-        context["kinerja"] = kinerja_dashboards.dasbor_instansi(opd=None)
+        context["kinerja"] = kinerja_dashboards.dasbor_instansi(opd=None, kode=request.GET.get("periode"))
         context["gaji"] = gaji_dashboards.dasbor_instansi()
         template = "dasbor/instansi.html"
     elif cakupan.opd_id is not None:
         context = dashboards.dasbor_instansi(opd=cakupan.opd_id)
         context["judul"] = "Dasbor Operator OPD"
-        context["kinerja"] = kinerja_dashboards.dasbor_instansi(opd=cakupan.opd_id)
+        context["kinerja"] = kinerja_dashboards.dasbor_instansi(
+            opd=cakupan.opd_id, kode=request.GET.get("periode")
+        )
         template = "dasbor/instansi.html"
     elif cakupan.punya_bawahan:
         context = dashboards.dasbor_atasan(atasan_id=cakupan.pegawai_id)
