@@ -27,4 +27,6 @@ urlpatterns = [
     path("impor/<str:jenis>/konfirmasi/", views_impor.impor_konfirmasi, name="impor_konfirmasi"),
     path("laporan/duk/", views_laporan.duk, name="duk"),
     path("laporan/nominatif/", views_laporan.nominatif, name="nominatif"),
+    path("laporan/<str:jenis>/cetak/", views_laporan.cetak, name="laporan_cetak"),
+    path("laporan/cetak/<int:pk>/unduh/", views_laporan.cetak_unduh, name="laporan_cetak_unduh"),
 ]
