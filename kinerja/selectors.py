@@ -16,6 +16,7 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
+from core.angka import format_persen
 from pegawai.models import Pegawai
 from pegawai.selectors import cakupan_for
 
@@ -104,13 +105,13 @@ class HasilKurva:
         if self.min_orang is not None:
             return f"minimal {self.min_orang} orang"
         if self.min_persen is not None:
-            return f"minimal {self.min_persen.normalize():f}%"
-        return f"maksimal {self.maks_persen.normalize():f}%"
+            return f"minimal {format_persen(self.min_persen)}"
+        return f"maksimal {format_persen(self.maks_persen)}"
 
     @property
     def pesan(self) -> str:
         return (
-            f"{self.label_predikat}: {self.jumlah} dari {self.total} pegawai ({self.persen}%), "
+            f"{self.label_predikat}: {self.jumlah} dari {self.total} pegawai ({format_persen(self.persen)}), "
             f"ketentuan {self.batas}"
         )
 

@@ -584,6 +584,13 @@ class UsulanPerubahanData(TimeStampedModel):
         verbose_name_plural = _("usulan perubahan data")
         ordering = ["-dibuat"]
 
+    @property
+    def label_field(self) -> str:
+        """The corrected field as users call it ("Nomor rekening", not `nomor_rekening`)."""
+        from core.exceptions import label_field
+
+        return label_field(self.field, Pegawai)
+
     def __str__(self) -> str:
         return f"{self.pegawai.nip}: {self.field}"
 

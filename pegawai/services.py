@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from core.exceptions import DomainError
+from core.exceptions import DomainError, pesan_validasi
 from core.nip import nip_errors
 
 from . import permissions
@@ -410,4 +410,4 @@ def usulan_perubahan_decide(
 def domain_error_message(exc: Exception) -> str:
     if isinstance(exc, DomainError):
         return str(exc)
-    return "; ".join(getattr(exc, "messages", [str(exc)]))
+    return "; ".join(pesan_validasi(exc, Pegawai))
