@@ -91,6 +91,7 @@ def _xlsx(jenis, rows, today, judul, cakupan) -> HttpResponse:
             "Pendidikan",
             "Jurusan",
             "Usia",
+            "OPD",
             "Unit kerja",
         ]
         data = (
@@ -110,6 +111,7 @@ def _xlsx(jenis, rows, today, judul, cakupan) -> HttpResponse:
                 p.pendidikan_jenjang,
                 p.pendidikan_jurusan,
                 usia(p, today),
+                p.opd.nama,
                 p.unit_kerja.nama,
             ]
             for i, p in enumerate(rows.iterator(chunk_size=2000), start=1)

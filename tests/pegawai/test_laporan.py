@@ -166,3 +166,15 @@ def test_duk_screen_query_count_does_not_grow(org, client_as):
     with CaptureQueriesContext(connection) as ten:
         client.get("/laporan/duk/", {"opd": "A"})
     assert len(ten) == len(three), "\n".join(q["sql"] for q in ten.captured_queries)
+
+
+def test_the_all_opd_duk_on_screen_and_in_excel_names_the_opd(org, client_as):
+    client = client_as("admin_bkd")
+    assert (
+        '<div class="small text-muted">Dinas Kesehatan</div>' in client.get("/laporan/duk/").content.decode()
+    )
+    sheet = load_workbook(io.BytesIO(client.get("/laporan/duk/", {"format": "xlsx"}).content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    kolom = rows[0].index("OPD")
+    assert rows[0][kolom + 1] == "Unit kerja"
+    assert {r[kolom] for r in rows[1:]} == {"Dinas Pendidikan", "Dinas Kesehatan"}
