@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from akun import roles
 from kinerja import dashboards as kinerja_dashboards
+from kinerja.models import PERIODE_SEMUA
 from pegawai import dashboards
 from pegawai.selectors import cakupan_for, pegawai_of_user
 from penggajian import dashboards as gaji_dashboards
@@ -16,11 +17,11 @@ def dasbor(request):
     user = request.user
     cakupan = cakupan_for(user)
     if roles.is_admin_bkd(user) or roles.is_pimpinan(user):
-        context = _instansi(opd=None)
+        context = _instansi(opd=None, kode=request.GET.get("periode"))
         context["judul"] = "Dasbor Pimpinan" if not roles.is_admin_bkd(user) else "Dasbor Admin BKD"
         template = "dasbor/instansi.html"
     elif cakupan.opd_id is not None:
-        context = _instansi(opd=cakupan.opd_id)
+        context = _instansi(opd=cakupan.opd_id, kode=request.GET.get("periode"))
         context["judul"] = "Dasbor Operator OPD"
         template = "dasbor/instansi.html"
     elif cakupan.punya_bawahan:
@@ -38,14 +39,17 @@ def dasbor(request):
     return render(request, template, context)
 
 
-def _instansi(*, opd: int | None) -> dict:
-    """The government-wide (opd None) or one OPD's figures. They aggregate every employee, evaluation
-    and slip, so they are kept for ASN_DASBOR_CACHE_DETIK seconds (shared by every officer of that
-    scope; the page says as of when); 0 computes them on every view."""
+def _instansi(*, opd: int | None, kode: str | None) -> dict:
+    """The government-wide (opd None) or one OPD's figures, the kinerja block for evaluation period
+    `kode` (None: the latest with meaningful coverage). They aggregate every employee, evaluation and
+    slip, so they are kept for ASN_DASBOR_CACHE_DETIK seconds (shared by every officer of that scope;
+    the page says as of when); 0 computes them on every view."""
+    if kode not in PERIODE_SEMUA:
+        kode = None  # the cache key only ever holds a known period code
 
     def hitung() -> dict:
         context = dashboards.dasbor_instansi(opd=opd)
-        context["kinerja"] = kinerja_dashboards.dasbor_instansi(opd=opd)
+        context["kinerja"] = kinerja_dashboards.dasbor_instansi(opd=opd, kode=kode)
         if opd is None:
             context["gaji"] = gaji_dashboards.dasbor_instansi()
         context["dihitung_pada"] = timezone.now()
@@ -54,4 +58,4 @@ def _instansi(*, opd: int | None) -> dict:
     detik = settings.ASN_DASBOR_CACHE_DETIK
     if not detik:
         return hitung()
-    return cache.get_or_set(f"dasbor:instansi:{opd or 'semua'}", hitung, detik)
+    return cache.get_or_set(f"dasbor:instansi:{opd or 'semua'}:{kode or 'terisi'}", hitung, detik)

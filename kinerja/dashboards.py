@@ -17,6 +17,7 @@ from .models import (
     Delegasi,
     Keberatan,
     Penilaian,
+    PenutupanPeriode,
     PeriodeKinerja,
     Predikat,
     PredikatOrganisasi,
@@ -33,16 +34,46 @@ def periode_evaluasi_default(periode: PeriodeKinerja) -> str:
     return selectors.periode_untuk_bulan(periode, today.month)
 
 
-def periode_evaluasi_terisi(periode: PeriodeKinerja) -> str:
-    """The latest evaluation period up to today that has ratings (what an overview should open on);
-    today's when none has any yet. At most one indexed EXISTS per period of the year."""
+CAKUPAN_BERMAKNA = 50
+"""Percent of active employees rated before an overview opens on a period (the issue's "meaningful")."""
+
+
+def periode_evaluasi_terisi(periode: PeriodeKinerja, *, opd: int | None = None) -> str:
+    """The period an overview should open on: the latest evaluation period up to today that is closed
+    or has at least CAKUPAN_BERMAKNA % of the active employees rated (so one early rating in a new
+    quarter does not switch the dashboard to a nearly empty period); else the period up to today with
+    the most ratings; today's when none has any. Three queries whatever the number of periods."""
     kode_hari_ini = periode_evaluasi_default(periode)
     urutan = periode.kode_periode_evaluasi
     sampai = urutan.index(kode_hari_ini) + 1 if kode_hari_ini in urutan else len(urutan)
-    for kode in reversed(urutan[:sampai]):
-        if Penilaian.objects.filter(periode_kinerja=periode, periode=kode).exists():
+    kandidat = urutan[:sampai]
+    nilai = Penilaian.objects.filter(periode_kinerja=periode, periode__in=kandidat)
+    pegawai = Pegawai.objects.filter(aktif=True)
+    if opd is not None:
+        nilai, pegawai = nilai.filter(opd_id=opd), pegawai.filter(opd_id=opd)
+    jumlah = dict(nilai.values_list("periode").annotate(n=Count("id")).order_by())
+    aktif = pegawai.count()
+    ditutup = set(
+        PenutupanPeriode.objects.filter(
+            periode_kinerja=periode, periode__in=kandidat, status=PenutupanPeriode.Status.SELESAI
+        ).values_list("periode", flat=True)
+    )
+    for kode in reversed(kandidat):
+        n = jumlah.get(kode, 0)
+        if n and (kode in ditutup or n * 100 >= aktif * CAKUPAN_BERMAKNA):
             return kode
+    if jumlah:
+        return max(reversed(kandidat), key=lambda k: jumlah.get(k, 0))
     return kode_hari_ini
+
+
+def pilihan_periode(periode: PeriodeKinerja) -> list[tuple[str, str]]:
+    """(code, label) of the year's evaluation periods up to today, for a period select."""
+    urutan = periode.kode_periode_evaluasi
+    kode_hari_ini = periode_evaluasi_default(periode)
+    if kode_hari_ini in urutan and kode_hari_ini != PERIODE_TAHUNAN:
+        urutan = urutan[: urutan.index(kode_hari_ini) + 1]
+    return [(k, periode_label(k)) for k in urutan]
 
 
 def penilai_ids(me: int) -> list[int]:
@@ -282,15 +313,18 @@ def grafik_sebaran(rows: list[dict]) -> dict:
     }
 
 
-def dasbor_instansi(*, opd: int | None) -> dict | None:
-    """The Admin BKD / Operator OPD block: completion and predikat distribution per OPD."""
+def dasbor_instansi(*, opd: int | None, kode: str | None = None) -> dict | None:
+    """The Admin BKD / Operator OPD block: completion and predikat distribution per OPD, for the period
+    asked for (`kode`, when it is one of this year's) or the latest one with meaningful coverage."""
     periode = selectors.periode_berjalan() or PeriodeKinerja.objects.order_by("-tahun").first()
     if periode is None:
         return None
-    kode = periode_evaluasi_terisi(periode)
+    if kode not in periode.kode_periode_evaluasi:
+        kode = periode_evaluasi_terisi(periode, opd=opd)
     return {
         "periode": periode,
         "kode": kode,
         "label": periode_label(kode),
+        "pilihan_periode": pilihan_periode(periode),
         **sebaran_opd(periode=periode, kode=kode, opd=opd),
     }

@@ -16,6 +16,7 @@ from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, S
 from django.http import Http404
 from django.utils import timezone
 
+from core.angka import format_persen
 from pegawai.models import Pegawai
 from pegawai.selectors import cakupan_for
 
@@ -105,14 +106,13 @@ class HasilKurva:
         if self.min_orang is not None:
             return f"minimal {self.min_orang} orang"
         if self.min_persen is not None:
-            return f"minimal {self.min_persen.normalize():f}%"
-        maks = self.maks_persen  # one of the three bounds is set (kurvadistribusi_ada_batas)
-        return f"maksimal {maks.normalize():f}%" if maks is not None else ""
+            return f"minimal {format_persen(self.min_persen)}"
+        return f"maksimal {format_persen(self.maks_persen)}"
 
     @property
     def pesan(self) -> str:
         return (
-            f"{self.label_predikat}: {self.jumlah} dari {self.total} pegawai ({self.persen}%), "
+            f"{self.label_predikat}: {self.jumlah} dari {self.total} pegawai ({format_persen(self.persen)}), "
             f"ketentuan {self.batas}"
         )
 

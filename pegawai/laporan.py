@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 
+from core.dates import months_between
+
 from .models import Jabatan, Pegawai
 
 ESELON_RANK = {code: rank for rank, code in enumerate(Jabatan.Eselon.values, start=1)}  # I.a = 1 (highest)
@@ -50,4 +52,29 @@ def nominatif_queryset(base: QuerySet[Pegawai]) -> QuerySet[Pegawai]:
         .order_by(
             "unit_kerja__path", "-jabatan__is_kepala", "-golongan__jenis", "-golongan__urutan", "nama", "nip"
         )
+    )
+
+
+LAPORAN = {
+    "duk": {"judul": "Daftar Urut Kepangkatan", "template": "duk", "queryset": duk_queryset},
+    "nominatif": {
+        "judul": "Daftar Nominatif Pegawai",
+        "template": "nominatif",
+        "queryset": nominatif_queryset,
+    },
+}
+
+
+def masa_kerja(pegawai: Pegawai, today) -> str:
+    if not pegawai.tmt_cpns:
+        return "-"
+    tahun, bulan = divmod(max(months_between(pegawai.tmt_cpns, today), 0), 12)
+    return f"{tahun} th {bulan} bl"
+
+
+def usia(pegawai: Pegawai, today) -> int:
+    return (
+        today.year
+        - pegawai.tanggal_lahir.year
+        - ((today.month, today.day) < (pegawai.tanggal_lahir.month, pegawai.tanggal_lahir.day))
     )

@@ -613,6 +613,13 @@ class UsulanPerubahanData(TimeStampedModel):
         verbose_name_plural = _("usulan perubahan data")
         ordering = ["-dibuat"]
 
+    @property
+    def label_field(self) -> str:
+        """The corrected field as users call it ("Nomor rekening", not `nomor_rekening`)."""
+        from core.exceptions import label_field
+
+        return label_field(self.field, Pegawai)
+
     def __str__(self) -> str:
         return f"{self.pegawai.nip}: {self.field}"
 
@@ -738,3 +745,48 @@ class Penandatangan(TimeStampedModel):
         return self.berlaku_mulai <= tanggal and (
             self.berlaku_sampai is None or tanggal <= self.berlaku_sampai
         )
+
+
+class CetakLaporan(TimeStampedModel):
+    """A DUK or daftar nominatif PDF (one OPD or the whole government), printed by Celery with progress
+    and handed out only by a scoped download view."""
+
+    class Jenis(models.TextChoices):
+        DUK = "duk", _("Daftar Urut Kepangkatan")
+        NOMINATIF = "nominatif", _("Daftar Nominatif Pegawai")
+
+    class Status(models.TextChoices):
+        ANTRI = "antri", _("Dalam antrean")
+        BERJALAN = "berjalan", _("Sedang dicetak")
+        SELESAI = "selesai", _("Selesai")
+        GAGAL = "gagal", _("Gagal")
+
+    jenis = models.CharField(_("jenis"), max_length=10, choices=Jenis.choices)
+    opd = models.ForeignKey(
+        UnitKerja, verbose_name=_("OPD"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ANTRI)
+    jumlah = models.PositiveIntegerField(_("jumlah pegawai"), default=0)
+    selesai_dicetak = models.PositiveIntegerField(_("sudah dicetak"), default=0)
+    berkas = models.FileField(_("berkas PDF"), upload_to="laporan/", blank=True, max_length=200)
+    pesan_galat = models.TextField(_("galat"), blank=True)
+    diminta_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diminta oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("cetak laporan")
+        verbose_name_plural = _("cetak laporan")
+        ordering = ["-dibuat"]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.opd.nama if self.opd else 'seluruh OPD'}"
+
+    @property
+    def persen(self) -> int:
+        return min(100, round(100 * self.selesai_dicetak / self.jumlah)) if self.jumlah else 0

@@ -147,7 +147,10 @@ def jabatan_bezetting(*, unit_ids) -> QuerySet[Jabatan]:
 
 
 def unit_tree_with_counts(*, user, opd: UnitKerja | None = None) -> list[UnitKerja]:
-    """Units in tree order, each annotated with headcount, filled and needed positions."""
+    """Units in tree order, each with its own headcount (`jumlah_pegawai`) and, over the unit and all
+    its descendants, `jumlah_total`, `kebutuhan` (ABK) and `selisih`; `punya_anak` and `path_induk` for
+    the collapsible tree. Two queries whatever the number of units (the roll-up walks the materialised
+    paths in Python)."""
     units = unit_kerja_visible_to(user=user)
     if opd is not None:
         units = units.filter(opd=opd)
@@ -159,10 +162,27 @@ def unit_tree_with_counts(*, user, opd: UnitKerja | None = None) -> list[UnitKer
         .values_list("unit_kerja_id")
         .annotate(total=Sum("kebutuhan"))
     )
-    result: list = list(units)  # annotated below with kebutuhan and selisih
+    result: list = list(units)  # annotated below with totals over each subtree
+    by_path = {}
     for unit in result:
-        unit.kebutuhan = kebutuhan.get(unit.id, 0) or 0
-        unit.selisih = unit.jumlah_pegawai - unit.kebutuhan
+        unit.jumlah_total = 0
+        unit.kebutuhan = 0
+        unit.punya_anak = False
+        unit.path_induk = unit.path.rpartition("/")[0]
+        by_path[unit.path] = unit
+    for unit in result:
+        own_need = kebutuhan.get(unit.id, 0) or 0
+        ancestor = unit.path
+        while ancestor:
+            node = by_path.get(ancestor)
+            if node is not None:
+                node.jumlah_total += unit.jumlah_pegawai
+                node.kebutuhan += own_need
+                if node is not unit:
+                    node.punya_anak = True
+            ancestor = ancestor.rpartition("/")[0]
+    for unit in result:
+        unit.selisih = unit.jumlah_total - unit.kebutuhan
     return result
 
 

@@ -10,7 +10,7 @@ from django.db import connection, transaction
 from django.db.models import Field
 from django.utils import timezone
 
-from core.exceptions import DomainError
+from core.exceptions import DomainError, pesan_validasi
 from core.history import alasan_bersih, catat_riwayat
 from core.nip import nip_errors
 from core.uploads import GAMBAR_PDF_EKSTENSI, upload_check
@@ -433,4 +433,4 @@ def usulan_perubahan_decide(
 def domain_error_message(exc: Exception) -> str:
     if isinstance(exc, DomainError):
         return str(exc)
-    return "; ".join(getattr(exc, "messages", [str(exc)]))
+    return "; ".join(pesan_validasi(exc, Pegawai))

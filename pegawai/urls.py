@@ -37,4 +37,6 @@ urlpatterns = [
         views_penandatangan.penandatangan_akhiri,
         name="penandatangan_akhiri",
     ),
+    path("laporan/<str:jenis>/cetak/", views_laporan.cetak, name="laporan_cetak"),
+    path("laporan/cetak/<int:pk>/unduh/", views_laporan.cetak_unduh, name="laporan_cetak_unduh"),
 ]

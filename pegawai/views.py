@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from akun import roles
+from core.exceptions import pesan_validasi
 from core.nip import format_nip
 from core.xlsx import write_xlsx
 
@@ -240,9 +241,14 @@ def save_form(request, form, save, sukses):
 
 
 def _add_errors(form, exc: ValidationError) -> None:
+    """A service's errors on the form's fields; an error of a field the form does not have names it by
+    its label (an approved correction failing on the employee's `nomor_rekening` says "Nomor rekening")."""
     if hasattr(exc, "error_dict"):
         for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+            if field in form.fields:
+                form.add_error(field, errors)
+            else:
+                form.add_error(None, pesan_validasi(ValidationError({field: errors}), Pegawai))
     else:
         form.add_error(None, exc.messages)
 

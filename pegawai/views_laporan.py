@@ -1,50 +1,28 @@
-"""Statutory lists per OPD on screen, as XLSX and as PDF with a verification QR code."""
+"""Statutory lists per OPD on screen, as XLSX, and as PDF with a verification QR code printed in the
+background (pegawai.cetak_laporan)."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
 
-from core.dates import format_tanggal, months_between
-from core.documents import dokumen_register, qr_svg_data_uri, render_pdf, verifikasi_url
 from core.xlsx import write_xlsx
 
-from . import permissions, selectors
-from .laporan import duk_queryset, nominatif_queryset
+from . import cetak_laporan, permissions, selectors
+from .laporan import LAPORAN, masa_kerja, usia
 from .models import Penandatangan
 
-LAPORAN = {
-    "duk": {"judul": "Daftar Urut Kepangkatan", "template": "duk", "queryset": duk_queryset},
-    "nominatif": {
-        "judul": "Daftar Nominatif Pegawai",
-        "template": "nominatif",
-        "queryset": nominatif_queryset,
-    },
-}
 
-
-def _masa_kerja(pegawai, today) -> str:
-    if not pegawai.tmt_cpns:
-        return "-"
-    tahun, bulan = divmod(max(months_between(pegawai.tmt_cpns, today), 0), 12)
-    return f"{tahun} th {bulan} bl"
-
-
-def _usia(pegawai, today) -> int:
-    return (
-        today.year
-        - pegawai.tanggal_lahir.year
-        - ((today.month, today.day) < (pegawai.tanggal_lahir.month, pegawai.tanggal_lahir.day))
-    )
-
-
-def _opd_and_rows(request, jenis: str):
+def _opd_and_rows(request, jenis: str, data=None):
     user = request.user
     opds = selectors.opd_list_visible_to(user=user)
-    kode = request.GET.get("opd", "")
+    kode = (data if data is not None else request.GET).get("opd", "")
     opd = selectors.unit_kerja_get_visible(user=user, kode=kode) if kode else None
     cakupan = selectors.cakupan_for(user)
     if opd is None and not cakupan.semua:
@@ -67,11 +45,11 @@ def _report(request, jenis: str):
     fmt = request.GET.get("format")
     if fmt == "xlsx":
         return _xlsx(jenis, rows, today, judul, cakupan)
-    if fmt == "pdf":
-        return _pdf(request, jenis, rows, today, judul, cakupan)
+    if fmt == "pdf":  # old links: the PDF is now printed in the background from the page
+        return redirect(reverse(f"pegawai:{jenis}") + (f"?opd={opd.kode}" if opd else "") + "#cetak-laporan")
     page = Paginator(rows, 50).get_page(request.GET.get("halaman"))
     for p in page.object_list:
-        p.masa_kerja, p.usia = _masa_kerja(p, today), _usia(p, today)
+        p.masa_kerja, p.usia = masa_kerja(p, today), usia(p, today)
     return render(
         request,
         f"pegawai/laporan/{LAPORAN[jenis]['template']}.html",
@@ -88,6 +66,7 @@ def _report(request, jenis: str):
             )
             if permissions.can_manage_penandatangan(request.user)
             else [],
+            **_cetak_context(request, jenis, opd),
         },
     )
 
@@ -118,6 +97,7 @@ def _xlsx(jenis, rows, today, judul, cakupan) -> HttpResponse:
             "Pendidikan",
             "Jurusan",
             "Usia",
+            "OPD",
             "Unit kerja",
         ]
         data = (
@@ -133,10 +113,11 @@ def _xlsx(jenis, rows, today, judul, cakupan) -> HttpResponse:
                 p.jabatan.nama,
                 p.jabatan.eselon,
                 p.tmt_jabatan,
-                _masa_kerja(p, today),
+                masa_kerja(p, today),
                 p.pendidikan_jenjang,
                 p.pendidikan_jurusan,
-                _usia(p, today),
+                usia(p, today),
+                p.opd.nama,
                 p.unit_kerja.nama,
             ]
             for i, p in enumerate(rows.iterator(chunk_size=2000), start=1)
@@ -185,29 +166,43 @@ def _xlsx(jenis, rows, today, judul, cakupan) -> HttpResponse:
     return response
 
 
-def _pdf(request, jenis, rows, today, judul, cakupan) -> HttpResponse:
-    people = list(rows)
-    for p in people:
-        p.masa_kerja, p.usia = _masa_kerja(p, today), _usia(p, today)
-    dokumen = dokumen_register(
-        jenis=judul,
-        judul=f"{judul} — {cakupan}",
-        fakta={"OPD": cakupan, "Jumlah pegawai": str(len(people)), "Keadaan per": format_tanggal(today)},
-        actor_name=request.user.get_full_name() or request.user.username,
+def _cetak_context(request, jenis: str, opd) -> dict:
+    daftar = cetak_laporan.cetak_laporan_list_visible_to(user=request.user, jenis=jenis)
+    return {
+        "jenis": jenis,
+        "opd": opd,
+        "daftar_cetak": daftar,
+        "cetak_berjalan": any(c.status in ("antri", "berjalan") for c in daftar),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def cetak(request, jenis: str):
+    """POST: queue the PDF of the list on screen (the OPD chosen there); GET: the job list the report
+    page polls while a job runs."""
+    if jenis not in LAPORAN:
+        raise Http404
+    _opds, opd, _rows = _opd_and_rows(request, jenis, data=request.POST if request.method == "POST" else None)
+    halaman = reverse(f"pegawai:{jenis}") + (f"?opd={opd.kode}" if opd else "")
+    if request.method == "POST":
+        try:
+            job = cetak_laporan.cetak_laporan_minta(actor=request.user, jenis=jenis, opd=opd)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.info(
+                request,
+                f"PDF {job.get_jenis_display()} ({job.jumlah} pegawai) sedang dicetak di latar belakang.",
+            )
+        return redirect(halaman + "#cetak-laporan")
+    return render(request, "pegawai/laporan/_cetak.html", _cetak_context(request, jenis, opd))
+
+
+@require_GET
+def cetak_unduh(request, pk: int):
+    job = cetak_laporan.cetak_laporan_get_visible(user=request.user, pk=pk)
+    if job.status != job.Status.SELESAI or not job.berkas:
+        raise Http404
+    return FileResponse(
+        job.berkas.open("rb"), content_type="application/pdf", filename=job.berkas.name.rsplit("/", 1)[-1]
     )
-    pdf = render_pdf(
-        f"pegawai/pdf/{LAPORAN[jenis]['template']}.html",
-        {
-            "judul": judul,
-            "cakupan": cakupan,
-            "rows": people,
-            "hari_ini": today,
-            "ttd": selectors.penandatangan_for(Penandatangan.Peran.KEPALA_BKPSDM, None, today),
-            "dokumen": dokumen,
-            "qr": qr_svg_data_uri(verifikasi_url(dokumen)),
-            "verifikasi_url": verifikasi_url(dokumen),
-        },
-    )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{jenis}-{today:%Y%m%d}.pdf"'
-    return response

@@ -1,5 +1,6 @@
 from django import template
 
+from core.angka import format_desimal, format_persen
 from core.dates import format_tanggal
 from core.money import format_rupiah
 from core.nip import format_nip
@@ -45,3 +46,15 @@ def angka(value):
     if value in (None, ""):
         return "-"
     return f"{int(value):,}".replace(",", ".")
+
+
+@register.filter
+def persen(value, desimal=2):
+    """A percentage, Indonesian style: 60 %, 74,5 % (at most `desimal` decimals)."""
+    return format_persen(value, int(desimal))
+
+
+@register.filter
+def desimal(value, places=2):
+    """A decimal number, Indonesian style: 1.234,5 (at most `places` decimals)."""
+    return format_desimal(value, int(places))

@@ -1,5 +1,6 @@
 from django import template
 
+from core.angka import format_persen
 from kinerja.forms import PREDIKAT_WARNA
 from kinerja.models import periode_label
 
@@ -20,7 +21,8 @@ def warna_predikat(predikat: str) -> str:
 
 @register.filter
 def persen(value) -> str:
-    """A percentage with two decimals, Indonesian style: 75,00%."""
+    """A percentage, Indonesian style: 75 %, 74,5 % (the same as core's `persen`; kept here for the
+    templates that load only kinerja_tags); a dash when there is none."""
     if value in (None, ""):
         return "—"
-    return f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".") + "%"
+    return format_persen(value)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 
+from core.exceptions import pesan_validasi
 from pegawai.selectors import cakupan_for
 
 from .. import selectors
@@ -34,11 +35,15 @@ class Peran:
 def add_form_errors(form, exc: ValidationError) -> None:
     """A service's ValidationError lands on the form's fields, or on the form as a whole."""
     if hasattr(exc, "error_dict"):
+        model = getattr(getattr(form, "_meta", None), "model", None)
         for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+            if field in form.fields:
+                form.add_error(field, errors)
+            else:
+                form.add_error(None, pesan_validasi(ValidationError({field: errors}), model))
     else:
         form.add_error(None, exc.messages)
 
 
 def flash_errors(request, exc: ValidationError) -> None:
-    messages.error(request, " ".join(exc.messages))
+    messages.error(request, " ".join(pesan_validasi(exc)))

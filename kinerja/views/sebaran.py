@@ -25,16 +25,17 @@ def sebaran(request):
         periode = selectors.periode_berjalan() or PeriodeKinerja.objects.order_by("-tahun").first()
     if periode is None:
         return render(request, "kinerja/sebaran.html", {"periode": None})
+    opd = None if cakupan.semua else cakupan.opd_id
     kode = request.GET.get("periode")
     if kode not in periode.kode_periode_evaluasi:
-        kode = periode_evaluasi_terisi(periode)
+        kode = periode_evaluasi_terisi(periode, opd=opd)
     context = {
         "periode": periode,
         "kode": kode,
         "label": periode_label(kode),
         "pilihan_periode": [(k, periode_label(k)) for k in periode.kode_periode_evaluasi],
         "pilihan_tahun": list(PeriodeKinerja.objects.values_list("tahun", flat=True)),
-        **sebaran_opd(periode=periode, kode=kode, opd=None if cakupan.semua else cakupan.opd_id),
+        **sebaran_opd(periode=periode, kode=kode, opd=opd),
     }
     return render(request, "kinerja/sebaran.html", context)
 

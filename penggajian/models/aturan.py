@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.angka import format_persen
 from core.models import TimeStampedModel
 from pegawai.models import Jabatan
 
@@ -253,7 +254,7 @@ class PersenPredikatTpp(models.Model):
         constraints = [models.UniqueConstraint(fields=["aturan", "predikat"], name="persenpredikattpp_unik")]
 
     def __str__(self) -> str:
-        return f"{self.predikat}: {self.persen} %"
+        return f"{self.predikat}: {format_persen(self.persen)}"
 
 
 class KodePotonganTpp(models.Model):
@@ -278,7 +279,7 @@ class KodePotonganTpp(models.Model):
         constraints = [models.UniqueConstraint(fields=["aturan", "kode"], name="kodepotongantpp_unik")]
 
     def __str__(self) -> str:
-        return f"{self.kode}: {self.persen} % {self.get_satuan_display()}"
+        return f"{self.kode}: {format_persen(self.persen)} {self.get_satuan_display()}"
 
 
 class AturanTambahan(TimeStampedModel):

@@ -4,6 +4,8 @@ in force, and putting the draft in force."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -71,7 +73,17 @@ KodeFormSet = inlineformset_factory(
 )
 
 
+def _tanpa_nol_belakang(form) -> None:
+    """Decimal inputs show 60 and 27000000, not 60.000 and 27000000.00."""
+    for name, field in form.fields.items():
+        value = form.initial.get(name)
+        if isinstance(field, forms.DecimalField) and value not in (None, ""):
+            form.initial[name] = format(Decimal(value).normalize(), "f")
+
+
 def _bootstrap(formset) -> None:
+    for f in formset.forms:
+        _tanpa_nol_belakang(f)
     for f in [*formset.forms, formset.empty_form]:
         for field in f.fields.values():
             widget = field.widget
@@ -134,6 +146,7 @@ def aturan_tpp_detail(request, pk: int):
         "predikat": PredikatFormSet(data, instance=aturan, prefix="predikat"),
         "kode": KodeFormSet(data, instance=aturan, prefix="kode"),
     }
+    _tanpa_nol_belakang(form)
     for s in sets.values():
         _bootstrap(s)
     if data is not None:

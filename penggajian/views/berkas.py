@@ -17,7 +17,7 @@ from pegawai.models import Penandatangan, UnitKerja
 from pegawai.selectors import penandatangan_kosong
 
 from .. import cetak, selectors
-from ..laporan import KOLOM_BANK, KOLOM_REGISTER, bank_rows, register_rows, rekap_opd_rows
+from ..laporan import KOLOM_BANK, bank_rows, register_laporan_xlsx, rekap_opd_rows
 from ..models import CetakSlipMassal, RunGaji
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -36,9 +36,10 @@ def _nama(run: RunGaji, bagian: str, ext: str) -> str:
 @login_required
 @require_GET
 def register_xlsx(request, pk: int):
+    """The register as a report (titles, Indonesian headers, totals per OPD); `export_gaji` keeps the
+    CONTRACT columns for machines."""
     run = selectors.run_get_visible(user=request.user, pk=pk)
-    content = write_xlsx(KOLOM_REGISTER[run.jenis], register_rows(run), title=f"gaji {run.jenis}")
-    return _file(content, XLSX, _nama(run, "daftar-gaji", "xlsx"))
+    return _file(register_laporan_xlsx(run), XLSX, _nama(run, "daftar-gaji", "xlsx"))
 
 
 @login_required

@@ -6,6 +6,27 @@
     return el ? JSON.parse(el.textContent) : null;
   }
   var angka = new Intl.NumberFormat("id-ID");
+  var TINGGI_BARIS = 22, PANJANG_LABEL = 32;
+  function pendek(teks) {
+    teks = String(teks);
+    return teks.length > PANJANG_LABEL ? teks.slice(0, PANJANG_LABEL - 1) + "\u2026" : teks;
+  }
+  /* Every OPD gets a readable row: the box grows with the bars, long names are shortened on the axis
+     and shown in full in the tooltip. */
+  function barHorizontal(id, src) {
+    var el = document.getElementById(id);
+    if (!el || !src) { return; }
+    var box = el.parentElement, perlu = src.labels.length * TINGGI_BARIS + 60;
+    if (box && box.clientHeight < perlu) { box.style.height = perlu + "px"; }
+    bar(id, src, {
+      indexAxis: "y",
+      scales: { y: { ticks: { autoSkip: false, callback: function (v) { return pendek(this.getLabelForValue(v)); } } } },
+      plugins: {
+        legend: { display: false },
+        tooltip: { callbacks: { title: function (items) { return items.length ? src.labels[items[0].dataIndex] : ""; } } }
+      }
+    });
+  }
   var warna = ["#0d6efd", "#20c997", "#ffc107", "#dc3545", "#6f42c1", "#fd7e14", "#198754", "#0dcaf0", "#6c757d", "#d63384"];
   function bar(id, src, opts) {
     var el = document.getElementById(id);
@@ -20,7 +41,7 @@
     var g = data("grafik-data");
     if (!g || typeof Chart === "undefined") { return; }
     Chart.defaults.font.family = "system-ui, sans-serif";
-    bar("grafik-opd", g.opd, { indexAxis: "y" });
+    barHorizontal("grafik-opd", g.opd);
     bar("grafik-golongan", g.golongan);
     var pend = document.getElementById("grafik-pendidikan");
     if (pend) {

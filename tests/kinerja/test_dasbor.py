@@ -45,7 +45,7 @@ def test_atasan_dashboard_lists_approvals_due_ratings_and_the_curve(client_as, u
     assert "Kinerja tim 2026 · Triwulan IV" in page
     assert "SKP <a" in page and "Staf Tambahan 00</a> menunggu persetujuan" in page
     # Two rated Baik under a unit of predikat Baik: 100 % Baik > 70 %, and nobody Butuh Perbaikan/Kurang.
-    assert "Baik: 2 dari 2 pegawai (100.0%), ketentuan maksimal 70%" in page
+    assert "Baik: 2 dari 2 pegawai (100 %), ketentuan maksimal 70 %" in page
     assert "Andi Pratama" in page  # still listed as a direct report
 
 
@@ -64,7 +64,7 @@ def test_admin_dashboard_and_distribution_page_count_per_opd(client_as, users, o
     assert page.count('data-testid="sebaran-opd"') == 2  # Dinas Pendidikan and Dinas Kesehatan
     assert "Dinas Kesehatan" in page
     # OPD A: 7 active (kepala, kabid, staf_a, 3 extra), 3 rated Baik of 3 → Baik 100 % > 70 %.
-    assert "Baik: 3 dari 3 pegawai (100.0%), ketentuan maksimal 70%" in page
+    assert "Baik: 3 dari 3 pegawai (100 %), ketentuan maksimal 70 %" in page
 
 
 def test_the_operator_sees_only_their_opd_and_employees_get_403(client_as, users, org, periode):

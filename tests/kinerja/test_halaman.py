@@ -243,7 +243,7 @@ def test_atasan_rates_with_realisasi_sees_capaian_and_the_predikat_follows_the_m
     penilaian = Penilaian.objects.get(pegawai=org.staf_a, periode="triwulan-1")
     assert penilaian.predikat == "sangat baik"
     # 90 of 120 = 75.00 %
-    assert "75,00%" in client.get(url).content.decode()
+    assert "75 %" in client.get(url).content.decode()
 
 
 def test_a_bad_realisasi_keeps_everything_unchanged(client_as, users, org, skp_disetujui):
@@ -322,7 +322,7 @@ def test_the_team_page_checks_the_curve_and_shows_the_numbers(client_as, users, 
     )
     page = client_as("atasan").get(reverse("kinerja:tim") + "?periode=triwulan-1").content.decode()
     # Unit predikat Baik: Baik at most 70 %; at least one Butuh Perbaikan or Kurang. One employee, Baik.
-    assert "Tidak sesuai kurva — Baik: 1 dari 1 pegawai (100.0%), ketentuan maksimal 70%" in page
+    assert "Tidak sesuai kurva — Baik: 1 dari 1 pegawai (100 %), ketentuan maksimal 70 %" in page
     assert "Tidak sesuai kurva — Butuh Perbaikan atau Kurang/Misconduct: 0 dari 1 pegawai" in page
 
 

@@ -79,7 +79,7 @@ def test_istimewa_unit_allows_at_most_70_percent_sangat_baik():
     over = kurva_check(
         Counter({"sangat baik": 8, "baik": 2}), predikat_organisasi="istimewa", tanggal=TAHUN_2026
     )
-    assert _gagal(over) == ["Sangat Baik: 8 dari 10 pegawai (80.0%), ketentuan maksimal 70%"]
+    assert _gagal(over) == ["Sangat Baik: 8 dari 10 pegawai (80 %), ketentuan maksimal 70 %"]
 
 
 @pytest.mark.django_db
@@ -88,7 +88,7 @@ def test_baik_unit_needs_someone_butuh_perbaikan_or_kurang():
         Counter({"baik": 6, "sangat baik": 4}), predikat_organisasi="baik", tanggal=TAHUN_2026
     )
     assert _gagal(semua_baik) == [
-        "Butuh Perbaikan atau Kurang/Misconduct: 0 dari 10 pegawai (0.0%), ketentuan minimal 1 orang"
+        "Butuh Perbaikan atau Kurang/Misconduct: 0 dari 10 pegawai (0 %), ketentuan minimal 1 orang"
     ]
     ada = kurva_check(
         Counter({"baik": 6, "sangat baik": 3, "kurang": 1}), predikat_organisasi="baik", tanggal=TAHUN_2026
@@ -103,7 +103,7 @@ def test_sangat_kurang_unit_allows_no_sangat_baik():
         predikat_organisasi="sangat kurang",
         tanggal=TAHUN_2026,
     )
-    assert _gagal(hasil) == ["Sangat Baik: 1 dari 10 pegawai (10.0%), ketentuan maksimal 0%"]
+    assert _gagal(hasil) == ["Sangat Baik: 1 dari 10 pegawai (10 %), ketentuan maksimal 0 %"]
 
 
 @pytest.mark.django_db

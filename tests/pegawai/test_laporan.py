@@ -4,6 +4,8 @@ import datetime as dt
 import io
 import subprocess
 
+import pytest
+from django.core.exceptions import PermissionDenied
 from openpyxl import load_workbook
 
 from core.models import DokumenTerverifikasi
@@ -83,25 +85,73 @@ def test_xlsx_has_every_row(org, client_as):
     assert {r[3] for r in rows[1:]} == {org.kepala_a.nip, org.kabid_a.nip, org.staf_a.nip}
 
 
-def test_pdf_is_registered_verifiable_and_renders(org, client_as, client, tmp_path):
-    response = client_as("admin_bkd").get("/laporan/duk/", {"opd": "A", "format": "pdf"})
+def test_pdf_is_registered_verifiable_and_renders(
+    org, client_as, client, tmp_path, django_capture_on_commit_callbacks
+):
+    from pegawai.cetak_laporan import cetak_laporan_execute
+    from pegawai.models import CetakLaporan
+
+    admin = client_as("admin_bkd")
+    # The old link now leads to the page, where the PDF is printed in the background.
+    assert (
+        admin.get("/laporan/duk/", {"opd": "A", "format": "pdf"})["Location"]
+        == "/laporan/duk/?opd=A#cetak-laporan"
+    )
+    with django_capture_on_commit_callbacks(execute=False) as antre:
+        assert admin.post("/laporan/duk/cetak/", {"opd": "A"}).status_code == 302
+    assert len(antre) == 1  # the task is queued once the job is committed
+    job = CetakLaporan.objects.get()
+    assert (job.jenis, job.opd, job.jumlah, job.status) == ("duk", org.opd_a, 3, "antri")
+    page = admin.get("/laporan/duk/", {"opd": "A"}).content.decode()
+    assert 'hx-trigger="every 2s"' in page and "Dalam antrean" in page
+    job = cetak_laporan_execute(job.pk)
+    assert (job.status, job.selesai_dicetak, job.persen) == ("selesai", 3, 100)
+    assert 'hx-trigger="every 2s"' not in admin.get("/laporan/duk/cetak/", {"opd": "A"}).content.decode()
+    response = admin.get(f"/laporan/cetak/{job.pk}/unduh/")
     assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
+    content = b"".join(response.streaming_content)
+    assert content.startswith(b"%PDF")
     dokumen = DokumenTerverifikasi.objects.get()
     assert dokumen.jenis == "Daftar Urut Kepangkatan"
     assert dokumen.fakta["Jumlah pegawai"] == "3"
+    # Scoped download: the OPD B-less operator of A may have it, nobody without the list may.
+    assert client_as("operator_opd").get(f"/laporan/cetak/{job.pk}/unduh/").status_code == 200
+    assert client_as("pegawai").get(f"/laporan/cetak/{job.pk}/unduh/").status_code == 404
     client.logout()
     page = client.get(f"/verifikasi/{dokumen.kode}/")
     assert page.status_code == 200
     assert "Dinas Pendidikan" in page.content.decode()
     pdf = tmp_path / "duk.pdf"
-    pdf.write_bytes(response.content)
+    pdf.write_bytes(content)
     subprocess.run(
         ["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "hal")], check=True
     )
     png = tmp_path / "hal-1.png"
     assert png.read_bytes().startswith(b"\x89PNG")
     assert png.stat().st_size > 5000  # a real page with a table, not a blank one
+
+
+def test_the_all_opd_duk_has_an_opd_column_and_numbers_pages_across_parts(org, users, monkeypatch, tmp_path):
+    from pegawai import cetak_laporan
+    from pegawai.models import CetakLaporan
+
+    monkeypatch.setattr(cetak_laporan, "BARIS_PER_BAGIAN", 2)  # 3 PNS/CPNS in A + 1 in B: two parts
+    job = cetak_laporan.cetak_laporan_minta(actor=users["admin_bkd"], jenis="duk", opd=None)
+    job = cetak_laporan.cetak_laporan_execute(job.pk)
+    assert (job.status, job.jumlah) == ("selesai", 4), job.pesan_galat
+    pdf = tmp_path / "duk.pdf"
+    pdf.write_bytes(job.berkas.read())
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    assert "Seluruh OPD" in text and "OPD" in text.split("Unit kerja")[0]
+    assert "Dinas Kesehatan" in text  # OPD B's employee, in the OPD column
+    assert org.staf_b.nip[:8] + " " + org.staf_b.nip[8:14] in text  # grouped NIP on one line
+    assert [n for n in range(1, 5) if f"{n} " in text]  # numbered rows 1..4 across the parts
+    assert text.count("Kepala ") >= 1 and text.count("DAFTAR URUT KEPANGKATAN") == 1
+    with pytest.raises(PermissionDenied):
+        cetak_laporan.cetak_laporan_minta(actor=users["operator_opd"], jenis="duk", opd=None)
+    assert CetakLaporan.objects.count() == 1
 
 
 def test_duk_screen_query_count_does_not_grow(org, client_as):
@@ -114,3 +164,15 @@ def test_duk_screen_query_count_does_not_grow(org, client_as):
             PegawaiFactory(jabatan=org.staf_a.jabatan, nama=f"Tambahan {i}")
 
     assert_same_queries_after(lambda: get_queries(client, "/laporan/duk/?opd=A"), grow)
+
+
+def test_the_all_opd_duk_on_screen_and_in_excel_names_the_opd(org, client_as):
+    client = client_as("admin_bkd")
+    assert (
+        '<div class="small text-muted">Dinas Kesehatan</div>' in client.get("/laporan/duk/").content.decode()
+    )
+    sheet = load_workbook(io.BytesIO(client.get("/laporan/duk/", {"format": "xlsx"}).content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    kolom = rows[0].index("OPD")
+    assert rows[0][kolom + 1] == "Unit kerja"
+    assert {r[kolom] for r in rows[1:]} == {"Dinas Pendidikan", "Dinas Kesehatan"}

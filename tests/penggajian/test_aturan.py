@@ -291,3 +291,28 @@ def test_the_functional_allowance_table_is_edited_with_history(users, client_as)
     assert client_as("pimpinan").get(url).status_code == 200
     assert client_as("pimpinan").post(url, data).status_code == 403
     assert client_as("operator_opd").get(url).status_code == 403
+
+
+def test_the_rule_in_force_reads_with_indonesian_formats(users, client_as):
+    aturan = berlaku()
+    page = (
+        client_as("pimpinan").get(reverse("penggajian:aturan_tpp_detail", args=[aturan.pk])).content.decode()
+    )
+    umum = page.split('data-testid="ketentuan-umum"')[1].split("</dl>")[0]
+    assert f"{aturan.persen_kinerja.normalize():f} %" in umum and ".000" not in umum
+    pagu = aturan.pagu.order_by("-jumlah").first()
+    assert f"Rp{int(pagu.jumlah):,}".replace(",", ".") in page
+    assert str(int(pagu.jumlah)) not in page  # not the raw 27000000
+    assert 'name="pagu-TOTAL_FORMS"' not in page  # read-only: no inputs at all
+    lst = client_as("pimpinan").get(reverse("penggajian:aturan_tpp_list")).content.decode()
+    assert f"{aturan.persen_kinerja.normalize():f} % / {aturan.persen_disiplin.normalize():f} %" in lst
+
+
+def test_a_draft_shows_decimals_without_trailing_zeros_in_its_inputs(hari_ini, users, client_as):
+    draf = services_aturan.aturan_tpp_salin(actor=users["admin_bkd"], sumber=berlaku())
+    page = (
+        client_as("admin_bkd").get(reverse("penggajian:aturan_tpp_detail", args=[draf.pk])).content.decode()
+    )
+    assert f'name="persen_kinerja" value="{draf.persen_kinerja.normalize():f}"' in page
+    pagu = draf.pagu.order_by("-jumlah").first()
+    assert f'value="{int(pagu.jumlah)}"' in page and f'value="{int(pagu.jumlah)}.00"' not in page

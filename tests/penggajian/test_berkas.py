@@ -159,3 +159,44 @@ def test_downloads_are_for_admin_and_pimpinan_and_the_bank_file_waits_for_approv
     assert len(bank) == 1 + 4
     assert all(line.endswith("Gaji induk November 2026") for line in bank[1:])
     assert RunGaji.objects.get().status == "dikunci"
+
+
+def test_the_register_from_the_browser_reads_as_a_report_with_totals_per_opd(bergaji, users, petugas, client):
+    from django.db.models import Sum
+    from openpyxl import load_workbook
+
+    from penggajian.models import Slip
+
+    run = hitung(petugas["pembuat"])
+    client.force_login(users["pimpinan"])
+    response = client.get(reverse("penggajian:register_xlsx", args=[run.pk]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [[c.value for c in r] for r in sheet.iter_rows()]
+    assert rows[0][0] == "DAFTAR GAJI INDUK BULAN NOVEMBER 2026"
+    assert rows[1][0] == "Pemerintah Kota Palu"
+    assert rows[2][0].startswith("Status run: Dihitung · 4 pegawai")
+    header = rows[4]
+    assert header[:6] == ["No.", "NIP", "Nama", "Kode unit", "Gol.", "MKG (tahun)"]
+    assert "Gaji pokok" in header and "Jumlah bersih" in header and "Nomor rekening" in header
+    assert not any(h in header for h in ("gaji_pokok", "jumlah_bersih", "nomor_rekening"))
+    bersih = header.index("Jumlah bersih")
+    # OPD B (Dinas Kesehatan) sorts before OPD A (Dinas Pendidikan): a heading, its employees, its total.
+    judul_opd = [r[1] for r in rows[5:] if r[1] and r[0] is None and r[1].startswith("Dinas")]
+    assert judul_opd == ["Dinas Kesehatan", "Dinas Pendidikan"]
+    per_opd = {
+        r["opd__nama"]: int(r["n"])
+        for r in Slip.objects.filter(run=run).values("opd__nama").annotate(n=Sum("jumlah_bersih"))
+    }
+    jumlah = {r[2]: r[bersih] for r in rows if r[2] and str(r[2]).startswith(("Jumlah ", "JUMLAH"))}
+    assert jumlah == {
+        "Jumlah Dinas Kesehatan": per_opd["Dinas Kesehatan"],
+        "Jumlah Dinas Pendidikan": per_opd["Dinas Pendidikan"],
+        "JUMLAH SELURUHNYA": int(run.jumlah_bersih),
+    }
+    assert sum(per_opd.values()) == int(run.jumlah_bersih)
+    pegawai = [r for r in sheet.iter_rows(min_row=6) if isinstance(r[0].value, int)]
+    assert [r[0].value for r in pegawai] == [1, 2, 3, 4]
+    staf_b = next(r for r in pegawai if r[1].value == bergaji.staf_b.nip)
+    assert staf_b[1].data_type == "s"  # the NIP stays text (no 1.99E+17)
+    assert staf_b[bersih].number_format == "#,##0"
+    assert staf_b[bersih].value == int(Slip.objects.get(run=run, pegawai=bergaji.staf_b).jumlah_bersih)
