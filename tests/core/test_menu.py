@@ -36,7 +36,7 @@ GAJI_BKD = [
             "admin_bkd",
             [
                 "Dasbor", "Pegawai", "Organisasi",
-                ("Laporan", ["Daftar Urut Kepangkatan (DUK)", "Daftar Nominatif"]),
+                ("Laporan", ["Daftar Urut Kepangkatan (DUK)", "Daftar Nominatif", "Penandatangan dokumen"]),
                 "Impor data",
                 ("Kinerja", [
                     "Sebaran predikat per OPD", "Manajemen talenta (9-box)", "Survei kepuasan layanan",

@@ -49,7 +49,13 @@ def test_error_pages_and_htmx_fragments_of_a_signed_in_user_are_not_stored(clien
 
 
 def test_an_inline_pdf_keeps_chromiums_viewer_working_and_is_not_stored(client_as):
-    response = client_as("admin_bkd").get("/laporan/duk/", {"format": "pdf"})
+    from pegawai.cetak_laporan import cetak_laporan_execute
+    from pegawai.models import CetakLaporan
+
+    admin = client_as("admin_bkd")
+    assert admin.post("/laporan/duk/cetak/").status_code == 302
+    job = cetak_laporan_execute(CetakLaporan.objects.get().pk)
+    response = admin.get(f"/laporan/cetak/{job.pk}/unduh/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Security-Policy"] == CONTENT_SECURITY_POLICY_NON_HTML

@@ -197,7 +197,7 @@ def test_decided_correction_requests_stay_findable_by_status(org, users, client_
         assert "Semua usulan (1)" in page
         assert '<option value="ditolak" selected>' in page
         page = client.get(url, {"status": "disetujui"}).content.decode()
-        assert "Semua usulan (1)" in page and "npwp" in page
+        assert "Semua usulan (1)" in page and "NPWP" in page  # the field label, not its name
     # An operator of another OPD sees none of them; an employee has no officer list.
     lain = UserFactory(username="operator_b", roles=[roles.OPERATOR_OPD])
     bind_operator(lain, org.opd_b)

@@ -195,16 +195,26 @@ def test_the_slip_is_signed_by_the_opd_bendahara_or_says_nobody_is_recorded(
 
 
 @pytest.mark.django_db
+def _cetak(client, jenis: str) -> bytes:
+    """The report PDF as the page prints it: requested, printed by the job (here in-process), downloaded."""
+    from pegawai.cetak_laporan import cetak_laporan_execute
+    from pegawai.models import CetakLaporan
+
+    assert client.post(reverse("pegawai:laporan_cetak", args=[jenis])).status_code == 302
+    job = cetak_laporan_execute(CetakLaporan.objects.filter(jenis=jenis).latest("pk").pk)
+    return b"".join(client.get(reverse("pegawai:laporan_cetak_unduh", args=[job.pk])).streaming_content)
+
+
 def test_the_duk_pdf_is_signed_by_the_kepala_bkpsdm(org, users, client, hari_ini, tmp_path):
     client.force_login(users["admin_bkd"])
     page = client.get(reverse("pegawai:duk")).content.decode()
     assert "Penandatangan belum dicatat untuk: Kepala BKPSDM" in page
-    teks = teks_pdf(client.get(reverse("pegawai:duk"), {"format": "pdf"}).content, tmp_path)
+    teks = teks_pdf(_cetak(client, "duk"), tmp_path)
     assert "[Penandatangan Kepala BKPSDM belum dicatat" in teks
     Penandatangan.objects.create(
         peran="kepala_bkpsdm", jabatan="Kepala Badan Kepegawaian dan Pengembangan SDM", nama="Dr. H. Amir",
         nip="197001011990031001", pangkat="Pembina Utama Muda (IV/c)", berlaku_mulai=dt.date(2026, 1, 1),
     )  # fmt: skip
     assert "Penandatangan belum dicatat" not in client.get(reverse("pegawai:duk")).content.decode()
-    teks = teks_pdf(client.get(reverse("pegawai:nominatif"), {"format": "pdf"}).content, tmp_path)
+    teks = teks_pdf(_cetak(client, "nominatif"), tmp_path)
     assert "Dr. H. Amir" in teks and "Pembina Utama Muda (IV/c)" in teks and "19700101 199003 1 001" in teks

@@ -1,9 +1,9 @@
 from pegawai.impor import HukumanDisiplinImporter
 
-from ._impor_pencatat import ImportCommandDenganPencatat
+from ._impor import ImportCommand
 
 
-class Command(ImportCommandDenganPencatat):
+class Command(ImportCommand):
     help = (
         "Impor hukuman disiplin (PP 94/2021) dari .csv/.xlsx: nip, tingkat (ringan/sedang/berat), jenis, "
         "nomor_sk, tmt, tanggal_selesai (kosong: sampai ada keputusan lain); upsert per (nip, tmt, jenis)."
