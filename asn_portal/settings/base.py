@@ -171,6 +171,13 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=1, minute=0),
     },
 }
+if ASN_DASBOR_CACHE_DETIK:
+    # The government-wide dashboard figures, recomputed before they expire (asn_portal.views.dasbor_segarkan).
+    CELERY_BEAT_SCHEDULE["dasbor-segarkan"] = {
+        "task": "asn_portal.tasks.dasbor_segarkan_task",
+        "schedule": max(ASN_DASBOR_CACHE_DETIK // 2, 10),
+        "options": {"expires": max(ASN_DASBOR_CACHE_DETIK // 2, 10)},
+    }
 
 LOGGING = {
     "version": 1,
