@@ -1,0 +1,35 @@
+"""pegawai's models, by sub-domain; every name is importable from `pegawai.models` as before."""
+
+from .dokumen import CetakLaporan, Penandatangan
+from .organisasi import (
+    AksesOpd,
+    Golongan,
+    Jabatan,
+    Keluarga,
+    Pegawai,
+    RiwayatHukumanDisiplin,
+    RiwayatJabatan,
+    RiwayatPangkat,
+    RiwayatPendidikan,
+    UnitKerja,
+    tmt_kgb_ke,
+)
+from .usulan import UsulanPerubahanData, bukti_upload_to
+
+__all__ = [
+    "AksesOpd",
+    "CetakLaporan",
+    "Golongan",
+    "Jabatan",
+    "Keluarga",
+    "Pegawai",
+    "Penandatangan",
+    "RiwayatHukumanDisiplin",
+    "RiwayatJabatan",
+    "RiwayatPangkat",
+    "RiwayatPendidikan",
+    "UnitKerja",
+    "UsulanPerubahanData",
+    "bukti_upload_to",
+    "tmt_kgb_ke",
+]
