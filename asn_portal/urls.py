@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("pegawai.urls")),
     path("", include("kinerja.urls")),
     path("", include("penggajian.urls")),
+    path("", include("mutasi.urls")),
 ]
 
 # MEDIA_ROOT is never served, in any mode: uploaded evidence and generated slips are personal data and

@@ -1,0 +1,10 @@
+from django.urls import path  # noqa: F401  (patterns come from the view modules)
+
+from .views import kebutuhan, usulan
+
+app_name = "mutasi"
+
+urlpatterns = [
+    *kebutuhan.urlpatterns,
+    *usulan.urlpatterns,
+]
