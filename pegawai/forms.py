@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from core.forms import AlasanField
 from core.uploads import GAMBAR_PDF_EKSTENSI, upload_check
 
-from .models import Jabatan, Keluarga, Pegawai, UnitKerja
+from .models import Golongan, Jabatan, Keluarga, Pegawai, UnitKerja, UraianTugasJabatan
 from .services import ATASAN_TIDAK_DIKENAL, correctable_field_choices
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -119,7 +119,17 @@ class JabatanForm(forms.ModelForm):
             "kebutuhan",
             "is_kepala",
             "atasan_override",
+            "syarat_pendidikan",
+            "syarat_jurusan",
+            "syarat_golongan",
+            "kompetensi",
         ]
+        widgets = {
+            "syarat_jurusan": forms.TextInput(
+                attrs={"placeholder": "mis. Kesehatan Masyarakat; Keperawatan"}
+            ),
+            "kompetensi": forms.TextInput(attrs={"placeholder": "mis. Pengelolaan data; Surveilans"}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -129,6 +139,19 @@ class JabatanForm(forms.ModelForm):
             "unit_kerja"
         )
         self.fields["atasan_override"].label_from_instance = lambda j: f"{j.nama} — {j.unit_kerja.nama}"
+        self.fields["syarat_golongan"].queryset = Golongan.objects.order_by("jenis", "urutan")
+        self.fields["syarat_golongan"].label_from_instance = lambda g: f"{g.kode} ({g.jenis})"
+        if self.instance.pk and self.instance.sumber_kebutuhan == Jabatan.SumberKebutuhan.ABK:
+            self.fields["kebutuhan"].disabled = True
+            self.fields[
+                "kebutuhan"
+            ].help_text = "Dihitung dari uraian tugas (ABK); ubah melalui halaman uraian tugas jabatan ini."
+        if self.instance.pk:
+            self.fields["alasan_perubahan"] = AlasanField(
+                label="Alasan perubahan (tercatat di riwayat)",
+                required=False,
+                widget=forms.TextInput(attrs={"placeholder": "mis. hasil ABK tahun 2026"}),
+            )
 
     def clean(self):
         data = super().clean()
@@ -169,6 +192,15 @@ class KeputusanForm(forms.Form):
     catatan = AlasanField(
         label="Catatan / alasan penolakan", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+UraianTugasFormSet = forms.modelformset_factory(
+    UraianTugasJabatan,
+    fields=["uraian", "volume_per_tahun", "waktu_penyelesaian_menit"],
+    widgets={"uraian": forms.TextInput()},
+    extra=3,
+    can_delete=True,
+)
 
 
 KeluargaFormSet = forms.modelformset_factory(

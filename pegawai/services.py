@@ -67,11 +67,61 @@ def _unit_kerja_refresh_descendants(root: UnitKerja) -> None:
 
 
 @transaction.atomic
-def jabatan_save(*, actor, jabatan: Jabatan) -> Jabatan:
+def jabatan_save(*, actor, jabatan: Jabatan, alasan: str = "") -> Jabatan:
+    """Create or update a position (grade, ABK need, requirements), audited with actor and reason.
+
+    While the position has ABK task rows its need is computed from them (pegawai.abk), so a typed
+    `kebutuhan` is replaced by the computed one."""
+    alasan = alasan_bersih(alasan, field="alasan_perubahan", label="Alasan perubahan")
+    if jabatan.pk and jabatan.uraian_tugas.exists():
+        _jabatan_apply_abk(jabatan)
+    elif jabatan.sumber_kebutuhan == Jabatan.SumberKebutuhan.ABK:
+        jabatan.sumber_kebutuhan = Jabatan.SumberKebutuhan.ISIAN
     jabatan.full_clean()
-    catat_riwayat(jabatan, actor=actor)
+    catat_riwayat(jabatan, actor=actor, alasan=alasan)
     jabatan.save()
     atasan_recompute()
+    return jabatan
+
+
+def _jabatan_apply_abk(jabatan: Jabatan) -> None:
+    from .abk import hitung_kebutuhan
+
+    hasil = hitung_kebutuhan(jabatan.uraian_tugas.values_list("volume_per_tahun", "waktu_penyelesaian_menit"))
+    jabatan.kebutuhan = hasil.kebutuhan
+    jabatan.sumber_kebutuhan = Jabatan.SumberKebutuhan.ABK
+
+
+@transaction.atomic
+def jabatan_uraian_tugas_save(*, actor, jabatan: Jabatan, formset, alasan: str = "") -> Jabatan:
+    """Save the ABK task rows of a position (adds, edits, deletions, each audited) and recompute its need:
+    from the rows while any remain; with none left the last need stays, as typed (sumber "isian")."""
+    if not permissions.can_manage_unit_kerja(actor):
+        raise PermissionDenied
+    alasan = alasan_bersih(alasan, field="alasan_perubahan", label="Alasan perubahan")
+    for form in formset.deleted_forms:
+        if form.instance.pk:
+            catat_riwayat(form.instance, actor=actor, alasan=alasan)
+            form.instance.delete()
+    for form in formset.forms:
+        if form in formset.deleted_forms or not form.has_changed():
+            continue
+        tugas = form.save(commit=False)
+        tugas.jabatan = jabatan
+        tugas.full_clean()
+        catat_riwayat(tugas, actor=actor, alasan=alasan)
+        tugas.save()
+    jabatan.refresh_from_db()
+    before = (jabatan.kebutuhan, jabatan.sumber_kebutuhan)
+    if jabatan.uraian_tugas.exists():
+        _jabatan_apply_abk(jabatan)
+    elif jabatan.sumber_kebutuhan == Jabatan.SumberKebutuhan.ABK:
+        jabatan.sumber_kebutuhan = Jabatan.SumberKebutuhan.ISIAN
+    if (jabatan.kebutuhan, jabatan.sumber_kebutuhan) != before:
+        catat_riwayat(
+            jabatan, actor=actor, alasan=alasan or "Kebutuhan dihitung ulang dari uraian tugas (ABK)"
+        )
+        jabatan.save(update_fields=["kebutuhan", "sumber_kebutuhan", "diubah"])
     return jabatan
 
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("organisasi/", views.organisasi, name="organisasi"),
     path("organisasi/unit/tambah/", views_organisasi.unit_create, name="unit_create"),
     path("organisasi/jabatan/<int:pk>/ubah/", views_organisasi.jabatan_update, name="jabatan_update"),
+    path("organisasi/jabatan/<int:pk>/abk/", views_organisasi.jabatan_abk, name="jabatan_abk"),
     path("organisasi/<str:kode>/ubah/", views_organisasi.unit_update, name="unit_update"),
     path("organisasi/<str:kode>/jabatan/tambah/", views_organisasi.jabatan_create, name="jabatan_create"),
     path("organisasi/<str:kode>/", views.unit_detail, name="unit_detail"),

@@ -142,6 +142,10 @@ ASN_IMPORT_MAX_ERRORS = env.int("ASN_IMPORT_MAX_ERRORS", default=1_000)
 # Wi-Fi or a carrier's NAT is shared, hence not 1) and in total. One per device is a constraint.
 ASN_SURVEI_MAKS_PER_JARINGAN = env.int("ASN_SURVEI_MAKS_PER_JARINGAN", default=20)
 ASN_SURVEI_MAKS_PER_HARI = env.int("ASN_SURVEI_MAKS_PER_HARI", default=500)
+# Workload analysis (ABK): effective working time of one employee per year, in minutes. 75,000 is the
+# figure of PermenPAN-RB 26/2011 and Peraturan BKN 9/2022 practice (1,250 hours); some regional guides use
+# 72,000 (1,200 hours) — set it to the one your government's ABK uses.
+ASN_WAKTU_KERJA_EFEKTIF_MENIT = env.int("ASN_WAKTU_KERJA_EFEKTIF_MENIT", default=75_000)
 # Reverse proxies in front of gunicorn whose X-Forwarded-For is trusted (0: use REMOTE_ADDR).
 ASN_PROXY_HOPS = env.int("ASN_PROXY_HOPS", default=0)
 

@@ -7,6 +7,7 @@ with bulk statements and bulk audit (history) rows.
 
 from .base import ImportReport, RowError, read_table
 from .hukuman_disiplin import HukumanDisiplinImporter
+from .jabatan import JABATAN_COLUMNS, JabatanImporter
 from .keluarga import KeluargaImporter
 from .pegawai import PEGAWAI_COLUMNS, PegawaiImporter, pegawai_export_rows
 from .unit_kerja import UnitKerjaImporter
@@ -16,6 +17,7 @@ IMPORTERS = {
     "pegawai": PegawaiImporter,
     "keluarga": KeluargaImporter,
     "hukuman-disiplin": HukumanDisiplinImporter,
+    "jabatan": JabatanImporter,
 }
 
 CONTOH = {
@@ -53,6 +55,19 @@ CONTOH = {
         "081234567890",
     ],
     "keluarga": ["198804092012032001", "suami", "Arif Hidayat", "1986-02-11", "Y"],
+    "jabatan": [
+        "01.02",
+        "Perawat Ahli Pertama",
+        "fungsional",
+        "",
+        "ahli pertama",
+        "8",
+        "4",
+        "S1",
+        "Keperawatan; Ners",
+        "III/a",
+        "Asuhan keperawatan; Pencegahan infeksi",
+    ],
     "hukuman-disiplin": [
         "198804092012032001",
         "sedang",
@@ -67,6 +82,7 @@ JUDUL = {
     "pegawai": "Pegawai",
     "keluarga": "Keluarga",
     "hukuman-disiplin": "Hukuman disiplin",
+    "jabatan": "Jabatan (kebutuhan ABK dan syarat)",
 }
 
 
@@ -80,10 +96,12 @@ def register(jenis: str, importer, *, judul: str, contoh: list[str]) -> None:
 __all__ = [
     "CONTOH",
     "IMPORTERS",
+    "JABATAN_COLUMNS",
     "JUDUL",
     "PEGAWAI_COLUMNS",
     "HukumanDisiplinImporter",
     "ImportReport",
+    "JabatanImporter",
     "KeluargaImporter",
     "PegawaiImporter",
     "RowError",

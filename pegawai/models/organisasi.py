@@ -17,6 +17,21 @@ from core.dates import add_months, format_tanggal, months_between
 from core.models import TimeStampedModel
 
 
+class Pendidikan(models.TextChoices):
+    """Education levels (jenjang pendidikan), lowest first: the order is what a minimum compares."""
+
+    SD = "SD", "SD"
+    SMP = "SMP", "SMP"
+    SMA = "SMA", "SMA/SMK"
+    D1 = "D1", "D-I"
+    D2 = "D2", "D-II"
+    D3 = "D3", "D-III"
+    D4 = "D4", "D-IV"
+    S1 = "S1", "S-1"
+    S2 = "S2", "S-2"
+    S3 = "S3", "S-3"
+
+
 class Golongan(models.Model):
     """Pangkat/golongan ruang PNS (PP 99/2000) and golongan PPPK (Perpres 11/2024)."""
 
@@ -129,6 +144,11 @@ class Jabatan(TimeStampedModel):
         MADYA = "ahli madya", _("Ahli Madya")
         UTAMA = "ahli utama", _("Ahli Utama")
 
+    class SumberKebutuhan(models.TextChoices):
+        ISIAN = "isian", _("Diisi")
+        IMPOR = "impor", _("Impor")
+        ABK = "abk", _("Dihitung dari uraian tugas (ABK)")
+
     STRUKTURAL = (Jenis.JPT, Jenis.ADMINISTRATOR, Jenis.PENGAWAS)
 
     unit_kerja = models.ForeignKey(
@@ -144,6 +164,36 @@ class Jabatan(TimeStampedModel):
         _("kelas jabatan"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(17)]
     )
     kebutuhan = models.PositiveIntegerField(_("kebutuhan (ABK)"), default=1)
+    sumber_kebutuhan = models.CharField(
+        _("sumber kebutuhan"), max_length=10, choices=SumberKebutuhan.choices, default=SumberKebutuhan.ISIAN
+    )
+    # Requirements of the position (syarat jabatan); pegawai.syarat.cek_syarat checks an employee.
+    syarat_pendidikan = models.CharField(
+        _("syarat pendidikan minimal"), max_length=3, choices=Pendidikan.choices, blank=True
+    )
+    syarat_jurusan = models.CharField(
+        _("syarat jurusan"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Jurusan yang diterima, dipisah titik koma (;), mis. Kesehatan Masyarakat; Keperawatan. "
+            "Kosongkan bila semua jurusan diterima."
+        ),
+    )
+    syarat_golongan = models.ForeignKey(
+        Golongan,
+        verbose_name=_("syarat golongan minimal"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    kompetensi = models.CharField(
+        _("kompetensi"),
+        max_length=500,
+        blank=True,
+        help_text=_("Kompetensi teknis yang dibutuhkan, dipisah titik koma (;)."),
+    )
     is_kepala = models.BooleanField(
         _("kepala unit"),
         default=False,
@@ -176,6 +226,42 @@ class Jabatan(TimeStampedModel):
         return self.nama
 
 
+class UraianTugasJabatan(TimeStampedModel):
+    """One task of a position in its workload analysis (ABK, Peraturan BKN 9/2022 and PermenPAN-RB
+    26/2011): how often it is done in a year and the standard time to finish it once."""
+
+    jabatan = models.ForeignKey(
+        Jabatan, verbose_name=_("jabatan"), on_delete=models.CASCADE, related_name="uraian_tugas"
+    )
+    uraian = models.CharField(_("uraian tugas"), max_length=500)
+    volume_per_tahun = models.PositiveIntegerField(
+        _("volume kerja per tahun"), validators=[MinValueValidator(1)]
+    )
+    waktu_penyelesaian_menit = models.PositiveIntegerField(
+        _("waktu penyelesaian (menit)"), validators=[MinValueValidator(1)]
+    )
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("uraian tugas jabatan")
+        verbose_name_plural = _("uraian tugas jabatan")
+        ordering = ["jabatan", "urutan", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(volume_per_tahun__gte=1, waktu_penyelesaian_menit__gte=1),
+                name="uraiantugasjabatan_volume_waktu_positif",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.uraian
+
+    @property
+    def beban_menit(self) -> int:
+        return self.volume_per_tahun * self.waktu_penyelesaian_menit
+
+
 def tmt_kgb_ke(awal: dt.date, k: int) -> dt.date:
     """TMT of the k-th periodic raise for an MKG that was zero on `awal`: MKG 2k years, on the first of
     the month (PP 7/1977: pay changes take effect from the first day of a month)."""
@@ -202,17 +288,7 @@ class Pegawai(TimeStampedModel):
         PPPK = "PPPK", "PPPK"
         PPPK_PARUH_WAKTU = "PPPK Paruh Waktu", _("PPPK Paruh Waktu")
 
-    class Pendidikan(models.TextChoices):
-        SD = "SD", "SD"
-        SMP = "SMP", "SMP"
-        SMA = "SMA", "SMA/SMK"
-        D1 = "D1", "D-I"
-        D2 = "D2", "D-II"
-        D3 = "D3", "D-III"
-        D4 = "D4", "D-IV"
-        S1 = "S1", "S-1"
-        S2 = "S2", "S-2"
-        S3 = "S3", "S-3"
+    Pendidikan = Pendidikan
 
     class Agama(models.TextChoices):
         ISLAM = "Islam", "Islam"
