@@ -46,6 +46,9 @@ def main() -> None:
         "kinerja tim /kinerja/tim/": ("atasan", "/kinerja/tim/"),
         "sebaran predikat per OPD /kinerja/sebaran/": "/kinerja/sebaran/",
         "talenta 9-box /kinerja/talenta/": "/kinerja/talenta/",
+        # Mutasi (issue #13): the needs of the whole government and one OPD's peta jabatan.
+        "kebutuhan pegawai /mutasi/kebutuhan/": "/mutasi/kebutuhan/",
+        "peta jabatan /mutasi/kebutuhan/<opd>/": f"/mutasi/kebutuhan/{sample.opd.kode}/",
     }
     results = {}
     for name, target in urls.items():

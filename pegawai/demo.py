@@ -32,6 +32,7 @@ from .demo_data import (
     START_GOLONGAN,
     TEMPAT,
 )
+from .demo_kebutuhan import KebutuhanDemo
 from .demo_organisasi import OrganisasiDemo, Posisi
 from .models import (
     AksesOpd,
@@ -45,6 +46,7 @@ from .models import (
     RiwayatPangkat,
     RiwayatPendidikan,
     UnitKerja,
+    UraianTugasJabatan,
 )
 from .services import atasan_recompute
 
@@ -58,7 +60,7 @@ class DemoResult:
     logins: dict[str, str]
 
 
-class DemoBuilder(OrganisasiDemo):
+class DemoBuilder(OrganisasiDemo, KebutuhanDemo):
     def __init__(self, *, pegawai: int, seed: int, password: str) -> None:
         self.target = pegawai
         self.seed = seed
@@ -453,7 +455,9 @@ class DemoBuilder(OrganisasiDemo):
             u.opd = opd_of[u.kode]
         UnitKerja.objects.bulk_update(self.units, ["opd"], batch_size=1000)
         people = self.build_people()
+        self.apply_syarat(people)
         Jabatan.objects.bulk_create([p.jabatan for p in self.posisi], batch_size=2000)
+        UraianTugasJabatan.objects.bulk_create(self.build_abk(), batch_size=2000)
         # OPD heads and camat report to the Sekretaris Daerah (their pejabat penilai).
         sekda = self.posisi[0].jabatan
         heads = [
@@ -560,6 +564,7 @@ def demo_reset() -> None:
             Keluarga,
             UnitKerja,
             Jabatan,
+            UraianTugasJabatan,
             RiwayatJabatan,
             RiwayatPangkat,
             RiwayatPendidikan,
