@@ -15,6 +15,7 @@ from .models import (
     RiwayatPangkat,
     RiwayatPendidikan,
     UnitKerja,
+    UraianTugasJabatan,
     UsulanPerubahanData,
 )
 
@@ -46,9 +47,10 @@ class JabatanAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
         "jenjang_fungsional",
         "kelas_jabatan",
         "kebutuhan",
+        "sumber_kebutuhan",
         "is_kepala",
     ]
-    list_filter = ["jenis", "eselon", "kelas_jabatan", "is_kepala"]
+    list_filter = ["jenis", "eselon", "kelas_jabatan", "is_kepala", "sumber_kebutuhan"]
     search_fields = ["nama", "unit_kerja__nama", "unit_kerja__kode"]
     list_select_related = ["unit_kerja"]
     autocomplete_fields = ["unit_kerja", "atasan_override"]
@@ -84,6 +86,13 @@ class _RiwayatAdmin(SimpleHistoryAdmin):
     search_fields = ["pegawai__nip", "pegawai__nama"]
     autocomplete_fields = ["pegawai"]
     list_select_related = ["pegawai"]
+
+
+@admin.register(UraianTugasJabatan)
+class UraianTugasJabatanAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
+    list_display = ["jabatan", "uraian", "volume_per_tahun", "waktu_penyelesaian_menit"]
+    search_fields = ["uraian", "jabatan__nama"]
+    list_select_related = ["jabatan"]
 
 
 @admin.register(RiwayatJabatan)
