@@ -73,7 +73,7 @@ class BarisJabatan:
     sumber_kebutuhan: str
     unit_id: int
     unit_path: str
-    opd_id: int
+    opd_id: int | None
     kebutuhan: int
     bezetting: int = 0
     pensiun: int = 0

@@ -139,3 +139,25 @@ def test_jabatan_form_edits_requirements_with_history(org, users, client_as):
         response = client.post(f"/organisasi/jabatan/{jabatan.pk}/ubah/", {**data, field: "y" * 501})
         assert response.status_code == 200, field
         assert "501" in response.content.decode(), field
+
+
+def test_abk_page_query_count_same_for_3_and_10_rows(org, client_as):
+    from tests.querycount import assert_same_queries_after
+
+    client = client_as("admin_bkd")
+    jabatan = org.staf_a.jabatan
+    for i in range(3):
+        UraianTugasJabatan.objects.create(
+            jabatan=jabatan, uraian=f"Tugas {i}", volume_per_tahun=10, waktu_penyelesaian_menit=5
+        )
+
+    def fetch():
+        assert client.get(f"/organisasi/jabatan/{jabatan.pk}/abk/").status_code == 200
+
+    def grow():
+        for i in range(7):
+            UraianTugasJabatan.objects.create(
+                jabatan=jabatan, uraian=f"Lagi {i}", volume_per_tahun=10, waktu_penyelesaian_menit=5
+            )
+
+    assert_same_queries_after(fetch, grow)
