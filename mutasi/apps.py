@@ -30,3 +30,10 @@ class MutasiConfig(AppConfig):
                 pemisah=True,
             ),
         )
+
+        # The profile of an employee (/pegawai/<nip>/) shows the proposals about them.
+        from pegawai.profil import register_tab
+
+        from .dashboards import profil_mutasi
+
+        register_tab("mutasi", "Mutasi", template="mutasi/_profil_mutasi.html", konteks=profil_mutasi)
