@@ -8,6 +8,7 @@ from django.utils import timezone
 from akun import roles
 from kinerja import dashboards as kinerja_dashboards
 from kinerja.models import PERIODE_SEMUA
+from mutasi import dashboards as mutasi_dashboards
 from pegawai import dashboards
 from pegawai.selectors import cakupan_for, pegawai_of_user
 from penggajian import dashboards as gaji_dashboards
@@ -20,10 +21,12 @@ def dasbor(request):
         context = _instansi(opd=None, kode=request.GET.get("periode"))
         context["judul"] = "Dasbor Pimpinan" if not roles.is_admin_bkd(user) else "Dasbor Admin BKD"
         template = "dasbor/instansi.html"
+        context = {**context, "mutasi": mutasi_dashboards.dasbor_usulan(user=user)}
     elif cakupan.opd_id is not None:
         context = _instansi(opd=cakupan.opd_id, kode=request.GET.get("periode"))
         context["judul"] = "Dasbor Operator OPD"
         template = "dasbor/instansi.html"
+        context = {**context, "mutasi": mutasi_dashboards.dasbor_usulan(user=user)}
     elif cakupan.punya_bawahan:
         context = dashboards.dasbor_atasan(atasan_id=cakupan.pegawai_id)
         context["kinerja"] = kinerja_dashboards.dasbor_atasan(me=cakupan.pegawai_id)

@@ -497,6 +497,11 @@ PENGGAJIAN_DEMO_TABLES = [
     "RekapKehadiran", "HistoricalRekapKehadiran", "KenaikanGajiBerkala", "HistoricalKenaikanGajiBerkala",
 ]  # fmt: skip
 
+MUTASI_ATURAN = {
+    "AturanGuard", "HistoricalAturanGuard", "MasaLarangan", "HistoricalMasaLarangan", "SyaratDokumen",
+    "HistoricalSyaratDokumen",
+}  # fmt: skip
+
 
 def demo_reset() -> None:
     """Delete all organisation and personnel data and the demo logins (keeps reference tables).
@@ -526,6 +531,13 @@ def demo_reset() -> None:
                 tables += [
                     connection.ops.quote_name(apps.get_model("penggajian", name)._meta.db_table)
                     for name in PENGGAJIAN_DEMO_TABLES
+                ]
+            if apps.is_installed("mutasi"):
+                # Proposals, the team, rounds and wishes; not the rules (guards, freeze windows, checklists).
+                tables += [
+                    connection.ops.quote_name(model._meta.db_table)
+                    for model in apps.get_app_config("mutasi").get_models(include_auto_created=True)
+                    if model._meta.object_name not in MUTASI_ATURAN
                 ]
             with connection.cursor() as cursor:
                 # Fire pending deferred FK checks first: TRUNCATE refuses tables with pending trigger

@@ -12,6 +12,7 @@ from pegawai.models import Jabatan, Keluarga, Pegawai, UnitKerja
 # demo data, so it names their builders instead of importing them.
 KINERJA_DEMO = "kinerja.demo.KinerjaDemoBuilder"
 GAJI_DEMO = "penggajian.demo.GajiDemoBuilder"
+MUTASI_DEMO = "mutasi.demo.MutasiDemoBuilder"
 
 
 class Command(BaseCommand):
@@ -77,6 +78,13 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Data gaji dibuat dalam {time.monotonic() - started:.1f} detik: {gaji.rekap} rekap kehadiran "
             f"(3 bulan terakhir), {gaji.kgb} SK KGB sejak SK pangkat terakhir."
+        )
+        started = time.monotonic()
+        mutasi = import_string(MUTASI_DEMO)(options["seed"]).run()
+        self.stdout.write(
+            f"Data mutasi dibuat dalam {time.monotonic() - started:.1f} detik: "
+            f"{sum(mutasi.usulan.values())} usulan mutasi di berbagai tahap, {mutasi.preferensi} keinginan "
+            "pegawai pada putaran rotasi yang sedang dibuka."
         )
         for username, who in result.logins.items():
             self.stdout.write(f"  login {username:<13} kata sandi {options['password']}  — {who}")

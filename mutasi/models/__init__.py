@@ -1,0 +1,33 @@
+"""Models of mutasi, by sub-domain: proposals (usulan), guards, the placement team (tpk), wishes."""
+
+from .guard import AturanGuard, KodeGuard, MasaLarangan
+from .preferensi import PilihanTujuan, PreferensiMutasi, PutaranRotasi, bukti_preferensi_upload_to
+from .tpk import AnggotaTPK, RekomendasiTPK, SidangTPK, notulen_upload_to
+from .usulan import (
+    DokumenUsulan,
+    JenisUsulan,
+    PengecualianGuard,
+    SyaratDokumen,
+    UsulanMutasi,
+    dokumen_upload_to,
+)
+
+__all__ = [
+    "AnggotaTPK",
+    "AturanGuard",
+    "DokumenUsulan",
+    "JenisUsulan",
+    "KodeGuard",
+    "MasaLarangan",
+    "PengecualianGuard",
+    "PilihanTujuan",
+    "PreferensiMutasi",
+    "PutaranRotasi",
+    "RekomendasiTPK",
+    "SidangTPK",
+    "SyaratDokumen",
+    "UsulanMutasi",
+    "bukti_preferensi_upload_to",
+    "dokumen_upload_to",
+    "notulen_upload_to",
+]
