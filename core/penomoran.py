@@ -71,15 +71,13 @@ def format_errors(fmt: str) -> list[str]:
         ]
     except ValueError as exc:
         return [f"Format nomor tidak sah ({exc}); tanda kurung kurawal harus berpasangan."]
-    errors = []
     nama = [name for name, _spec in fields]
-    for name in nama:
-        if name not in PLACEHOLDER:
-            errors.append(
-                f"Format nomor memuat {{{name}}} yang tidak dikenal; yang tersedia: "
-                + ", ".join(f"{{{p}}}" for p in PLACEHOLDER)
-                + "."
-            )
+    tersedia = ", ".join(f"{{{p}}}" for p in PLACEHOLDER)
+    errors = [
+        f"Format nomor memuat {{{name}}} yang tidak dikenal; yang tersedia: {tersedia}."
+        for name in nama
+        if name not in PLACEHOLDER
+    ]
     errors.extend(f"Format nomor wajib memuat {{{w}}}." for w in WAJIB if w not in nama)
     if not errors:
         try:

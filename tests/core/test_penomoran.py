@@ -146,7 +146,7 @@ def test_cancelled_number_is_kept_and_never_reused(petugas):
 
 
 def test_unknown_kind(petugas):
-    with pytest.raises(ValidationError, match="Jenis nomor dokumen 'sk_entah' tidak dikenal."):
+    with pytest.raises(ValidationError, match=r"Jenis nomor dokumen 'sk_entah' tidak dikenal\."):
         penomoran.terbitkan_nomor(jenis="sk_entah", tanggal=TANGGAL, actor=petugas)
 
 
