@@ -19,6 +19,19 @@ from tests.factories import UserFactory
 TANGGAL = dt.date(2026, 3, 16)
 
 
+@pytest.fixture(autouse=True)
+def jenis_bawaan(request):
+    """The kinds migration 0003 seeds come back after a transactional test's flush."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        request.getfixturevalue("transactional_db")
+    elif marker or "db" in request.fixturenames:
+        request.getfixturevalue("db")
+    else:
+        return
+    penomoran.seed_jenis_bawaan()
+
+
 @pytest.fixture
 def petugas(db):
     return UserFactory(username="petugas_sk")
@@ -271,3 +284,36 @@ def test_many_threads_issuing_at_once_get_consecutive_numbers():
     assert sorted(hasil) == list(range(1, 21))
     assert RegisterNomor.objects.get(jenis__kode="spmt", tahun=2028).nomor_terakhir == 20
     assert sorted(NomorDokumen.objects.values_list("urut", flat=True)) == list(range(1, 21))
+
+
+# --- the admin ---------------------------------------------------------------------------------------
+
+
+def test_superuser_edits_the_format_in_the_admin_through_the_service(client, petugas):
+    from django.urls import reverse
+
+    from akun import roles
+
+    jenis = JenisNomor.objects.get(kode="spmt")
+    url = reverse("admin:core_jenisnomor_change", args=[jenis.pk])
+    admin_bkd = UserFactory(username="admin_bkd_nomor", is_staff=True, roles=[roles.ADMIN_BKD])
+    client.force_login(admin_bkd)
+    assert client.get(url).status_code == 403
+    root = UserFactory(username="root_admin_nomor", is_superuser=True, is_staff=True)
+    client.force_login(root)
+    r = client.post(url, {"nama": jenis.nama, "format": "800/{urut}/SPMT"})
+    assert r.status_code == 200
+    assert "Format nomor wajib memuat {tahun}." in r.content.decode()
+    r = client.post(url, {"nama": jenis.nama, "format": "800/{urut:03d}/SPMT/{tahun}"})
+    assert r.status_code == 302
+    jenis.refresh_from_db()
+    assert jenis.format == "800/{urut:03d}/SPMT/{tahun}"
+    assert jenis.history.latest().history_user == root
+    # The counters and the numbers are read-only in the admin.
+    penomoran.terbitkan_nomor(jenis="spmt", tanggal=TANGGAL, actor=petugas)
+    nomor = NomorDokumen.objects.get()
+    assert nomor.nomor == "800/001/SPMT/2026"
+    assert client.get(reverse("admin:core_nomordokumen_change", args=[nomor.pk])).status_code == 200
+    r = client.post(reverse("admin:core_nomordokumen_change", args=[nomor.pk]), {"nomor": "800/999/SPMT/2026"})
+    assert r.status_code == 403
+    assert client.get(reverse("admin:core_registernomor_add")).status_code == 403
