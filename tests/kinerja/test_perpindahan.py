@@ -197,3 +197,27 @@ def test_history_user_is_the_actor_outside_a_request(org, users, tujuan, skp_dis
     _pindah(org.staf_a, tujuan[0], petugas)
     for skp in SKP.objects.filter(pegawai=org.staf_a):
         assert skp.history.latest().history_user == petugas
+
+
+def test_closing_a_period_reads_the_skp_in_force_on_its_last_day(org, users, tujuan, skp_disetujui):
+    """The closing run's list of people without a final evaluation names the reason from the SKP that
+    covers the period: Triwulan II is the old, agreed SKP (rated: final); Triwulan III the new draft."""
+    from kinerja.models import TidakDinilai
+
+    _pindah(org.staf_a, tujuan[0], users["admin_bkd"])
+    lama = SKP.objects.select_related("periode", "pegawai", "jabatan").get(pk=skp_disetujui.pk)
+    services.penilaian_rate(
+        actor=users["atasan"],
+        skp=lama,
+        periode="triwulan-2",
+        rating_hasil_kerja=ATAS,
+        rating_perilaku_kerja=ATAS,
+    )
+    hasil = {}
+    for kode in ("triwulan-2", "triwulan-3"):
+        run = services.penutupan_start(actor=users["admin_bkd"], periode_kinerja=lama.periode, periode=kode)
+        services.penutupan_execute(run.pk)
+        hasil[kode] = dict(TidakDinilai.objects.filter(penutupan=run).values_list("pegawai_id", "alasan"))
+    assert org.staf_a.pk not in hasil["triwulan-2"]
+    assert Penilaian.objects.get(pegawai=org.staf_a, periode="triwulan-2").status == Penilaian.Status.FINAL
+    assert hasil["triwulan-3"][org.staf_a.pk] == "skp belum disetujui"
