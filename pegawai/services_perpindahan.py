@@ -8,31 +8,31 @@ decided outside the application; both go the same path. Other modules learn of t
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from core.dates import format_tanggal
 from core.history import alasan_bersih, catat_riwayat
 
-from .models import Jabatan, Pegawai, RiwayatJabatan
+from .models import Jabatan, Pegawai, RiwayatJabatan, UnitKerja
 from .services import atasan_recompute
 from .signals import jabatan_berubah
 
 NOMOR_SK_MAKS = RiwayatJabatan._meta.get_field("nomor_sk").max_length
 
 
-def _pegawai_terdampak(pegawai: Pegawai, jabatan_ids: list[int], unit_paths: list[str]) -> list[int]:
-    """Whose derived atasan may change when `pegawai` leaves one post for another: the mover, whoever
-    reported to them, whoever's position names the new one as its superior, and everyone in the old and
-    new units' subtrees (a unit head leaving or arriving changes who heads them)."""
-    ids = {pegawai.pk}
-    ids.update(Pegawai.objects.filter(atasan=pegawai).values_list("id", flat=True))
-    ids.update(Pegawai.objects.filter(jabatan__atasan_override__in=jabatan_ids).values_list("id", flat=True))
+def _pegawai_terdampak(pegawai_ids: set[int], jabatan_ids: set[int], unit_paths: set[str]) -> list[int]:
+    """Whose derived atasan may change when people leave posts for others: the movers, whoever reported
+    to them, whoever's position names an old or new post as its superior, and everyone in the old and new
+    units' subtrees (a unit head leaving or arriving changes who heads them). One query."""
+    q = Q(pk__in=pegawai_ids) | Q(atasan_id__in=pegawai_ids) | Q(jabatan__atasan_override__in=jabatan_ids)
     for path in unit_paths:
-        ids.update(Pegawai.objects.filter(unit_kerja__path__startswith=path).values_list("id", flat=True))
-    return sorted(ids)
+        q |= Q(unit_kerja__path__startswith=path)
+    return sorted(Pegawai.objects.filter(q).values_list("id", flat=True))
 
 
 def _validate(
@@ -75,6 +75,33 @@ def _validate(
         raise ValidationError(errors)
 
 
+@dataclass(frozen=True)
+class Perpindahan:
+    """One move to apply (see perpindahan_apply)."""
+
+    pegawai: Pegawai
+    jabatan_baru: Jabatan
+    tmt: dt.date
+    nomor_sk: str
+    tanggal_sk: dt.date
+    alasan: str = ""
+
+
+@dataclass
+class _Langkah:
+    """One move on its way: the locked employee, what it was, and the history row written."""
+
+    pegawai: Pegawai
+    jabatan_baru: Jabatan
+    tmt: dt.date
+    nomor_sk: str
+    tanggal_sk: dt.date
+    alasan: str
+    riwayat: RiwayatJabatan | None = None
+    # (jabatan, unit, atasan) before, set by _tulis for a move that changes the post
+    sebelum: tuple[Jabatan, UnitKerja, Pegawai | None] = field(default=None)  # type: ignore[assignment]
+
+
 @transaction.atomic
 def perpindahan_apply(
     *,
@@ -100,36 +127,126 @@ def perpindahan_apply(
     date still to come, a missing number. A move older than the position on record (a decree recorded
     late, e.g. by import) only adds its history row: the current post stays and no event is sent.
     """
-    nomor_sk = (nomor_sk or "").strip()
-    alasan = alasan_bersih(alasan)
+    return perpindahan_apply_bulk(
+        actor=actor,
+        daftar=[Perpindahan(pegawai, jabatan_baru, tmt, nomor_sk, tanggal_sk, alasan)],
+        sumber=sumber,
+    )[0]
+
+
+@transaction.atomic
+def perpindahan_apply_bulk(
+    *, actor, daftar: list[Perpindahan], sumber: str = "mutasi"
+) -> list[RiwayatJabatan]:
+    """perpindahan_apply for many moves at once (a collective SK on its TMT, import_mutasi), all or
+    nothing: every move is checked first and any refusal is raised with every problem, each message
+    prefixed with the employee's NIP (a single move keeps its field-keyed message); the atasan is derived
+    once for everyone affected; then one `jabatan_berubah` per move that changed a post. Returns the
+    history rows in the order given."""
     sumber = (sumber or "mutasi").strip()[:60]
-    pegawai = Pegawai.objects.select_for_update().select_related("jabatan", "unit_kerja").get(pk=pegawai.pk)
-    jabatan_baru = Jabatan.objects.select_related("unit_kerja", "unit_kerja__opd").get(pk=jabatan_baru.pk)
-
-    if nomor_sk and isinstance(tmt, dt.date):
-        sudah = RiwayatJabatan.objects.filter(pegawai=pegawai, nomor_sk=nomor_sk, tmt=tmt).first()
-        if sudah is not None:
-            if sudah.jabatan_id != jabatan_baru.pk:
-                raise ValidationError(
-                    {
-                        "nomor_sk": f"SK {nomor_sk} TMT {format_tanggal(tmt)} sudah diterapkan untuk "
-                        f"{pegawai.nama} dengan jabatan {sudah.nama_jabatan}; jabatan berbeda tidak dapat "
-                        "diterapkan dengan SK yang sama."
-                    }
-                )
-            return sudah
-
-    _validate(
-        pegawai=pegawai,
-        jabatan_baru=jabatan_baru,
-        tmt=tmt,
-        nomor_sk=nomor_sk,
-        tanggal_sk=tanggal_sk,
-        hari_ini=timezone.localdate(),
+    hari_ini = timezone.localdate()
+    ids = [p.pegawai.pk for p in daftar]
+    if len(set(ids)) != len(ids):
+        ganda = sorted({p.pegawai.nip for p in daftar if ids.count(p.pegawai.pk) > 1})
+        raise ValidationError(
+            f"Pegawai dengan NIP {', '.join(ganda)} muncul lebih dari sekali dalam satu penerapan."
+        )
+    pegawai_by_id = Pegawai.objects.select_for_update().select_related("jabatan", "unit_kerja").in_bulk(ids)
+    jabatan_by_id = Jabatan.objects.select_related("unit_kerja", "unit_kerja__opd").in_bulk(
+        {p.jabatan_baru.pk for p in daftar}
     )
-    keterangan = f"Pindah jabatan ({sumber}) SK {nomor_sk} TMT {format_tanggal(tmt)}"
-    if alasan:
-        keterangan = f"{keterangan}: {alasan}"
+    langkah = []
+    errors: list[tuple[str, ValidationError]] = []
+    for p in daftar:
+        item = _Langkah(
+            pegawai=pegawai_by_id[p.pegawai.pk],
+            jabatan_baru=jabatan_by_id[p.jabatan_baru.pk],
+            tmt=p.tmt,
+            nomor_sk=(p.nomor_sk or "").strip(),
+            tanggal_sk=p.tanggal_sk,
+            alasan="",
+        )
+        try:
+            item.alasan = alasan_bersih(p.alasan)
+            item.riwayat = _sudah_diterapkan(item)
+            if item.riwayat is None:
+                _validate(
+                    pegawai=item.pegawai,
+                    jabatan_baru=item.jabatan_baru,
+                    tmt=item.tmt,
+                    nomor_sk=item.nomor_sk,
+                    tanggal_sk=item.tanggal_sk,
+                    hari_ini=hari_ini,
+                )
+        except ValidationError as exc:
+            errors.append((item.pegawai.nip, exc))
+        langkah.append(item)
+    if errors:
+        if len(daftar) == 1:
+            raise errors[0][1]
+        raise ValidationError([f"NIP {nip}: {pesan}" for nip, exc in errors for pesan in exc.messages])
+
+    pindah = [item for item in langkah if item.riwayat is None and _tulis(item, actor=actor, sumber=sumber)]
+    if pindah:
+        atasan_recompute(
+            _pegawai_terdampak(
+                {i.pegawai.pk for i in pindah},
+                {j.pk for i in pindah for j in (i.sebelum[0], i.jabatan_baru)},
+                {path for i in pindah for path in (i.sebelum[1].path, i.jabatan_baru.unit_kerja.path)},
+            )
+        )
+        atasan = dict(
+            Pegawai.objects.filter(pk__in=[i.pegawai.pk for i in pindah]).values_list("id", "atasan_id")
+        )
+        atasan_obj = Pegawai.objects.in_bulk({a for a in atasan.values() if a})
+    for item in pindah:
+        pegawai = item.pegawai
+        pegawai.atasan = atasan_obj.get(atasan[pegawai.pk])
+        jabatan_lama, unit_lama, atasan_lama = item.sebelum
+        jabatan_berubah.send(
+            sender=Pegawai,
+            pegawai=pegawai,
+            jabatan_lama=jabatan_lama,
+            jabatan_baru=item.jabatan_baru,
+            unit_lama=unit_lama,
+            unit_baru=item.jabatan_baru.unit_kerja,
+            atasan_lama=atasan_lama,
+            atasan_baru=pegawai.atasan,
+            tmt=item.tmt,
+            nomor_sk=item.nomor_sk,
+            tanggal_sk=item.tanggal_sk,
+            riwayat=item.riwayat,
+            actor=actor,
+            alasan=item.alasan,
+            sumber=sumber,
+        )
+    return [item.riwayat for item in langkah]
+
+
+def _sudah_diterapkan(item: _Langkah) -> RiwayatJabatan | None:
+    """The history row of this very decree if it was applied before (idempotency), else None."""
+    if not item.nomor_sk or not isinstance(item.tmt, dt.date):
+        return None
+    sudah = RiwayatJabatan.objects.filter(pegawai=item.pegawai, nomor_sk=item.nomor_sk, tmt=item.tmt).first()
+    if sudah is not None and sudah.jabatan_id != item.jabatan_baru.pk:
+        raise ValidationError(
+            {
+                "nomor_sk": f"SK {item.nomor_sk} TMT {format_tanggal(item.tmt)} sudah diterapkan untuk "
+                f"{item.pegawai.nama} dengan jabatan {sudah.nama_jabatan}; jabatan berbeda tidak dapat "
+                "diterapkan dengan SK yang sama."
+            }
+        )
+    return sudah
+
+
+def _tulis(item: _Langkah, *, actor, sumber: str) -> bool:
+    """Write one checked move: history rows, and the record unless the decree is older than the post on
+    record. True when the post changed (the atasan is then derived again and the event sent)."""
+    pegawai, jabatan_baru, tmt = item.pegawai, item.jabatan_baru, item.tmt
+    keterangan = f"Pindah jabatan ({sumber}) SK {item.nomor_sk} TMT {format_tanggal(tmt)}"
+    if item.alasan:
+        keterangan = f"{keterangan}: {item.alasan}"
+    keterangan = keterangan[:500]
 
     if (
         pegawai.tmt_jabatan
@@ -154,21 +271,22 @@ def perpindahan_apply(
     riwayat.jabatan = jabatan_baru
     riwayat.nama_jabatan = jabatan_baru.nama
     riwayat.nama_unit = jabatan_baru.unit_kerja.nama
-    riwayat.nomor_sk = nomor_sk
-    riwayat.tanggal_sk = tanggal_sk
-    catat_riwayat(riwayat, actor=actor, alasan=keterangan[:500])
+    riwayat.nomor_sk = item.nomor_sk
+    riwayat.tanggal_sk = item.tanggal_sk
+    catat_riwayat(riwayat, actor=actor, alasan=keterangan)
     riwayat.save()
+    item.riwayat = riwayat
 
     if pegawai.tmt_jabatan and tmt < pegawai.tmt_jabatan:
-        return riwayat
+        return False
 
-    jabatan_lama, unit_lama, atasan_lama = pegawai.jabatan, pegawai.unit_kerja, pegawai.atasan
+    item.sebelum = (pegawai.jabatan, pegawai.unit_kerja, pegawai.atasan)
     pegawai.jabatan = jabatan_baru
     pegawai.unit_kerja = jabatan_baru.unit_kerja
     pegawai.tmt_jabatan = tmt
     pegawai.atasan_manual = False
     pegawai.refresh_derived(timezone.localdate())
-    catat_riwayat(pegawai, actor=actor, alasan=keterangan[:500])
+    catat_riwayat(pegawai, actor=actor, alasan=keterangan)
     pegawai.save(
         update_fields=[
             "jabatan",
@@ -181,30 +299,7 @@ def perpindahan_apply(
             "diubah",
         ]
     )
-    atasan_recompute(
-        _pegawai_terdampak(
-            pegawai, [jabatan_lama.pk, jabatan_baru.pk], [unit_lama.path, jabatan_baru.unit_kerja.path]
-        )
-    )
-    pegawai.refresh_from_db(fields=["atasan"])
-    jabatan_berubah.send(
-        sender=Pegawai,
-        pegawai=pegawai,
-        jabatan_lama=jabatan_lama,
-        jabatan_baru=jabatan_baru,
-        unit_lama=unit_lama,
-        unit_baru=jabatan_baru.unit_kerja,
-        atasan_lama=atasan_lama,
-        atasan_baru=pegawai.atasan,
-        tmt=tmt,
-        nomor_sk=nomor_sk,
-        tanggal_sk=tanggal_sk,
-        riwayat=riwayat,
-        actor=actor,
-        alasan=alasan,
-        sumber=sumber,
-    )
-    return riwayat
+    return True
 
 
 # The name the mutasi brief uses.

@@ -269,3 +269,40 @@ def test_jabatan_pada_bulk_is_two_queries(org, users, tujuan, django_assert_num_
     ids = list(Pegawai.objects.values_list("id", flat=True))
     with django_assert_num_queries(2):
         selectors.jabatan_pada_bulk(ids, dt.date(2026, 6, 1))
+
+
+# --- many moves at once (a collective SK on its TMT) ------------------------------------------------
+
+
+def test_bulk_moves_all_or_nothing_with_every_problem_named(org, users, tujuan, kejadian):
+    from pegawai.services_perpindahan import Perpindahan, perpindahan_apply_bulk
+
+    jabatan_baru, kepala_b = tujuan
+    analis = JabatanFactory(unit_kerja=org.bidang_a, nama="Analis Kepegawaian", jenis="fungsional")
+    Pegawai.objects.filter(pk=org.staf_b.pk).update(aktif=False)
+    org.staf_b.refresh_from_db()
+    daftar = [
+        Perpindahan(org.staf_a, jabatan_baru, TMT, "800/30/BKPSDM/2026", TANGGAL_SK),
+        Perpindahan(org.staf_b, analis, TMT, "800/30/BKPSDM/2026", TANGGAL_SK),
+        Perpindahan(org.kabid_a, analis, TMT, "", TANGGAL_SK),
+    ]
+    with pytest.raises(ValidationError) as exc:
+        perpindahan_apply_bulk(actor=users["admin_bkd"], daftar=daftar)
+    assert exc.value.messages == [
+        f"NIP {org.staf_b.nip}: Dewi Lestari (NIP {org.staf_b.nip}) tidak aktif; perpindahan tidak dapat diterapkan.",
+        f"NIP {org.kabid_a.nip}: Nomor SK wajib diisi.",
+    ]
+    assert not RiwayatJabatan.objects.filter(nomor_sk="800/30/BKPSDM/2026").exists()
+    assert kejadian == []
+
+    Pegawai.objects.filter(pk=org.staf_b.pk).update(aktif=True)
+    daftar[2] = Perpindahan(org.kabid_a, analis, TMT, "800/30/BKPSDM/2026", TANGGAL_SK)
+    riwayat = perpindahan_apply_bulk(actor=users["admin_bkd"], daftar=[daftar[0], daftar[2]])
+    assert [r.pegawai_id for r in riwayat] == [org.staf_a.pk, org.kabid_a.pk]
+    assert [(e["pegawai"].pk, e["atasan_baru"]) for e in kejadian] == [
+        (org.staf_a.pk, kepala_b),
+        (org.kabid_a.pk, None),  # the head of Bidang A they report to is now vacant: they left it
+    ]
+    # applying the same collective decree again changes nothing
+    assert perpindahan_apply_bulk(actor=users["admin_bkd"], daftar=[daftar[0], daftar[2]]) == riwayat
+    assert len(kejadian) == 2
