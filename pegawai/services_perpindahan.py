@@ -22,7 +22,7 @@ from .models import Jabatan, Pegawai, RiwayatJabatan, UnitKerja
 from .services import atasan_recompute
 from .signals import jabatan_berubah
 
-NOMOR_SK_MAKS = RiwayatJabatan._meta.get_field("nomor_sk").max_length
+NOMOR_SK_MAKS: int = RiwayatJabatan._meta.get_field("nomor_sk").max_length or 100
 
 
 def _pegawai_terdampak(pegawai_ids: set[int], jabatan_ids: set[int], unit_paths: set[str]) -> list[int]:
@@ -62,7 +62,8 @@ def _validate(
             f"{format_tanggal(tmt)} tidak dapat diterapkan."
         )
     unit = jabatan_baru.unit_kerja
-    if not unit.aktif or (unit.opd_id and unit.opd_id != unit.pk and not unit.opd.aktif):
+    opd = unit.opd if unit.opd_id and unit.opd_id != unit.pk else None
+    if not unit.aktif or (opd is not None and not opd.aktif):
         # Positions have no status of their own: one in an inactive unit (or OPD) is not open.
         errors.setdefault("jabatan_baru", []).append(
             f"Jabatan {jabatan_baru.nama} pada {unit.nama} tidak aktif (unit kerjanya nonaktif)."
@@ -220,7 +221,7 @@ def perpindahan_apply_bulk(
             alasan=item.alasan,
             sumber=sumber,
         )
-    return [item.riwayat for item in langkah]
+    return [item.riwayat for item in langkah if item.riwayat is not None]  # every one is set by now
 
 
 def _sudah_diterapkan(item: _Langkah) -> RiwayatJabatan | None:

@@ -314,6 +314,8 @@ def test_superuser_edits_the_format_in_the_admin_through_the_service(client, pet
     nomor = NomorDokumen.objects.get()
     assert nomor.nomor == "800/001/SPMT/2026"
     assert client.get(reverse("admin:core_nomordokumen_change", args=[nomor.pk])).status_code == 200
-    r = client.post(reverse("admin:core_nomordokumen_change", args=[nomor.pk]), {"nomor": "800/999/SPMT/2026"})
+    r = client.post(
+        reverse("admin:core_nomordokumen_change", args=[nomor.pk]), {"nomor": "800/999/SPMT/2026"}
+    )
     assert r.status_code == 403
     assert client.get(reverse("admin:core_registernomor_add")).status_code == 403
