@@ -39,6 +39,13 @@ class KinerjaConfig(AppConfig):
             ),
         )
 
+        # The SKP follows a move (the event pegawai sends inside the move's transaction).
+        from pegawai.signals import jabatan_berubah
+
+        from .services.perpindahan import on_jabatan_berubah
+
+        jabatan_berubah.connect(on_jabatan_berubah, dispatch_uid="kinerja.skp_ikuti_perpindahan")
+
         # The browser upload with preview (pegawai's import pages) offers the penilaian import too.
         from pegawai.impor import register
 

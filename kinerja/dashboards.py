@@ -92,6 +92,7 @@ def tim_data(*, me: int, periode: PeriodeKinerja, kode: str) -> dict:
     penilai = penilai_ids(me)
     skps = list(
         SKP.objects.filter(periode=periode, pejabat_penilai_id__in=penilai)
+        .filter(selectors.q_skp_mencakup_periode(periode.tahun, kode))
         .select_related("pegawai", "jabatan")
         .annotate(log_baru=Count("log_harian", filter=Q(log_harian__direviu_pada__isnull=True)))
         .order_by("pegawai__nama")
@@ -199,7 +200,7 @@ def dasbor_pegawai(*, pegawai_id: int) -> dict:
     skp = None
     if periode is not None:
         skp = (
-            SKP.objects.filter(pegawai_id=pegawai_id, periode=periode)
+            SKP.objects.filter(pegawai_id=pegawai_id, periode=periode, tanggal_selesai__isnull=True)
             .annotate(
                 jumlah_hasil_kerja=Count("hasil_kerja", distinct=True),
                 jumlah_log=Count("log_harian", distinct=True),
@@ -240,7 +241,9 @@ def sebaran_opd(*, periode: PeriodeKinerja, kode: str, opd: int | None = None) -
     against the OPD's predikat. Four GROUP BY queries whatever the headcount."""
     opds = UnitKerja.objects.filter(induk__isnull=True, aktif=True).order_by("nama")
     pegawai = Pegawai.objects.filter(aktif=True)
-    skp = SKP.objects.filter(periode=periode, status=SKP.Status.DISETUJUI)
+    skp = SKP.objects.filter(periode=periode, status=SKP.Status.DISETUJUI).filter(
+        selectors.q_skp_mencakup_periode(periode.tahun, kode)
+    )
     nilai = Penilaian.objects.filter(periode_kinerja=periode, periode=kode)
     if opd is not None:
         opds, pegawai, skp, nilai = (

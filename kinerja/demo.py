@@ -358,13 +358,13 @@ class KinerjaDemoBuilder:
             skps[p.id] = (skp_id, status)
             rows.append((
                 skp_id, periode.pk, p.id, p.jabatan_id, p.unit_kerja_id, p.opd_id, p.atasan_id,
-                self.by_id[p.atasan_id].atasan_id, status, "", diajukan, disetujui, self.now, self.now,
+                self.by_id[p.atasan_id].atasan_id, status, "", diajukan, disetujui, "", self.now, self.now,
             ))  # fmt: skip
         copy_rows(
             SKP,
             ["id", "periode_id", "pegawai_id", "jabatan_id", "unit_kerja_id", "opd_id", "pejabat_penilai_id",
              "atasan_pejabat_penilai_id", "status", "catatan_atasan", "diajukan_pada", "disetujui_pada",
-             "dibuat", "diubah"],
+             "alasan_selesai", "dibuat", "diubah"],
             rows,
         )  # fmt: skip
         return skps

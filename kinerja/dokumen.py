@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.utils import timezone
 
 from core.dates import format_tanggal
@@ -270,7 +270,13 @@ def dekp_pdf(*, pegawai: Pegawai, periode_kinerja: PeriodeKinerja, actor) -> byt
     periodik = sorted(
         (p for p in penilaian if p.periode != PERIODE_TAHUNAN), key=lambda p: urutan.get(p.periode, 99)
     )
-    skp = SKP.objects.select_related(*_SKP_RELATED).filter(pegawai=pegawai, periode=periode_kinerja).first()
+    # The annual evaluation is on the SKP running at the year's end (the last one after a move).
+    skp = (
+        SKP.objects.select_related(*_SKP_RELATED)
+        .filter(pegawai=pegawai, periode=periode_kinerja)
+        .order_by(F("tanggal_selesai").desc(nulls_first=True))
+        .first()
+    )
     if skp is not None:
         pihak = _pihak_skp(skp)
         kelompok = _hasil_kerja(skp, realisasi_periode=PERIODE_TAHUNAN)

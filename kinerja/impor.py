@@ -6,6 +6,7 @@ from the file. All-or-nothing: every bad row is reported as `baris N, kolom X: p
 
 from __future__ import annotations
 
+from django.db.models import F
 from django.utils import timezone
 
 from pegawai.impor.base import (
@@ -103,9 +104,10 @@ class PenilaianImporter(Importer):
             )
         }
         skp = dict(
-            SKP.objects.filter(
-                pegawai_id__in={r[1][0] for r in rows}, periode_id__in={r[2].pk for r in rows}
-            ).values_list("pegawai_id", "id")
+            SKP.objects.filter(pegawai_id__in={r[1][0] for r in rows}, periode_id__in={r[2].pk for r in rows})
+            # After a move an employee has several SKPs in a year: the running one (last) wins.
+            .order_by(F("tanggal_selesai").asc(nulls_last=True))
+            .values_list("pegawai_id", "id")
         )
         create, update = [], []
         now = timezone.now()

@@ -300,6 +300,32 @@ def _akhir_periode(periode: str) -> int:
     return 12
 
 
+def tanggal_akhir_periode(tahun: int, periode: str) -> dt.date:
+    """The last day of an evaluation period: `triwulan-2` 2026 → 30 June 2026, `tahunan` → 31 December."""
+    bulan = _akhir_periode(periode)
+    if bulan == 12:
+        return dt.date(tahun, 12, 31)
+    return dt.date(tahun, bulan + 1, 1) - dt.timedelta(days=1)
+
+
+def skp_mencakup_periode(skp: SKP, periode: str) -> bool:
+    """Whether `skp` is the one rated for evaluation period `periode` of its year: the SKP in force on the
+    period's last day. After a move (the old SKP ends the day before the TMT) the old pejabat penilai
+    rates the periods that ended before the TMT, the new one the rest and the annual evaluation. With a
+    quarterly cadence the months of the quarter of the move go with the new SKP: the evaluation is kept
+    per (employee, year, period) and PermenPANRB 6/2022 gives no rule to split a period (derived)."""
+    akhir = tanggal_akhir_periode(skp.periode.tahun, periode)
+    return skp.mulai <= akhir <= skp.selesai
+
+
+def q_skp_mencakup_periode(tahun: int, periode: str, prefix: str = "") -> Q:
+    """skp_mencakup_periode as a filter on SKP rows (or, with `prefix` "skp__", on related rows)."""
+    akhir = tanggal_akhir_periode(tahun, periode)
+    return (Q(**{f"{prefix}tanggal_mulai__isnull": True}) | Q(**{f"{prefix}tanggal_mulai__lte": akhir})) & (
+        Q(**{f"{prefix}tanggal_selesai__isnull": True}) | Q(**{f"{prefix}tanggal_selesai__gte": akhir})
+    )
+
+
 def _akhir_periode_sql() -> Case:
     """`_akhir_periode` in SQL: the last month of the evaluation period of a Penilaian row."""
     return Case(

@@ -11,7 +11,15 @@ from django.http import Http404
 
 from akun import roles
 
-from .models import AksesOpd, Jabatan, Pegawai, Penandatangan, UnitKerja, UsulanPerubahanData
+from .models import (
+    AksesOpd,
+    Jabatan,
+    Pegawai,
+    Penandatangan,
+    RiwayatJabatan,
+    UnitKerja,
+    UsulanPerubahanData,
+)
 
 User = get_user_model()
 
@@ -264,3 +272,48 @@ def usulan_perubahan_untuk_petugas(*, user, status: str = "") -> QuerySet[Usulan
     if status in UsulanPerubahanData.Status.values:
         qs = qs.filter(status=status)
     return qs.select_related("pegawai").order_by("-dibuat", "-pk")
+
+
+# --- the position in force on a date (pay follows the position held on the 1st of the month) --------
+
+
+def jabatan_pada_bulk(pegawai_ids: Iterable[int], tanggal: dt.date) -> dict[int, int]:
+    """pegawai id → id of the position in force on `tanggal`, in two queries whatever the number.
+
+    The position in force is the one with the latest TMT on or before the date, among the employee's
+    position-history rows (RiwayatJabatan with a position still in the chart) and the current record
+    (its `tmt_jabatan`; a blank one counts as held from the start). On equal TMTs the current record
+    wins. An employee with nothing on or before the date (every known position began later) is left
+    out; the caller decides (penggajian: not yet in a position that month).
+    """
+    ids = list(pegawai_ids)
+    if not ids:
+        return {}
+    hasil: dict[int, tuple[dt.date, int]] = {}
+    for pid, jabatan_id, tmt in Pegawai.objects.filter(pk__in=ids).values_list(
+        "id", "jabatan_id", "tmt_jabatan"
+    ):
+        mulai = tmt or dt.date.min
+        if mulai <= tanggal:
+            hasil[pid] = (mulai, jabatan_id)
+    riwayat = (
+        RiwayatJabatan.objects.filter(pegawai_id__in=ids, tmt__lte=tanggal, jabatan__isnull=False)
+        .order_by("pegawai_id", "-tmt", "-id")
+        .distinct("pegawai_id")
+        .values_list("pegawai_id", "tmt", "jabatan_id")
+    )
+    for pid, tmt, jabatan_id in riwayat:
+        sekarang = hasil.get(pid)
+        if sekarang is None or tmt > sekarang[0]:
+            hasil[pid] = (tmt, jabatan_id)
+    return {pid: jabatan_id for pid, (_mulai, jabatan_id) in hasil.items()}
+
+
+def jabatan_pada(pegawai: Pegawai, tanggal: dt.date) -> Jabatan | None:
+    """The position `pegawai` held on `tanggal` (see jabatan_pada_bulk), with its unit."""
+    jabatan_id = jabatan_pada_bulk([pegawai.pk], tanggal).get(pegawai.pk)
+    if jabatan_id is None:
+        return None
+    if jabatan_id == pegawai.jabatan_id:
+        return pegawai.jabatan
+    return Jabatan.objects.select_related("unit_kerja").get(pk=jabatan_id)

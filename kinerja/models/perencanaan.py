@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
@@ -152,14 +153,30 @@ class SKP(TimeStampedModel):
     catatan_atasan = models.TextField(_("catatan atasan"), blank=True)
     diajukan_pada = models.DateTimeField(_("diajukan pada"), null=True, blank=True)
     disetujui_pada = models.DateTimeField(_("disetujui pada"), null=True, blank=True)
+    # The part of the year this SKP covers. Blank: from 1 January, until 31 December (still running).
+    # A move (pegawai.signals.jabatan_berubah) ends the running SKP the day before the TMT and starts a
+    # new one on the TMT; the old one keeps its pejabat penilai for the evaluation periods it covers.
+    tanggal_mulai = models.DateField(_("berlaku mulai"), null=True, blank=True)
+    tanggal_selesai = models.DateField(_("berakhir"), null=True, blank=True)
+    alasan_selesai = models.CharField(_("alasan berakhir"), max_length=500, blank=True)
     history = HistoricalRecords(excluded_fields=["diubah"])
 
     class Meta:
         verbose_name = _("SKP")
         verbose_name_plural = _("SKP")
-        ordering = ["-periode__tahun", "pegawai__nama"]
+        ordering = ["-periode__tahun", "pegawai__nama", "tanggal_mulai"]
         constraints = [
-            models.UniqueConstraint(fields=["periode", "pegawai"], name="skp_satu_per_pegawai_periode"),
+            models.UniqueConstraint(
+                fields=["periode", "pegawai"],
+                condition=Q(tanggal_selesai__isnull=True),
+                name="skp_satu_berjalan_per_pegawai_periode",
+            ),
+            models.CheckConstraint(
+                condition=Q(tanggal_selesai__isnull=True)
+                | Q(tanggal_mulai__isnull=True)
+                | Q(tanggal_selesai__gte=models.F("tanggal_mulai")),
+                name="skp_selesai_setelah_mulai",
+            ),
             models.CheckConstraint(
                 condition=~Q(pejabat_penilai=models.F("pegawai")), name="skp_tidak_menilai_diri"
             ),
@@ -172,6 +189,19 @@ class SKP(TimeStampedModel):
     @property
     def dapat_diubah(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.DIKEMBALIKAN)
+
+    @property
+    def mulai(self) -> dt.date:
+        return self.tanggal_mulai or dt.date(self.periode.tahun, 1, 1)
+
+    @property
+    def selesai(self) -> dt.date:
+        return self.tanggal_selesai or dt.date(self.periode.tahun, 12, 31)
+
+    @property
+    def berjalan(self) -> bool:
+        """Still running (not ended by a move); one per employee and year."""
+        return self.tanggal_selesai is None
 
 
 class HasilKerja(TimeStampedModel):

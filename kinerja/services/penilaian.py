@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.dates import format_tanggal
 from core.history import alasan_bersih, catat_riwayat
 from core.workflow import transition
 from pegawai.models import Pegawai, UnitKerja
@@ -79,6 +80,20 @@ def penilaian_rate(
     catatan = alasan_bersih(catatan, field="catatan", label="Catatan/rekomendasi")
     if skp.status != SKP.Status.DISETUJUI:
         raise ValidationError("SKP belum disetujui; penilaian belum dapat dilakukan.")
+    if not selectors.skp_mencakup_periode(skp, periode):
+        # After a move each evaluation period is rated on the SKP in force on its last day.
+        if (
+            skp.tanggal_selesai is not None
+            and selectors.tanggal_akhir_periode(skp.periode.tahun, periode) > skp.selesai
+        ):
+            raise ValidationError(
+                f"SKP ini berakhir {format_tanggal(skp.selesai)} ({skp.alasan_selesai or 'pindah jabatan'}); "
+                f"penilaian {periode_label(periode)} {skp.periode.tahun} dilakukan pada SKP jabatan berikutnya."
+            )
+        raise ValidationError(
+            f"SKP ini berlaku mulai {format_tanggal(skp.mulai)}; penilaian {periode_label(periode)} "
+            f"{skp.periode.tahun} dilakukan pada SKP jabatan sebelumnya."
+        )
     errors = {}
     if rating_hasil_kerja not in Rating.values:
         errors["rating_hasil_kerja"] = "Pilih rating hasil kerja."

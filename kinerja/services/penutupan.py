@@ -79,6 +79,9 @@ WITH alasan AS (
                 ELSE 'belum dinilai' END AS alasan
       FROM pegawai_pegawai p
       LEFT JOIN kinerja_skp s ON s.pegawai_id = p.id AND s.periode_id = %(pk)s
+            -- after a move, the SKP in force on the period's last day (kinerja.selectors.skp_mencakup_periode)
+            AND (s.tanggal_mulai IS NULL OR s.tanggal_mulai <= %(akhir)s)
+            AND (s.tanggal_selesai IS NULL OR s.tanggal_selesai >= %(akhir)s)
      WHERE p.opd_id = %(opd)s AND p.aktif
        AND NOT EXISTS (SELECT 1 FROM kinerja_penilaian n
                         WHERE n.pegawai_id = p.id AND n.periode_kinerja_id = %(pk)s
@@ -128,6 +131,7 @@ def penutupan_execute(run_id: int) -> PenutupanPeriode:
                 "periode": run.periode,
                 "opd": opd_id,
                 "run": run.pk,
+                "akhir": selectors.tanggal_akhir_periode(run.periode_kinerja.tahun, run.periode),
                 "now": timezone.now(),
                 "matriks": matriks,
                 "reason": reason,

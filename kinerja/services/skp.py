@@ -32,7 +32,7 @@ def skp_create(*, actor, pegawai: Pegawai, periode: PeriodeKinerja) -> SKP:
     _require_open(periode)
     if not pegawai.aktif:
         raise ValidationError("Pegawai tidak aktif.")
-    if SKP.objects.filter(pegawai=pegawai, periode=periode).exists():
+    if SKP.objects.filter(pegawai=pegawai, periode=periode, tanggal_selesai__isnull=True).exists():
         raise ValidationError(f"SKP {periode.tahun} untuk {pegawai.nama} sudah ada.")
     atasan = pegawai.atasan
     skp = SKP(

@@ -149,7 +149,10 @@ def rekan(request):
         raise Http404("Tidak ada periode kinerja berjalan atau login tidak terhubung dengan pegawai.")
     skps = (
         SKP.objects.filter(
-            periode=periode_kinerja, unit_kerja_id=saya.unit_kerja_id, status=SKP.Status.DISETUJUI
+            periode=periode_kinerja,
+            unit_kerja_id=saya.unit_kerja_id,
+            status=SKP.Status.DISETUJUI,
+            tanggal_selesai__isnull=True,
         )
         .exclude(pegawai_id=me)
         .exclude(pejabat_penilai_id=me)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -43,7 +43,11 @@ def skp_saya(request):
         raise Http404("Login ini tidak terhubung dengan data pegawai.")
     periode = selectors.periode_berjalan()
     if periode is not None:
-        skp = SKP.objects.filter(pegawai_id=me, periode=periode).only("pk").first()
+        skp = (
+            SKP.objects.filter(pegawai_id=me, periode=periode, tanggal_selesai__isnull=True)
+            .only("pk")
+            .first()
+        )
         if skp is not None:
             return redirect("kinerja:skp_detail", pk=skp.pk)
     if request.method == "POST":
@@ -57,7 +61,11 @@ def skp_saya(request):
         else:
             messages.success(request, f"SKP {periode.tahun} disusun; tambahkan rencana hasil kerja.")
             return redirect("kinerja:skp_detail", pk=skp.pk)
-    riwayat = list(SKP.objects.filter(pegawai_id=me).select_related("periode").order_by("-periode__tahun"))
+    riwayat = list(
+        SKP.objects.filter(pegawai_id=me)
+        .select_related("periode", "jabatan")
+        .order_by("-periode__tahun", F("tanggal_mulai").desc(nulls_last=True))
+    )
     return render(request, "kinerja/skp_saya.html", {"periode": periode, "riwayat": riwayat})
 
 
@@ -85,7 +93,9 @@ def _hasil_kerja_atasan(skp: SKP):
     if skp.pejabat_penilai_id is None:
         return HasilKerja.objects.none()
     return HasilKerja.objects.filter(
-        skp__pegawai_id=skp.pejabat_penilai_id, skp__periode_id=skp.periode_id
+        skp__pegawai_id=skp.pejabat_penilai_id,
+        skp__periode_id=skp.periode_id,
+        skp__tanggal_selesai__isnull=True,
     ).order_by("jenis", "urutan", "id")
 
 
