@@ -16,10 +16,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from akun import roles
 from pegawai.models import Pegawai
 
-from .. import permissions, services_aturan
+from .. import permissions, services
 from ..models import AturanGaji, AturanTpp, KodePotonganTpp, PaguTpp, PersenPredikatTpp, TunjanganFungsional
 
 
@@ -49,13 +48,13 @@ class AturanTppForm(forms.ModelForm):
         if kinerja is not None and disiplin is not None and kinerja + disiplin != 100:
             self.add_error(
                 "persen_disiplin",
-                f"Bobot kinerja + disiplin harus 100 %, sekarang {services_aturan.persen_teks(kinerja + disiplin)} %.",
+                f"Bobot kinerja + disiplin harus 100 %, sekarang {services.persen_teks(kinerja + disiplin)} %.",
             )
         return data
 
 
 class PersenPredikatForm(forms.ModelForm):
-    predikat = forms.ChoiceField(label="Predikat", choices=[(p, p.title()) for p in services_aturan.PREDIKAT])
+    predikat = forms.ChoiceField(label="Predikat", choices=[(p, p.title()) for p in services.PREDIKAT])
 
     class Meta:
         model = PersenPredikatTpp
@@ -128,7 +127,11 @@ def _wajib_admin(user) -> None:
 def aturan_tpp_list(request):
     _boleh_lihat(request.user)
     daftar = AturanTpp.objects.select_related("dibuat_oleh").order_by("-berlaku_mulai", "-dibuat")
-    return render(request, "penggajian/aturan_tpp_list.html", {"daftar": daftar})
+    return render(
+        request,
+        "penggajian/aturan_tpp_list.html",
+        {"daftar": daftar, "bisa_salin": permissions.can_manage_gaji(request.user)},
+    )
 
 
 @login_required
@@ -136,7 +139,7 @@ def aturan_tpp_list(request):
 def aturan_tpp_detail(request, pk: int):
     _boleh_lihat(request.user)
     aturan = get_object_or_404(AturanTpp, pk=pk)
-    bisa_ubah = roles.is_admin_bkd(request.user) and aturan.status == AturanTpp.Status.DRAF
+    bisa_ubah = permissions.can_edit_aturan_tpp(request.user, aturan)
     data = request.POST if request.method == "POST" else None
     if data is not None and not bisa_ubah:
         raise PermissionDenied
@@ -151,9 +154,7 @@ def aturan_tpp_detail(request, pk: int):
         _bootstrap(s)
     if data is not None:
         if form.is_valid() and all(s.is_valid() for s in sets.values()):
-            aturan = services_aturan.aturan_tpp_simpan(
-                actor=request.user, form=form, formsets=list(sets.values())
-            )
+            aturan = services.aturan_tpp_simpan(actor=request.user, form=form, formsets=list(sets.values()))
             messages.success(
                 request, "Draf aturan TPP disimpan. Jalankan perbandingan lagi sebelum memberlakukan."
             )
@@ -168,7 +169,8 @@ def aturan_tpp_detail(request, pk: int):
         "form": form,
         "sets": sets,
         "bisa_ubah": bisa_ubah,
-        "masalah": services_aturan.aturan_tpp_periksa(aturan) if aturan.status == "draf" else [],
+        "bisa_salin": permissions.can_manage_gaji(request.user),
+        "masalah": services.aturan_tpp_periksa(aturan) if aturan.status == "draf" else [],
         "riwayat": list(aturan.history.select_related("history_user").order_by("-history_date")[:20]),
         "hasil": aturan.perbandingan or {},
     }
@@ -180,7 +182,7 @@ def aturan_tpp_detail(request, pk: int):
 def aturan_tpp_salin(request, pk: int):
     _wajib_admin(request.user)
     sumber = get_object_or_404(AturanTpp, pk=pk)
-    draf = services_aturan.aturan_tpp_salin(actor=request.user, sumber=sumber)
+    draf = services.aturan_tpp_salin(actor=request.user, sumber=sumber)
     messages.success(
         request, f"Draf baru disalin dari {sumber.nama}. Ubah nilainya, bandingkan, lalu berlakukan."
     )
@@ -193,7 +195,7 @@ def aturan_tpp_berlakukan(request, pk: int):
     _wajib_admin(request.user)
     aturan = get_object_or_404(AturanTpp, pk=pk)
     try:
-        aturan = services_aturan.aturan_tpp_berlakukan(actor=request.user, aturan=aturan)
+        aturan = services.aturan_tpp_berlakukan(actor=request.user, aturan=aturan)
     except ValidationError as exc:
         messages.error(request, "Belum dapat diberlakukan: " + " ".join(exc.messages))
     else:
@@ -207,7 +209,7 @@ def aturan_tpp_hapus(request, pk: int):
     _wajib_admin(request.user)
     aturan = get_object_or_404(AturanTpp, pk=pk)
     try:
-        services_aturan.aturan_tpp_hapus(actor=request.user, aturan=aturan)
+        services.aturan_tpp_hapus(actor=request.user, aturan=aturan)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("penggajian:aturan_tpp_detail", pk=aturan.pk)
@@ -224,7 +226,7 @@ def aturan_tpp_whatif(request, pk: int):
     if request.method == "POST":
         _wajib_admin(request.user)
         try:
-            services_aturan.whatif_minta(actor=request.user, aturan=aturan)
+            services.whatif_minta(actor=request.user, aturan=aturan)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
@@ -242,7 +244,7 @@ def tunjangan_fungsional(request):
     aturan = AturanGaji.objects.order_by("-berlaku_mulai").first()
     if aturan is None:
         raise Http404
-    bisa_ubah = roles.is_admin_bkd(request.user)
+    bisa_ubah = permissions.can_manage_gaji(request.user)
     data = request.POST if request.method == "POST" else None
     if data is not None and not bisa_ubah:
         raise PermissionDenied
@@ -250,7 +252,7 @@ def tunjangan_fungsional(request):
     _bootstrap(fs)
     if data is not None:
         if fs.is_valid():
-            services_aturan.tunjangan_fungsional_simpan(actor=request.user, formset=fs)
+            services.tunjangan_fungsional_simpan(actor=request.user, formset=fs)
             messages.success(request, "Tabel tunjangan jabatan fungsional disimpan.")
             return redirect("penggajian:tunjangan_fungsional")
         messages.error(request, "Tabel belum disimpan: periksa isian yang ditandai.")

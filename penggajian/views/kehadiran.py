@@ -25,9 +25,8 @@ from pegawai.selectors import (
     pegawai_search,
 )
 
-from .. import permissions, selectors
+from .. import permissions, selectors, services
 from ..models import RekapKehadiran, RunGaji, bulan_label
-from ..services_kehadiran import rekap_kehadiran_simpan
 
 
 def _wajib_petugas(user) -> None:
@@ -155,7 +154,7 @@ def kehadiran_isi(request):
             jumlah = {
                 k: form.cleaned_data[f"kode_{k}"] for k, _ in kode if form.cleaned_data.get(f"kode_{k}")
             }
-            rekap_kehadiran_simpan(
+            services.rekap_kehadiran_simpan(
                 actor=request.user,
                 pegawai=pegawai,
                 tahun=tahun,
