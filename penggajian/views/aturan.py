@@ -10,66 +10,14 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import inlineformset_factory
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from pegawai.models import Pegawai
-
 from .. import permissions, services
-from ..models import AturanGaji, AturanTpp, KodePotonganTpp, PaguTpp, PersenPredikatTpp, TunjanganFungsional
-
-
-class AturanTppForm(forms.ModelForm):
-    status_dikecualikan = forms.MultipleChoiceField(
-        label="Status kepegawaian yang tidak menerima TPP",
-        choices=Pegawai.Status.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-    class Meta:
-        model = AturanTpp
-        fields = [
-            "nama", "dasar_hukum", "berlaku_mulai", "keterangan", "persen_kinerja", "persen_disiplin",
-            "persen_tanpa_keterangan", "lantai_disiplin", "persen_tanpa_predikat", "persen_hukdis_sedang",
-            "persen_hukdis_berat", "persen_cpns", "status_dikecualikan", "potong_pph", "bpjs_termasuk_tpp",
-        ]  # fmt: skip
-        widgets = {
-            "berlaku_mulai": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "keterangan": forms.Textarea(attrs={"rows": 2}),
-        }
-
-    def clean(self):
-        data = super().clean()
-        kinerja, disiplin = data.get("persen_kinerja"), data.get("persen_disiplin")
-        if kinerja is not None and disiplin is not None and kinerja + disiplin != 100:
-            self.add_error(
-                "persen_disiplin",
-                f"Bobot kinerja + disiplin harus 100 %, sekarang {services.persen_teks(kinerja + disiplin)} %.",
-            )
-        return data
-
-
-class PersenPredikatForm(forms.ModelForm):
-    predikat = forms.ChoiceField(label="Predikat", choices=[(p, p.title()) for p in services.PREDIKAT])
-
-    class Meta:
-        model = PersenPredikatTpp
-        fields = ["predikat", "persen"]
-
-
-PaguFormSet = inlineformset_factory(
-    AturanTpp, PaguTpp, fields=["kelas_jabatan", "jumlah"], extra=1, can_delete=True
-)
-PredikatFormSet = inlineformset_factory(
-    AturanTpp, PersenPredikatTpp, form=PersenPredikatForm, extra=0, can_delete=True
-)
-KodeFormSet = inlineformset_factory(
-    AturanTpp, KodePotonganTpp, fields=["kode", "keterangan", "persen", "satuan"], extra=1, can_delete=True
-)
+from ..forms import AturanTppForm, FungsionalFormSet, KodeFormSet, PaguFormSet, PredikatFormSet
+from ..models import AturanGaji, AturanTpp
 
 
 def _tanpa_nol_belakang(form) -> None:
@@ -93,23 +41,6 @@ def _bootstrap(formset) -> None:
             else:
                 widget.attrs["class"] = "form-control form-control-sm"
             widget.attrs["aria-label"] = field.label
-
-
-class FungsionalForm(forms.ModelForm):
-    class Meta:
-        model = TunjanganFungsional
-        fields = ["nama", "jenjang", "jumlah", "dasar_hukum", "terverifikasi"]
-
-    def clean_jumlah(self):
-        jumlah = self.cleaned_data["jumlah"]
-        if jumlah is not None and jumlah < 0:
-            raise forms.ValidationError("Tunjangan tidak boleh negatif.")
-        return jumlah
-
-
-FungsionalFormSet = inlineformset_factory(
-    AturanGaji, TunjanganFungsional, form=FungsionalForm, extra=2, can_delete=True
-)
 
 
 def _boleh_lihat(user) -> None:

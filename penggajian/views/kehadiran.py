@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -26,6 +25,7 @@ from pegawai.selectors import (
 )
 
 from .. import permissions, selectors, services
+from ..forms import RekapForm
 from ..models import RekapKehadiran, RunGaji, bulan_label
 
 
@@ -88,42 +88,6 @@ def kehadiran_list(request):
         ).exists(),
     }
     return render(request, "penggajian/kehadiran_list.html", context)
-
-
-class RekapForm(forms.Form):
-    nip = forms.CharField(label="NIP", max_length=21)
-    bulan = forms.CharField(label="Bulan", widget=forms.DateInput(attrs={"type": "month"}))
-    hari_kerja = forms.IntegerField(label="Hari kerja", min_value=0, max_value=31)
-    tanpa_keterangan = forms.IntegerField(
-        label="Tanpa keterangan (hari)", min_value=0, max_value=31, initial=0
-    )
-
-    def __init__(self, *args, kode: list[tuple[str, str]], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.kode = kode
-        for k, keterangan in kode:
-            self.fields[f"kode_{k}"] = forms.IntegerField(
-                label=f"{k} — {keterangan}", min_value=0, max_value=999, initial=0, required=False
-            )
-
-    def clean_bulan(self):
-        match = re.fullmatch(r"(\d{4})-(\d{2})", self.cleaned_data["bulan"].strip())
-        if not match or not 1 <= int(match.group(2)) <= 12:
-            raise forms.ValidationError("Tulis bulan sebagai YYYY-MM, mis. 2026-11.")
-        return int(match.group(1)), int(match.group(2))
-
-    def clean(self):
-        data = super().clean()
-        hk, tk = data.get("hari_kerja"), data.get("tanpa_keterangan")
-        if hk is not None and tk is not None and tk > hk:
-            self.add_error("tanpa_keterangan", f"{tk} hari melebihi hari kerja ({hk}).")
-        if data.get("bulan") and not self.kode:
-            tahun, bulan = data["bulan"]
-            try:
-                selectors.aturan_tpp_model(tahun, bulan)
-            except selectors.AturanTidakAda as exc:
-                self.add_error("bulan", str(exc))
-        return data
 
 
 @login_required

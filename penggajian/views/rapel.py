@@ -3,7 +3,6 @@ rapel with its progress, totals per OPD, the employees skipped and why, and canc
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,32 +12,9 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.dates import NAMA_BULAN
-from core.forms import AlasanField
-from pegawai.models import UnitKerja
-
 from .. import permissions, selectors, services
+from ..forms import RapelForm
 from ..models import RapelGaji
-
-PILIHAN_BULAN = [(i, nama) for i, nama in enumerate(NAMA_BULAN, start=1)]
-
-
-class RapelForm(forms.Form):
-    jenis = forms.ChoiceField(label="Jenis", choices=RapelGaji.Jenis.choices)
-    tahun = forms.IntegerField(label="Tahun", min_value=2000, max_value=2100)
-    bulan_mulai = forms.TypedChoiceField(label="Dari bulan", choices=PILIHAN_BULAN, coerce=int)
-    bulan_akhir = forms.TypedChoiceField(label="Sampai bulan", choices=PILIHAN_BULAN, coerce=int)
-    opd = forms.ModelChoiceField(
-        label="OPD",
-        queryset=UnitKerja.objects.filter(jenis=UnitKerja.Jenis.OPD).order_by("nama"),
-        required=False,
-        empty_label="Semua OPD",
-    )
-    alasan = AlasanField(
-        label="Alasan / dasar hukum",
-        rows=2,
-        help_text="Mis. “PP 5/2024: kenaikan gaji pokok berlaku surut 1 Januari 2024”.",
-    )
 
 
 def _boleh_lihat(user) -> bool:
@@ -89,7 +65,7 @@ def rapel_detail(request, pk: int):
     if not _boleh_lihat(request.user):
         raise PermissionDenied
     rapel = get_object_or_404(RapelGaji.objects.select_related("opd", "dibuat_oleh"), pk=pk)
-    context = {"rapel": rapel, "bisa_ubah": permissions.can_manage_rapel(request.user, rapel)}
+    context = {"rapel": rapel, "bisa_ubah": permissions.can_manage_rapel(request.user)}
     if request.htmx:
         response = render(request, "penggajian/_rapel_progres.html", context)
         if not rapel.sedang_berjalan:
@@ -104,9 +80,9 @@ def rapel_detail(request, pk: int):
 @login_required
 @require_POST
 def rapel_aksi(request, pk: int, aksi: str):
-    rapel = get_object_or_404(RapelGaji, pk=pk)
-    if not permissions.can_manage_rapel(request.user, rapel):
+    if not permissions.can_manage_rapel(request.user):
         raise PermissionDenied
+    rapel = get_object_or_404(RapelGaji, pk=pk)
     try:
         if aksi == "batalkan":
             jumlah = services.rapel_batalkan(actor=request.user, rapel=rapel)

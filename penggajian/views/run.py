@@ -3,9 +3,6 @@ actions (maker ≠ checker is enforced by the services), the slips of a run and 
 
 from __future__ import annotations
 
-import re
-
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,26 +15,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pegawai.models import UnitKerja
 
 from .. import permissions, selectors, services
+from ..forms import HitungForm
 from ..models import RunGaji, Slip
 from ..perubahan import perubahan_run
 from . import berkas
-
-
-class HitungForm(forms.Form):
-    jenis = forms.ChoiceField(
-        label="Jenis", choices=RunGaji.Jenis.choices, widget=forms.Select(attrs={"class": "form-select"})
-    )
-    bulan = forms.CharField(
-        label="Bulan",
-        widget=forms.DateInput(attrs={"type": "month", "class": "form-control"}),
-        help_text="Bulan gaji, mis. 2026-11.",
-    )
-
-    def clean_bulan(self) -> tuple[int, int]:
-        match = re.fullmatch(r"(\d{4})-(\d{2})", self.cleaned_data["bulan"].strip())
-        if not match or not 1 <= int(match.group(2)) <= 12:
-            raise ValidationError("Tulis bulan sebagai YYYY-MM, mis. 2026-11.")
-        return int(match.group(1)), int(match.group(2))
 
 
 def _require_viewer(user) -> None:

@@ -3,7 +3,6 @@ year's Peraturan Pemerintah pays and the share of one month's TPP. A rule a lock
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,28 +12,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from .. import permissions, selectors, services
+from ..forms import AturanTambahanForm
 from ..models import AturanTambahan
-
-
-class AturanTambahanForm(forms.ModelForm):
-    class Meta:
-        model = AturanTambahan
-        fields = [
-            "jenis", "tahun", "dasar_hukum", "tunjangan_keluarga", "tunjangan_pangan", "tunjangan_jabatan",
-            "persen_tpp", "catatan",
-        ]  # fmt: skip
-        widgets = {"catatan": forms.Textarea(attrs={"rows": 2})}
-
-    def clean(self):
-        data = super().clean()
-        jenis, tahun = data.get("jenis"), data.get("tahun")
-        if jenis and tahun:
-            lain = AturanTambahan.objects.filter(jenis=jenis, tahun=tahun).exclude(pk=self.instance.pk)
-            if lain.exists():
-                self.add_error(
-                    "tahun", f"Aturan {AturanTambahan.Jenis(jenis).label} tahun {tahun} sudah ada."
-                )
-        return data
 
 
 @login_required
