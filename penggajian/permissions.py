@@ -16,7 +16,7 @@ from akun import roles
 from core.workflow import boleh
 from pegawai.selectors import cakupan_for
 
-from .models import AturanTpp, PerhitunganRun, RapelGaji, RunGaji, Slip
+from .models import AturanTpp, PerhitunganRun, RunGaji, Slip
 
 # --- pages (the menu and the views) ------------------------------------------------------------------
 
@@ -89,7 +89,7 @@ def can_request_rapel(user) -> bool:
     return can_manage_gaji(user)
 
 
-def can_manage_rapel(user, rapel: RapelGaji | None = None) -> bool:
+def can_manage_rapel(user) -> bool:
     """Resuming or cancelling a rapel (whether its state allows it is the service's check)."""
     return can_manage_gaji(user)
 

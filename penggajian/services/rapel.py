@@ -346,7 +346,7 @@ def rapel_jalankan(rapel_id: int) -> RapelGaji:
 @transaction.atomic
 def rapel_lanjutkan(*, actor, rapel: RapelGaji) -> RapelGaji:
     """Resume a rapel that stopped on an error (chunks already done are kept)."""
-    if not permissions.can_manage_rapel(actor, rapel):
+    if not permissions.can_manage_rapel(actor):
         raise PermissionDenied
     rapel = RapelGaji.objects.select_for_update().get(pk=rapel.pk)
     if rapel.status != RapelGaji.Status.GAGAL:
@@ -362,7 +362,7 @@ def rapel_lanjutkan(*, actor, rapel: RapelGaji) -> RapelGaji:
 @transaction.atomic
 def rapel_batalkan(*, actor, rapel: RapelGaji) -> int:
     """Delete the rapel's corrections while none of them is in a run yet; the rapel stays, cancelled."""
-    if not permissions.can_manage_rapel(actor, rapel):
+    if not permissions.can_manage_rapel(actor):
         raise PermissionDenied
     rapel = RapelGaji.objects.select_for_update().get(pk=rapel.pk)
     if rapel.sedang_berjalan:
