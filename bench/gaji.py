@@ -21,14 +21,14 @@ from django.db.models import Count  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from penggajian import cetak, dokumen, services  # noqa: E402
+from penggajian import dokumen, services  # noqa: E402
 from penggajian.management.commands.calculate_gaji import akun_sistem  # noqa: E402
 from penggajian.models import CetakSlipMassal, GalatSlip, RunGaji, Slip  # noqa: E402
 
 
 def cetak_massal(actor) -> dict:
     """Bulk slips of the TPP run: the OPD with the most slips up to 600 (one ZIP, PDFs of 200 pages),
-    as the worker prints them (cetak.cetak_execute); slips per second of wall and of this process's CPU
+    as the worker prints them (services.cetak_execute); slips per second of wall and of this process's CPU
     (WeasyPrint is single-threaded, so that is per core)."""
     run = RunGaji.objects.get(jenis="tpp", tahun=timezone.localdate().year, bulan=timezone.localdate().month)
     per_opd = (
@@ -40,9 +40,9 @@ def cetak_massal(actor) -> dict:
     )
     opd_id = per_opd[0]["opd_id"]
     job = CetakSlipMassal.objects.create(run=run, opd_id=opd_id, jumlah=per_opd[0]["n"], diminta_oleh=actor)
-    cetak.slip_massal_pdf(list(Slip.objects.filter(run=run).select_related("run")[:2]))  # imports, fonts
+    services.slip_massal_pdf(list(Slip.objects.filter(run=run).select_related("run")[:2]))  # imports, fonts
     mulai, cpu = time.perf_counter(), time.process_time()
-    job = cetak.cetak_execute(job.pk)
+    job = services.cetak_execute(job.pk)
     detik, cpu = time.perf_counter() - mulai, time.process_time() - cpu
     assert job.status == "selesai", job.pesan_galat
     return {

@@ -16,7 +16,7 @@ from core.nip import format_nip
 from pegawai.models import Penandatangan
 from pegawai.selectors import penandatangan_for
 
-from .models import RunGaji, Slip
+from .models import KenaikanGajiBerkala, RunGaji, Slip, TabelGajiPokok
 
 JENIS_SLIP = "Slip gaji"
 
@@ -137,13 +137,34 @@ def rupiah_int(value) -> int:
 JENIS_SK_KGB = "SK Kenaikan Gaji Berkala"
 
 
+def dasar_hukum_kgb(kgb: KenaikanGajiBerkala) -> dict[str, str]:
+    """The legal basis a KGB decree cites: the gaji pokok table in force at its TMT (its own regulation,
+    e.g. PP 5/2024, the nineteenth amendment of PP 7/1977, Lampiran) and the KGB rule itself."""
+    tabel = (
+        TabelGajiPokok.objects.filter(jenis=TabelGajiPokok.Jenis.PNS, berlaku_mulai__lte=kgb.tmt)
+        .order_by("-berlaku_mulai")
+        .first()
+    )
+    return {
+        "gaji_pokok": tabel.dasar_hukum if tabel else "",
+        "kgb": (
+            "Peraturan Pemerintah Nomor 7 Tahun 1977 tentang Peraturan Gaji Pegawai Negeri Sipil sebagaimana "
+            "telah beberapa kali diubah, terakhir dengan Peraturan Pemerintah Nomor 5 Tahun 2024 (kenaikan gaji "
+            "berkala setiap 2 tahun masa kerja golongan)"
+        ),
+        "kinerja": (
+            "Peraturan Pemerintah Nomor 30 Tahun 2019 tentang Penilaian Kinerja Pegawai Negeri Sipil dan "
+            "Peraturan Menteri PANRB Nomor 6 Tahun 2022 tentang Pengelolaan Kinerja Pegawai ASN (predikat "
+            "kinerja paling rendah Baik dalam 2 tahun terakhir)"
+        ),
+    }
+
+
 def sk_kgb_pdf(*, kgb, actor=None) -> bytes:
     """Surat keputusan kenaikan gaji berkala: the gaji pokok table in force at the TMT and the KGB rule as
     legal basis, the predikat that met the performance condition, signed by the Kepala BKPSDM on record
     at the decree's date (Penandatangan)."""
     from core.dates import add_months
-
-    from .services_kgb import dasar_hukum_kgb
 
     p = kgb.pegawai
     dokumen = dokumen_register(

@@ -11,10 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.utils import timezone
-
-from pegawai.impor.base import Importer, ImportReport, RowContext, choices_of, history_bulk
-from pegawai.models import Pegawai
+from pegawai.impor.base import ImportReport, RowContext, UpsertImporter, choices_of
 
 from .models import PenghasilanLuarSistem, RunGaji, bulan_label
 
@@ -39,19 +36,16 @@ def _rupiah(ctx: RowContext, kolom: str, *, required: bool = False) -> Decimal |
     return Decimal(value)
 
 
-class PenghasilanSetahunImporter(Importer):
+class PenghasilanSetahunImporter(UpsertImporter):
     label = "penghasilan setahun"
     columns = COLUMNS
     required = ["nip", "tahun", "bulan", "jenis", "bruto", "pph21"]
+    model = PenghasilanLuarSistem
+    upsert_fields = FIELDS
     bulk_models = (PenghasilanLuarSistem,)
 
     def validate(self, table, report: ImportReport):
-        pegawai = dict(Pegawai.objects.values_list("nip", "id"))
-        unit = (
-            dict(Pegawai.objects.values_list("nip", "unit_kerja_id"))
-            if self.allowed_unit_ids is not None
-            else {}
-        )
+        pegawai, unit = self.nip_index()
         terkunci = set(
             RunGaji.objects.filter(
                 status=RunGaji.Status.DIKUNCI, jenis__in=list(RUN_JENIS.values())
@@ -111,47 +105,21 @@ class PenghasilanSetahunImporter(Importer):
                 tahun=tahun, pegawai_id__in={k[0] for k in rows if k[1] == tahun}
             ):
                 existing[(obj.pegawai_id, obj.tahun, obj.bulan, obj.jenis)] = obj
-        create, update = [], []
-        now = timezone.now()
-        for key, values in rows.items():
-            obj = existing.get(key)
-            if obj is None:
-                pid, tahun, bulan, jenis = key
-                create.append(
-                    PenghasilanLuarSistem(
-                        pegawai_id=pid,
-                        tahun=tahun,
-                        bulan=bulan,
-                        jenis=jenis,
-                        **{f: values[f] for f in FIELDS},
-                    )
-                )
-            elif any(getattr(obj, f) != values[f] for f in FIELDS):
-                for f in FIELDS:
-                    setattr(obj, f, values[f])
-                obj.diubah = now
-                update.append(obj)
-            else:
-                report.tidak_berubah += 1
-            if len(report.contoh) < 10:
-                report.contoh.append(
-                    {
-                        "nip": values["nip"],
-                        "bulan": bulan_label(key[1], key[2]),
-                        "jenis": key[3],
-                        "bruto": int(values["bruto"]),
-                        "iuran_pensiun": int(values["iuran_pensiun"]),
-                        "pph21": int(values["pph21"]),
-                        "baru": obj is None,
-                    }
-                )
-        report.baru, report.diperbarui = len(create), len(update) + report.tidak_berubah
-        return create, update
+        return self.plan(rows, existing, report)
 
-    def write(self, state, report: ImportReport, *, reason: str) -> None:
-        create, update = state
-        PenghasilanLuarSistem.objects.bulk_create(create, batch_size=5000)
-        PenghasilanLuarSistem.objects.bulk_update(update, [*FIELDS, "diubah"], batch_size=5000)
-        history_bulk(PenghasilanLuarSistem, create, history_type="+", user=self.user, reason=reason)
-        history_bulk(PenghasilanLuarSistem, update, history_type="~", user=self.user, reason=reason)
-        report.baru, report.diperbarui = len(create), len(update)
+    def new_object(self, key: tuple, values: dict) -> PenghasilanLuarSistem:
+        pid, tahun, bulan, jenis = key
+        return PenghasilanLuarSistem(
+            pegawai_id=pid, tahun=tahun, bulan=bulan, jenis=jenis, **{f: values[f] for f in FIELDS}
+        )
+
+    def preview(self, key: tuple, values: dict, baru: bool) -> dict:
+        return {
+            "nip": values["nip"],
+            "bulan": bulan_label(key[1], key[2]),
+            "jenis": key[3],
+            "bruto": int(values["bruto"]),
+            "iuran_pensiun": int(values["iuran_pensiun"]),
+            "pph21": int(values["pph21"]),
+            "baru": baru,
+        }

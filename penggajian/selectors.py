@@ -25,6 +25,7 @@ from .models import (
     GajiPokok,
     KenaikanGajiBerkala,
     PenghasilanLuarSistem,
+    RapelGaji,
     RekapKehadiran,
     RunGaji,
     Slip,
@@ -78,6 +79,17 @@ def aturan_tambahan_model(jenis: str, tahun: int) -> AturanTambahan:
             "dan komponennya di halaman Aturan THR & gaji ke-13."
         )
     return aturan
+
+
+def aturan_tambahan_terpakai(aturan: AturanTambahan) -> RunGaji | None:
+    """The approved or locked run that paid with this THR / gaji ke-13 rule, if any (it then stays as paid)."""
+    return (
+        RunGaji.objects.filter(
+            aturan_tambahan=aturan, status__in=[RunGaji.Status.DISETUJUI, RunGaji.Status.DIKUNCI]
+        )
+        .order_by("bulan")
+        .first()
+    )
 
 
 def aturan_tambahan_data(aturan: AturanTambahan) -> AturanTambahanData:
@@ -480,6 +492,23 @@ def rekap_opd(run: RunGaji) -> list[dict]:
     return run.rekap_opd
 
 
+def rapel_rekap_opd(rapel: RapelGaji) -> list[dict]:
+    """Corrections of a rapel per OPD: count and totals (one query)."""
+    return [
+        dict(r)
+        for r in rapel.penyesuaian.values("slip_asal__opd_id", "slip_asal__opd__nama")
+        .annotate(
+            jumlah=Count("pk"),
+            pegawai=Count("pegawai_id", distinct=True),
+            kotor=Sum("selisih_kotor"),
+            potongan=Sum("selisih_potongan"),
+            bersih=Sum("selisih_bersih"),
+            dibayar=Count("pk", filter=Q(run_tujuan__isnull=False)),
+        )
+        .order_by("slip_asal__opd__nama")
+    ]
+
+
 # --- visibility -------------------------------------------------------------------------------------
 
 
@@ -511,6 +540,14 @@ def slip_list_visible_to(*, user) -> QuerySet[Slip]:
     if roles.is_operator_opd(user) and cakupan.opd_id:
         return Slip.objects.filter(Q(opd_id=cakupan.opd_id) | own)
     return Slip.objects.filter(own)
+
+
+def slip_saya_visible_to(*, user) -> QuerySet[Slip]:
+    """The user's own slips ("Slip saya"): those of locked runs only (what was paid)."""
+    pegawai_id = cakupan_for(user).pegawai_id
+    if pegawai_id is None:
+        return Slip.objects.none()
+    return Slip.objects.filter(pegawai_id=pegawai_id, run__status=RunGaji.Status.DIKUNCI)
 
 
 def slip_get_visible(*, user, pk: int) -> Slip:

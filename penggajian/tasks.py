@@ -1,4 +1,6 @@
-"""Celery tasks of the penggajian app: take ids, call a service."""
+"""Celery tasks of the penggajian app, all of them: take ids, call a service. The services are imported
+inside each task (the services queue tasks through services._common.enqueue, never by importing this
+module at load time; import-linter contract "Tasks call services, services do not import tasks")."""
 
 import logging
 
@@ -21,6 +23,29 @@ def notifikasi_slip_task(run_id: int) -> int:
     from .services import notifikasi_slip
 
     return notifikasi_slip(run_id)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def rapel_task(rapel_id: int) -> int:
+    """Work a rapel (resumable: chunks already done are skipped)."""
+    from .services import rapel_jalankan
+
+    return rapel_jalankan(rapel_id).jumlah_koreksi
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def cetak_slip_massal_task(cetak_id: int) -> int:
+    from .services import cetak_execute
+
+    return cetak_execute(cetak_id).selesai_dicetak
+
+
+@shared_task(acks_late=True)
+def whatif_task(aturan_id: int) -> int:
+    """Compare a draft TPP rule with the rule in force, per OPD."""
+    from .services import whatif_jalankan
+
+    return whatif_jalankan(aturan_id)
 
 
 @worker_ready.connect
@@ -56,11 +81,7 @@ def lanjutkan_run_terhenti(**_kwargs) -> None:
         hitung_run_task.delay(pk)
     for pk in rapel_ids:
         logger.info("Melanjutkan rapel %s yang terhenti.", pk)
-        rapel.rapel_task.delay(pk)
+        rapel_task.delay(pk)
     for pk in cetak_ids:
         logger.info("Mengulang cetak slip massal %s yang terhenti.", pk)
-        cetak.cetak_slip_massal_task.delay(pk)
-
-
-# Tasks defined next to their service (bulk slip printing, TPP what-if) register through these imports.
-from . import cetak, rapel, services_aturan  # noqa: E402, F401
+        cetak_slip_massal_task.delay(pk)

@@ -16,6 +16,16 @@ from ..models import (
 )
 
 
+def enqueue(task: str, *args) -> None:
+    """Queue `kinerja.tasks.<task>(*args)` once the transaction commits (never for a rolled-back write).
+    Tasks import the services inside their bodies; the services reach the tasks module only here, at call
+    time (import-linter contract "Tasks call services, services do not import tasks")."""
+    from .. import tasks
+
+    fungsi = getattr(tasks, task)
+    transaction.on_commit(lambda: fungsi.delay(*args))
+
+
 def _me(actor) -> int | None:
     return cakupan_for(actor).pegawai_id
 

@@ -21,7 +21,7 @@ from ..models import (
     TidakDinilai,
     periode_label,
 )
-from ._common import _validate_periode_kode
+from ._common import _validate_periode_kode, enqueue
 
 
 @transaction.atomic
@@ -48,9 +48,7 @@ def penutupan_start(*, actor, periode_kinerja: PeriodeKinerja, periode: str) -> 
     run.mulai = run.selesai = None
     catat_riwayat(run, actor=actor, alasan="Penutupan dijalankan")
     run.save()
-    from ..tasks import penutupan_periode_task
-
-    transaction.on_commit(lambda: penutupan_periode_task.delay(run.pk))
+    enqueue("penutupan_periode_task", run.pk)
     return run
 
 

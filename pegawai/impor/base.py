@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -13,6 +14,8 @@ from django.utils import timezone
 from core.dates import parse_tanggal
 from core.db import analyze_after_bulk_write
 from core.xlsx import SpreadsheetError, read_rows
+
+from ..models import Pegawai
 
 
 @dataclass(frozen=True)
@@ -287,3 +290,60 @@ class Importer(ABC):
     @abstractmethod
     def write(self, state, report: ImportReport, *, reason: str) -> None:
         """Write everything (inside the transaction run() opened)."""
+
+    def nip_index(self) -> tuple[dict[str, int], dict[str, int]]:
+        """Every employee's id by NIP, and (for a scoped importer only) their unit by NIP."""
+        pegawai = dict(Pegawai.objects.values_list("nip", "id"))
+        unit_of = (
+            dict(Pegawai.objects.values_list("nip", "unit_kerja_id"))
+            if self.allowed_unit_ids is not None
+            else {}
+        )
+        return pegawai, unit_of
+
+
+class UpsertImporter(Importer):
+    """An import that creates a row per unknown key and updates the `upsert_fields` of a known one (the
+    key itself never changes), with a `diubah` timestamp and a history row per object written.
+
+    validate() collects the valid rows (key -> values) and the existing objects (key -> object), then
+    returns `self.plan(...)`; subclasses say how a new object is built and what the preview shows."""
+
+    model: Any = None
+    upsert_fields: list[str] = []
+
+    @abstractmethod
+    def new_object(self, key, values: dict):
+        """The unsaved object for a key not in the database yet."""
+
+    @abstractmethod
+    def preview(self, key, values: dict, baru: bool) -> dict:
+        """One row of the preview page."""
+
+    def plan(self, rows: dict, existing: dict, report: ImportReport) -> tuple[list, list]:
+        """Split the rows into objects to create and objects changed; an unchanged one is only counted."""
+        create, update = [], []
+        now = timezone.now()
+        for key, values in rows.items():
+            obj = existing.get(key)
+            if obj is None:
+                create.append(self.new_object(key, values))
+            elif any(getattr(obj, f) != values[f] for f in self.upsert_fields):
+                for f in self.upsert_fields:
+                    setattr(obj, f, values[f])
+                obj.diubah = now
+                update.append(obj)
+            else:
+                report.tidak_berubah += 1
+            if len(report.contoh) < 10:
+                report.contoh.append(self.preview(key, values, obj is None))
+        report.baru, report.diperbarui = len(create), len(update) + report.tidak_berubah
+        return create, update
+
+    def write(self, state, report: ImportReport, *, reason: str) -> None:
+        create, update = state
+        self.model.objects.bulk_create(create, batch_size=5000)
+        self.model.objects.bulk_update(update, [*self.upsert_fields, "diubah"], batch_size=5000)
+        history_bulk(self.model, create, history_type="+", user=self.user, reason=reason)
+        history_bulk(self.model, update, history_type="~", user=self.user, reason=reason)
+        report.baru, report.diperbarui = len(create), len(update)

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.utils import timezone
-
-from ..models import Pegawai, RiwayatHukumanDisiplin
-from .base import Importer, ImportReport, RowContext, choices_of, history_bulk
+from ..models import RiwayatHukumanDisiplin
+from .base import ImportReport, RowContext, UpsertImporter, choices_of
 
 COLUMNS = ["nip", "tingkat", "jenis", "nomor_sk", "tmt", "tanggal_selesai"]
 FIELDS = ["tingkat", "nomor_sk", "tanggal_selesai"]  # what an upsert may change (the key stays)
@@ -25,19 +23,16 @@ def normalise_jenis(text: str) -> str:
     return " ".join(text.split())
 
 
-class HukumanDisiplinImporter(Importer):
+class HukumanDisiplinImporter(UpsertImporter):
     label = "hukuman disiplin"
     columns = COLUMNS
     required = ["nip", "tingkat", "jenis", "tmt"]
+    model = RiwayatHukumanDisiplin
+    upsert_fields = FIELDS
     bulk_models = (RiwayatHukumanDisiplin,)
 
     def validate(self, table, report: ImportReport):
-        pegawai = dict(Pegawai.objects.values_list("nip", "id"))
-        unit_of = (
-            dict(Pegawai.objects.values_list("nip", "unit_kerja_id"))
-            if self.allowed_unit_ids is not None
-            else {}
-        )
+        pegawai, unit_of = self.nip_index()
         tingkat_choices = choices_of(RiwayatHukumanDisiplin.Tingkat)
         rows: dict[Key, dict] = {}
         seen: dict[Key, int] = {}
@@ -76,45 +71,20 @@ class HukumanDisiplinImporter(Importer):
         existing: dict[Key, RiwayatHukumanDisiplin] = {}
         for obj in RiwayatHukumanDisiplin.objects.filter(pegawai_id__in={k[0] for k in rows}):
             existing[(obj.pegawai_id, obj.tmt, normalise_jenis(obj.jenis))] = obj
-        create, update = [], []
-        now = timezone.now()
-        for key, values in rows.items():
-            obj = existing.get(key)
-            baru = obj is None
-            if baru:
-                create.append(
-                    RiwayatHukumanDisiplin(
-                        pegawai_id=key[0], jenis=values["jenis"], tmt=values["tmt"],
-                        **{f: values[f] for f in FIELDS},
-                    )
-                )  # fmt: skip
-            elif any(getattr(obj, f) != values[f] for f in FIELDS):
-                for f in FIELDS:
-                    setattr(obj, f, values[f])
-                obj.diubah = now
-                update.append(obj)
-            else:
-                report.tidak_berubah += 1
-            if len(report.contoh) < 10:
-                report.contoh.append(
-                    {
-                        "nip": values["nip"],
-                        "tingkat": values["tingkat"],
-                        "jenis": values["jenis"],
-                        "tmt": values["tmt"].isoformat(),
-                        "tanggal_selesai": values["tanggal_selesai"].isoformat()
-                        if values["tanggal_selesai"]
-                        else "sampai ada keputusan lain",
-                        "baru": baru,
-                    }
-                )
-        report.baru, report.diperbarui = len(create), len(update) + report.tidak_berubah
-        return create, update
+        return self.plan(rows, existing, report)
 
-    def write(self, state, report: ImportReport, *, reason: str) -> None:
-        create, update = state
-        RiwayatHukumanDisiplin.objects.bulk_create(create, batch_size=5000)
-        RiwayatHukumanDisiplin.objects.bulk_update(update, [*FIELDS, "diubah"], batch_size=5000)
-        history_bulk(RiwayatHukumanDisiplin, create, history_type="+", user=self.user, reason=reason)
-        history_bulk(RiwayatHukumanDisiplin, update, history_type="~", user=self.user, reason=reason)
-        report.baru, report.diperbarui = len(create), len(update)
+    def new_object(self, key: Key, values: dict) -> RiwayatHukumanDisiplin:
+        return RiwayatHukumanDisiplin(
+            pegawai_id=key[0], jenis=values["jenis"], tmt=values["tmt"], **{f: values[f] for f in FIELDS}
+        )
+
+    def preview(self, key: Key, values: dict, baru: bool) -> dict:
+        selesai = values["tanggal_selesai"]
+        return {
+            "nip": values["nip"],
+            "tingkat": values["tingkat"],
+            "jenis": values["jenis"],
+            "tmt": values["tmt"].isoformat(),
+            "tanggal_selesai": selesai.isoformat() if selesai else "sampai ada keputusan lain",
+            "baru": baru,
+        }

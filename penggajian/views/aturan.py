@@ -10,67 +10,14 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import inlineformset_factory
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from akun import roles
-from pegawai.models import Pegawai
-
-from .. import permissions, services_aturan
-from ..models import AturanGaji, AturanTpp, KodePotonganTpp, PaguTpp, PersenPredikatTpp, TunjanganFungsional
-
-
-class AturanTppForm(forms.ModelForm):
-    status_dikecualikan = forms.MultipleChoiceField(
-        label="Status kepegawaian yang tidak menerima TPP",
-        choices=Pegawai.Status.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-    class Meta:
-        model = AturanTpp
-        fields = [
-            "nama", "dasar_hukum", "berlaku_mulai", "keterangan", "persen_kinerja", "persen_disiplin",
-            "persen_tanpa_keterangan", "lantai_disiplin", "persen_tanpa_predikat", "persen_hukdis_sedang",
-            "persen_hukdis_berat", "persen_cpns", "status_dikecualikan", "potong_pph", "bpjs_termasuk_tpp",
-        ]  # fmt: skip
-        widgets = {
-            "berlaku_mulai": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "keterangan": forms.Textarea(attrs={"rows": 2}),
-        }
-
-    def clean(self):
-        data = super().clean()
-        kinerja, disiplin = data.get("persen_kinerja"), data.get("persen_disiplin")
-        if kinerja is not None and disiplin is not None and kinerja + disiplin != 100:
-            self.add_error(
-                "persen_disiplin",
-                f"Bobot kinerja + disiplin harus 100 %, sekarang {services_aturan.persen_teks(kinerja + disiplin)} %.",
-            )
-        return data
-
-
-class PersenPredikatForm(forms.ModelForm):
-    predikat = forms.ChoiceField(label="Predikat", choices=[(p, p.title()) for p in services_aturan.PREDIKAT])
-
-    class Meta:
-        model = PersenPredikatTpp
-        fields = ["predikat", "persen"]
-
-
-PaguFormSet = inlineformset_factory(
-    AturanTpp, PaguTpp, fields=["kelas_jabatan", "jumlah"], extra=1, can_delete=True
-)
-PredikatFormSet = inlineformset_factory(
-    AturanTpp, PersenPredikatTpp, form=PersenPredikatForm, extra=0, can_delete=True
-)
-KodeFormSet = inlineformset_factory(
-    AturanTpp, KodePotonganTpp, fields=["kode", "keterangan", "persen", "satuan"], extra=1, can_delete=True
-)
+from .. import permissions, services
+from ..forms import AturanTppForm, FungsionalFormSet, KodeFormSet, PaguFormSet, PredikatFormSet
+from ..models import AturanGaji, AturanTpp
 
 
 def _tanpa_nol_belakang(form) -> None:
@@ -96,23 +43,6 @@ def _bootstrap(formset) -> None:
             widget.attrs["aria-label"] = field.label
 
 
-class FungsionalForm(forms.ModelForm):
-    class Meta:
-        model = TunjanganFungsional
-        fields = ["nama", "jenjang", "jumlah", "dasar_hukum", "terverifikasi"]
-
-    def clean_jumlah(self):
-        jumlah = self.cleaned_data["jumlah"]
-        if jumlah is not None and jumlah < 0:
-            raise forms.ValidationError("Tunjangan tidak boleh negatif.")
-        return jumlah
-
-
-FungsionalFormSet = inlineformset_factory(
-    AturanGaji, TunjanganFungsional, form=FungsionalForm, extra=2, can_delete=True
-)
-
-
 def _boleh_lihat(user) -> None:
     if not permissions.can_view_run_gaji(user):
         raise PermissionDenied
@@ -128,7 +58,11 @@ def _wajib_admin(user) -> None:
 def aturan_tpp_list(request):
     _boleh_lihat(request.user)
     daftar = AturanTpp.objects.select_related("dibuat_oleh").order_by("-berlaku_mulai", "-dibuat")
-    return render(request, "penggajian/aturan_tpp_list.html", {"daftar": daftar})
+    return render(
+        request,
+        "penggajian/aturan_tpp_list.html",
+        {"daftar": daftar, "bisa_salin": permissions.can_manage_gaji(request.user)},
+    )
 
 
 @login_required
@@ -136,7 +70,7 @@ def aturan_tpp_list(request):
 def aturan_tpp_detail(request, pk: int):
     _boleh_lihat(request.user)
     aturan = get_object_or_404(AturanTpp, pk=pk)
-    bisa_ubah = roles.is_admin_bkd(request.user) and aturan.status == AturanTpp.Status.DRAF
+    bisa_ubah = permissions.can_edit_aturan_tpp(request.user, aturan)
     data = request.POST if request.method == "POST" else None
     if data is not None and not bisa_ubah:
         raise PermissionDenied
@@ -151,9 +85,7 @@ def aturan_tpp_detail(request, pk: int):
         _bootstrap(s)
     if data is not None:
         if form.is_valid() and all(s.is_valid() for s in sets.values()):
-            aturan = services_aturan.aturan_tpp_simpan(
-                actor=request.user, form=form, formsets=list(sets.values())
-            )
+            aturan = services.aturan_tpp_simpan(actor=request.user, form=form, formsets=list(sets.values()))
             messages.success(
                 request, "Draf aturan TPP disimpan. Jalankan perbandingan lagi sebelum memberlakukan."
             )
@@ -168,7 +100,8 @@ def aturan_tpp_detail(request, pk: int):
         "form": form,
         "sets": sets,
         "bisa_ubah": bisa_ubah,
-        "masalah": services_aturan.aturan_tpp_periksa(aturan) if aturan.status == "draf" else [],
+        "bisa_salin": permissions.can_manage_gaji(request.user),
+        "masalah": services.aturan_tpp_periksa(aturan) if aturan.status == "draf" else [],
         "riwayat": list(aturan.history.select_related("history_user").order_by("-history_date")[:20]),
         "hasil": aturan.perbandingan or {},
     }
@@ -180,7 +113,7 @@ def aturan_tpp_detail(request, pk: int):
 def aturan_tpp_salin(request, pk: int):
     _wajib_admin(request.user)
     sumber = get_object_or_404(AturanTpp, pk=pk)
-    draf = services_aturan.aturan_tpp_salin(actor=request.user, sumber=sumber)
+    draf = services.aturan_tpp_salin(actor=request.user, sumber=sumber)
     messages.success(
         request, f"Draf baru disalin dari {sumber.nama}. Ubah nilainya, bandingkan, lalu berlakukan."
     )
@@ -193,7 +126,7 @@ def aturan_tpp_berlakukan(request, pk: int):
     _wajib_admin(request.user)
     aturan = get_object_or_404(AturanTpp, pk=pk)
     try:
-        aturan = services_aturan.aturan_tpp_berlakukan(actor=request.user, aturan=aturan)
+        aturan = services.aturan_tpp_berlakukan(actor=request.user, aturan=aturan)
     except ValidationError as exc:
         messages.error(request, "Belum dapat diberlakukan: " + " ".join(exc.messages))
     else:
@@ -207,7 +140,7 @@ def aturan_tpp_hapus(request, pk: int):
     _wajib_admin(request.user)
     aturan = get_object_or_404(AturanTpp, pk=pk)
     try:
-        services_aturan.aturan_tpp_hapus(actor=request.user, aturan=aturan)
+        services.aturan_tpp_hapus(actor=request.user, aturan=aturan)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("penggajian:aturan_tpp_detail", pk=aturan.pk)
@@ -224,7 +157,7 @@ def aturan_tpp_whatif(request, pk: int):
     if request.method == "POST":
         _wajib_admin(request.user)
         try:
-            services_aturan.whatif_minta(actor=request.user, aturan=aturan)
+            services.whatif_minta(actor=request.user, aturan=aturan)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
@@ -242,7 +175,7 @@ def tunjangan_fungsional(request):
     aturan = AturanGaji.objects.order_by("-berlaku_mulai").first()
     if aturan is None:
         raise Http404
-    bisa_ubah = roles.is_admin_bkd(request.user)
+    bisa_ubah = permissions.can_manage_gaji(request.user)
     data = request.POST if request.method == "POST" else None
     if data is not None and not bisa_ubah:
         raise PermissionDenied
@@ -250,7 +183,7 @@ def tunjangan_fungsional(request):
     _bootstrap(fs)
     if data is not None:
         if fs.is_valid():
-            services_aturan.tunjangan_fungsional_simpan(actor=request.user, formset=fs)
+            services.tunjangan_fungsional_simpan(actor=request.user, formset=fs)
             messages.success(request, "Tabel tunjangan jabatan fungsional disimpan.")
             return redirect("penggajian:tunjangan_fungsional")
         messages.error(request, "Tabel belum disimpan: periksa isian yang ditandai.")

@@ -11,12 +11,11 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from akun import roles
 from core.xlsx import write_csv, write_xlsx
 from pegawai.models import Penandatangan, UnitKerja
 from pegawai.selectors import penandatangan_kosong
 
-from .. import cetak, selectors
+from .. import permissions, selectors, services
 from ..laporan import KOLOM_BANK, bank_rows, register_laporan_xlsx, rekap_opd_rows
 from ..models import CetakSlipMassal, RunGaji
 
@@ -70,7 +69,7 @@ def cetak_context(run: RunGaji) -> dict:
         "run": run,
         "daftar_cetak": daftar,
         "cetak_berjalan": any(c.status in ("antri", "berjalan") for c in daftar),
-        "boleh_cetak": run.status in cetak.STATUS_BOLEH_CETAK,
+        "boleh_cetak": run.status in services.STATUS_BOLEH_CETAK,
         # Slips are signed by each OPD's Bendahara Pengeluaran (pegawai.Penandatangan).
         "ttd_kosong": penandatangan_kosong(
             tanggal=timezone.localdate(), peran=[Penandatangan.Peran.BENDAHARA_PENGELUARAN]
@@ -83,7 +82,7 @@ def cetak_context(run: RunGaji) -> dict:
 def cetak_slip(request, pk: int):
     """Admin BKD: print every slip of the run (or one OPD's) into a ZIP of PDFs in the background; GET is
     the job list the run page polls while a job runs."""
-    if not roles.is_admin_bkd(request.user):
+    if not permissions.can_print_slip_massal(request.user):
         raise PermissionDenied
     run = selectors.run_get_visible(user=request.user, pk=pk)
     if request.method == "POST":
@@ -94,7 +93,7 @@ def cetak_slip(request, pk: int):
             if opd is None:
                 raise Http404
         try:
-            job = cetak.cetak_minta(actor=request.user, run=run, opd=opd)
+            job = services.cetak_minta(actor=request.user, run=run, opd=opd)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
@@ -106,7 +105,7 @@ def cetak_slip(request, pk: int):
 @login_required
 @require_GET
 def cetak_unduh(request, pk: int):
-    if not roles.is_admin_bkd(request.user):
+    if not permissions.can_print_slip_massal(request.user):
         raise PermissionDenied
     job = CetakSlipMassal.objects.filter(pk=pk, status=CetakSlipMassal.Status.SELESAI).first()
     if job is None or not job.berkas:

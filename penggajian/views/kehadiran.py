@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -25,9 +24,9 @@ from pegawai.selectors import (
     pegawai_search,
 )
 
-from .. import permissions, selectors
+from .. import permissions, selectors, services
+from ..forms import RekapForm
 from ..models import RekapKehadiran, RunGaji, bulan_label
-from ..services_kehadiran import rekap_kehadiran_simpan
 
 
 def _wajib_petugas(user) -> None:
@@ -91,42 +90,6 @@ def kehadiran_list(request):
     return render(request, "penggajian/kehadiran_list.html", context)
 
 
-class RekapForm(forms.Form):
-    nip = forms.CharField(label="NIP", max_length=21)
-    bulan = forms.CharField(label="Bulan", widget=forms.DateInput(attrs={"type": "month"}))
-    hari_kerja = forms.IntegerField(label="Hari kerja", min_value=0, max_value=31)
-    tanpa_keterangan = forms.IntegerField(
-        label="Tanpa keterangan (hari)", min_value=0, max_value=31, initial=0
-    )
-
-    def __init__(self, *args, kode: list[tuple[str, str]], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.kode = kode
-        for k, keterangan in kode:
-            self.fields[f"kode_{k}"] = forms.IntegerField(
-                label=f"{k} — {keterangan}", min_value=0, max_value=999, initial=0, required=False
-            )
-
-    def clean_bulan(self):
-        match = re.fullmatch(r"(\d{4})-(\d{2})", self.cleaned_data["bulan"].strip())
-        if not match or not 1 <= int(match.group(2)) <= 12:
-            raise forms.ValidationError("Tulis bulan sebagai YYYY-MM, mis. 2026-11.")
-        return int(match.group(1)), int(match.group(2))
-
-    def clean(self):
-        data = super().clean()
-        hk, tk = data.get("hari_kerja"), data.get("tanpa_keterangan")
-        if hk is not None and tk is not None and tk > hk:
-            self.add_error("tanpa_keterangan", f"{tk} hari melebihi hari kerja ({hk}).")
-        if data.get("bulan") and not self.kode:
-            tahun, bulan = data["bulan"]
-            try:
-                selectors.aturan_tpp_model(tahun, bulan)
-            except selectors.AturanTidakAda as exc:
-                self.add_error("bulan", str(exc))
-        return data
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def kehadiran_isi(request):
@@ -155,7 +118,7 @@ def kehadiran_isi(request):
             jumlah = {
                 k: form.cleaned_data[f"kode_{k}"] for k, _ in kode if form.cleaned_data.get(f"kode_{k}")
             }
-            rekap_kehadiran_simpan(
+            services.rekap_kehadiran_simpan(
                 actor=request.user,
                 pegawai=pegawai,
                 tahun=tahun,

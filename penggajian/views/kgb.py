@@ -17,7 +17,7 @@ from core.dates import format_tanggal, parse_tanggal
 from pegawai.models import Penandatangan
 from pegawai.selectors import opd_list_visible_to, pegawai_list_visible_to, penandatangan_kosong
 
-from .. import dokumen, permissions, services_kgb
+from .. import dokumen, permissions, services
 from ..models import KenaikanGajiBerkala
 
 TAMPIL = {"": "Semua", "terlambat": "Terlambat", "akan_datang": "3 bulan ke depan"}
@@ -47,9 +47,9 @@ def kgb_list(request):
     pegawai = pegawai_list_visible_to(user=request.user)
     if opd is not None:
         pegawai = pegawai.filter(opd=opd)
-    qs = services_kgb.kgb_daftar(pegawai, hari_ini=hari_ini, tampil=tampil)
+    qs = services.kgb_daftar(pegawai, hari_ini=hari_ini, tampil=tampil)
     page = Paginator(qs, 50).get_page(request.GET.get("halaman"))
-    usulan = services_kgb.usulan_untuk(list(page), hari_ini=hari_ini)
+    usulan = services.usulan_untuk(list(page), hari_ini=hari_ini)
     context = {
         "page": page,
         "usulan": usulan,
@@ -57,16 +57,16 @@ def kgb_list(request):
         "opd": opd,
         "tampil": tampil,
         "tampil_pilihan": TAMPIL,
-        "jumlah_terlambat": services_kgb.kgb_daftar(pegawai, hari_ini=hari_ini, tampil="terlambat").count(),
+        "jumlah_terlambat": services.kgb_daftar(pegawai, hari_ini=hari_ini, tampil="terlambat").count(),
         "boleh_tetapkan": permissions.can_issue_kgb(request.user),
-        "penanda_nomor": services_kgb.PENANDA_NOMOR,
-        "contoh_format": f"822.3/{services_kgb.PENANDA_NOMOR}/BKPSDM/{hari_ini.year}",
+        "penanda_nomor": services.PENANDA_NOMOR,
+        "contoh_format": f"822.3/{services.PENANDA_NOMOR}/BKPSDM/{hari_ini.year}",
         "ttd_kosong": penandatangan_kosong(tanggal=hari_ini, peran=[Penandatangan.Peran.KEPALA_BKPSDM]),
     }
     if opd is not None and context["boleh_tetapkan"]:
         # Issuing for the whole OPD counts every eligible row, not only this page's.
-        semua = services_kgb.usulan_untuk(
-            list(services_kgb.kgb_daftar(pegawai, hari_ini=hari_ini)), hari_ini=hari_ini
+        semua = services.usulan_untuk(
+            list(services.kgb_daftar(pegawai, hari_ini=hari_ini)), hari_ini=hari_ini
         )
         context["siap_opd"] = sum(1 for u in semua if u.layak and u.kgb is None)
     return render(request, "penggajian/kgb_list.html", context)
@@ -101,7 +101,7 @@ def _tanggal_sk(request):
 def kgb_tetapkan(request, pk: int):
     pegawai = _pegawai(request, pk)
     try:
-        kgb = services_kgb.kgb_tetapkan(
+        kgb = services.kgb_tetapkan(
             actor=request.user,
             pegawai=pegawai,
             nomor_sk=request.POST.get("nomor_sk", ""),
@@ -132,7 +132,7 @@ def kgb_tetapkan_opd(request):
         messages.error(request, "Nomor urut awal: isi bilangan bulat, mis. 101.")
         return _kembali(request)
     try:
-        hasil = services_kgb.kgb_tetapkan_opd(
+        hasil = services.kgb_tetapkan_opd(
             actor=request.user,
             opd=opd,
             format_nomor=request.POST.get("format_nomor", ""),
@@ -154,7 +154,7 @@ def kgb_tetapkan_opd(request):
 def kgb_tunda(request, pk: int):
     pegawai = _pegawai(request, pk)
     try:
-        services_kgb.kgb_tunda(actor=request.user, pegawai=pegawai, alasan=request.POST.get("alasan", ""))
+        services.kgb_tunda(actor=request.user, pegawai=pegawai, alasan=request.POST.get("alasan", ""))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -10,9 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_POST
 
-from akun import roles
-
-from .. import selectors, services
+from .. import permissions, selectors, services
 from ..models import Penyesuaian, RapelGaji
 
 
@@ -20,7 +18,7 @@ from ..models import Penyesuaian, RapelGaji
 @require_GET
 def penyesuaian_list(request):
     """Admin BKD and Pimpinan: corrections waiting for the next run and those already paid."""
-    if not (roles.is_admin_bkd(request.user) or roles.is_pimpinan(request.user)):
+    if not permissions.can_view_run_gaji(request.user):
         raise PermissionDenied
     status = request.GET.get("status", "menunggu")
     qs = Penyesuaian.objects.select_related("slip_asal__run", "run_tujuan", "dibuat_oleh").order_by("-dibuat")
@@ -42,7 +40,7 @@ def penyesuaian_list(request):
 @require_POST
 def penyesuaian_buat(request, pk: int):
     """Admin BKD: recompute a locked slip with today's data and queue the difference for the next run."""
-    if not roles.is_admin_bkd(request.user):
+    if not permissions.can_manage_gaji(request.user):
         raise PermissionDenied
     slip = selectors.slip_get_visible(user=request.user, pk=pk)
     try:

@@ -3,7 +3,6 @@ rapel with its progress, totals per OPD, the employees skipped and why, and canc
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,34 +12,9 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from akun import roles
-from core.dates import NAMA_BULAN
-from core.forms import AlasanField
-from pegawai.models import UnitKerja
-
-from .. import permissions
-from .. import rapel as layanan
+from .. import permissions, selectors, services
+from ..forms import RapelForm
 from ..models import RapelGaji
-
-PILIHAN_BULAN = [(i, nama) for i, nama in enumerate(NAMA_BULAN, start=1)]
-
-
-class RapelForm(forms.Form):
-    jenis = forms.ChoiceField(label="Jenis", choices=RapelGaji.Jenis.choices)
-    tahun = forms.IntegerField(label="Tahun", min_value=2000, max_value=2100)
-    bulan_mulai = forms.TypedChoiceField(label="Dari bulan", choices=PILIHAN_BULAN, coerce=int)
-    bulan_akhir = forms.TypedChoiceField(label="Sampai bulan", choices=PILIHAN_BULAN, coerce=int)
-    opd = forms.ModelChoiceField(
-        label="OPD",
-        queryset=UnitKerja.objects.filter(jenis=UnitKerja.Jenis.OPD).order_by("nama"),
-        required=False,
-        empty_label="Semua OPD",
-    )
-    alasan = AlasanField(
-        label="Alasan / dasar hukum",
-        rows=2,
-        help_text="Mis. “PP 5/2024: kenaikan gaji pokok berlaku surut 1 Januari 2024”.",
-    )
 
 
 def _boleh_lihat(user) -> bool:
@@ -52,7 +26,7 @@ def _boleh_lihat(user) -> bool:
 def rapel_list(request):
     if not _boleh_lihat(request.user):
         raise PermissionDenied
-    bisa_minta = roles.is_admin_bkd(request.user)
+    bisa_minta = permissions.can_request_rapel(request.user)
     if request.method == "POST":
         if not bisa_minta:
             raise PermissionDenied
@@ -60,7 +34,7 @@ def rapel_list(request):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                rapel = layanan.rapel_minta(actor=request.user, **data)
+                rapel = services.rapel_minta(actor=request.user, **data)
             except ValidationError as exc:
                 if hasattr(exc, "error_dict"):
                     for field, errs in exc.message_dict.items():
@@ -91,13 +65,13 @@ def rapel_detail(request, pk: int):
     if not _boleh_lihat(request.user):
         raise PermissionDenied
     rapel = get_object_or_404(RapelGaji.objects.select_related("opd", "dibuat_oleh"), pk=pk)
-    context = {"rapel": rapel, "bisa_ubah": roles.is_admin_bkd(request.user)}
+    context = {"rapel": rapel, "bisa_ubah": permissions.can_manage_rapel(request.user)}
     if request.htmx:
         response = render(request, "penggajian/_rapel_progres.html", context)
         if not rapel.sedang_berjalan:
             response["HX-Refresh"] = "true"  # done: the whole page, with the totals per OPD
         return response
-    context["per_opd"] = layanan.rekap_per_opd(rapel)
+    context["per_opd"] = selectors.rapel_rekap_opd(rapel)
     context["sudah_dibayar"] = sum(r["dibayar"] for r in context["per_opd"])
     context["riwayat"] = rapel.history.select_related("history_user").order_by("-history_date")[:20]
     return render(request, "penggajian/rapel_detail.html", context)
@@ -106,15 +80,15 @@ def rapel_detail(request, pk: int):
 @login_required
 @require_POST
 def rapel_aksi(request, pk: int, aksi: str):
-    if not roles.is_admin_bkd(request.user):
+    if not permissions.can_manage_rapel(request.user):
         raise PermissionDenied
     rapel = get_object_or_404(RapelGaji, pk=pk)
     try:
         if aksi == "batalkan":
-            jumlah = layanan.rapel_batalkan(actor=request.user, rapel=rapel)
+            jumlah = services.rapel_batalkan(actor=request.user, rapel=rapel)
             messages.success(request, f"{rapel} dibatalkan: {jumlah} koreksi yang menunggu dihapus.")
         else:
-            layanan.rapel_lanjutkan(actor=request.user, rapel=rapel)
+            services.rapel_lanjutkan(actor=request.user, rapel=rapel)
             messages.info(request, f"{rapel} dilanjutkan dari bagian yang belum selesai.")
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))

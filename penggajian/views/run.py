@@ -3,9 +3,6 @@ actions (maker ≠ checker is enforced by the services), the slips of a run and 
 
 from __future__ import annotations
 
-import re
-
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,30 +12,13 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from akun import roles
 from pegawai.models import UnitKerja
 
 from .. import permissions, selectors, services
+from ..forms import HitungForm
 from ..models import RunGaji, Slip
 from ..perubahan import perubahan_run
 from . import berkas
-
-
-class HitungForm(forms.Form):
-    jenis = forms.ChoiceField(
-        label="Jenis", choices=RunGaji.Jenis.choices, widget=forms.Select(attrs={"class": "form-select"})
-    )
-    bulan = forms.CharField(
-        label="Bulan",
-        widget=forms.DateInput(attrs={"type": "month", "class": "form-control"}),
-        help_text="Bulan gaji, mis. 2026-11.",
-    )
-
-    def clean_bulan(self) -> tuple[int, int]:
-        match = re.fullmatch(r"(\d{4})-(\d{2})", self.cleaned_data["bulan"].strip())
-        if not match or not 1 <= int(match.group(2)) <= 12:
-            raise ValidationError("Tulis bulan sebagai YYYY-MM, mis. 2026-11.")
-        return int(match.group(1)), int(match.group(2))
 
 
 def _require_viewer(user) -> None:
@@ -52,8 +32,9 @@ def run_list(request):
     """Admin BKD and Pimpinan: every run by month; the Admin BKD starts a computation here."""
     _require_viewer(request.user)
     form = HitungForm(request.POST or None)
+    boleh_hitung = permissions.can_compute_run_gaji(request.user)
     if request.method == "POST":
-        if not roles.is_admin_bkd(request.user):
+        if not boleh_hitung:
             raise PermissionDenied
         if form.is_valid():
             tahun, bulan = form.cleaned_data["bulan"]
@@ -69,23 +50,13 @@ def run_list(request):
     runs = selectors.run_list_visible_to(user=request.user).select_related(
         "dihitung_oleh", "diverifikasi_oleh", "disetujui_oleh"
     )[:48]
-    return render(request, "penggajian/run_list.html", {"runs": runs, "form": form})
+    return render(
+        request, "penggajian/run_list.html", {"runs": runs, "form": form, "boleh_hitung": boleh_hitung}
+    )
 
 
 def _detail_context(request, run: RunGaji) -> dict:
-    user = request.user
-    return {
-        "run": run,
-        "boleh_hitung": roles.is_admin_bkd(user)
-        and run.status not in ("disetujui", "dikunci", "antri", "menghitung"),
-        "boleh_verifikasi": permissions.can_verify_run(user, run),
-        "boleh_setujui": permissions.can_approve_run(user, run),
-        "boleh_kembalikan": (roles.is_pimpinan(user) or roles.is_admin_bkd(user))
-        and run.status in ("dihitung", "diverifikasi", "disetujui")
-        and not permissions.is_pembuat_run(user, run),
-        "boleh_kunci": roles.is_admin_bkd(user) and run.status == "disetujui",
-        "pembuat": permissions.is_pembuat_run(user, run),
-    }
+    return {"run": run, **permissions.run_flags(request.user, run)}
 
 
 @login_required
@@ -102,7 +73,7 @@ def run_detail(request, pk: int):
     context["galat"] = list(
         run.galat.select_related("pegawai", "opd").order_by("opd__nama", "pegawai__nama")[:500]
     )
-    if roles.is_admin_bkd(request.user):
+    if context["boleh_cetak_massal"]:
         context.update(berkas.cetak_context(run))
     context["riwayat"] = list(run.history.select_related("history_user").order_by("-history_date")[:20])
     sebelumnya = RunGaji.objects.filter(jenis=run.jenis).filter(

@@ -8,34 +8,22 @@ from django.shortcuts import render
 from django.urls import path
 from django.views.decorators.http import require_GET
 
-from akun import roles
-from pegawai.selectors import cakupan_for
-
-from .. import dokumen, selectors
-from ..models import RunGaji, Slip
+from .. import dokumen, permissions, selectors
+from ..models import RunGaji
 
 
 @login_required
 @require_GET
 def slip_saya(request):
     """Every employee: their slips of locked runs, newest first, with the net pay per month as a chart."""
-    cakupan = cakupan_for(request.user)
-    slips = []
-    if cakupan.pegawai_id:
-        slips = list(
-            Slip.objects.filter(pegawai_id=cakupan.pegawai_id, run__status=RunGaji.Status.DIKUNCI)
-            .select_related("run")
-            .only(
-                "id",
-                "jumlah_kotor",
-                "jumlah_potongan",
-                "jumlah_bersih",
-                "run__jenis",
-                "run__tahun",
-                "run__bulan",
-            )
-            .order_by("-run__tahun", "-run__bulan", "run__jenis")[:48]
+    slips = list(
+        selectors.slip_saya_visible_to(user=request.user)
+        .select_related("run")
+        .only(
+            "id", "jumlah_kotor", "jumlah_potongan", "jumlah_bersih", "run__jenis", "run__tahun", "run__bulan"
         )
+        .order_by("-run__tahun", "-run__bulan", "run__jenis")[:48]
+    )
     bulan: dict[str, dict[str, int]] = {}
     for s in reversed(slips):
         bulan.setdefault(s.run.bulan_label, {})[s.run.jenis] = int(s.jumlah_bersih)
@@ -56,7 +44,8 @@ def slip_saya(request):
 def slip_detail(request, pk: int):
     slip = selectors.slip_get_visible(user=request.user, pk=pk)
     context = dokumen.slip_context(slip)
-    context["boleh_koreksi"] = roles.is_admin_bkd(request.user) and slip.run.status == RunGaji.Status.DIKUNCI
+    context["boleh_koreksi"] = permissions.can_correct_slip(request.user, slip)
+    context["boleh_ke_run"] = permissions.can_view_run_gaji(request.user)
     context["masukan"] = slip.masukan or {}
     context["rekap"] = (slip.masukan or {}).get("rekap") or {}
     return render(request, "penggajian/slip_detail.html", context)

@@ -3,7 +3,6 @@ year's Peraturan Pemerintah pays and the share of one month's TPP. A rule a lock
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,53 +11,20 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from akun import roles
-
-from .. import services_aturan
-from ..models import AturanTambahan, RunGaji
-
-
-class AturanTambahanForm(forms.ModelForm):
-    class Meta:
-        model = AturanTambahan
-        fields = [
-            "jenis", "tahun", "dasar_hukum", "tunjangan_keluarga", "tunjangan_pangan", "tunjangan_jabatan",
-            "persen_tpp", "catatan",
-        ]  # fmt: skip
-        widgets = {"catatan": forms.Textarea(attrs={"rows": 2})}
-
-    def clean(self):
-        data = super().clean()
-        jenis, tahun = data.get("jenis"), data.get("tahun")
-        if jenis and tahun:
-            lain = AturanTambahan.objects.filter(jenis=jenis, tahun=tahun).exclude(pk=self.instance.pk)
-            if lain.exists():
-                self.add_error(
-                    "tahun", f"Aturan {AturanTambahan.Jenis(jenis).label} tahun {tahun} sudah ada."
-                )
-        return data
-
-
-def _terpakai(aturan: AturanTambahan) -> RunGaji | None:
-    """The locked or approved run that paid with this rule, if any."""
-    return (
-        RunGaji.objects.filter(
-            aturan_tambahan=aturan, status__in=[RunGaji.Status.DISETUJUI, RunGaji.Status.DIKUNCI]
-        )
-        .order_by("bulan")
-        .first()
-    )
+from .. import permissions, selectors, services
+from ..forms import AturanTambahanForm
+from ..models import AturanTambahan
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def aturan_tambahan(request):
-    if not (roles.is_admin_bkd(request.user) or roles.is_pimpinan(request.user)):
+    if not permissions.can_view_run_gaji(request.user):
         raise PermissionDenied
-    bisa_ubah = roles.is_admin_bkd(request.user)
+    bisa_ubah = permissions.can_manage_gaji(request.user)
     edit = request.GET.get("ubah") or request.POST.get("pk")
     instance = get_object_or_404(AturanTambahan, pk=edit) if edit else None
-    terpakai = _terpakai(instance) if instance else None
+    terpakai = selectors.aturan_tambahan_terpakai(instance) if instance else None
     if request.method == "POST":
         if not bisa_ubah:
             raise PermissionDenied
@@ -68,7 +34,7 @@ def aturan_tambahan(request):
                 request, f"Aturan ini sudah dipakai {terpakai} yang disetujui/dikunci: tidak dapat diubah."
             )
         elif form.is_valid():
-            obj = services_aturan.aturan_tambahan_simpan(actor=request.user, form=form)
+            obj = services.aturan_tambahan_simpan(actor=request.user, form=form)
             messages.success(request, f"Aturan {obj} disimpan.")
             return redirect("penggajian:aturan_tambahan")
         else:

@@ -3,7 +3,6 @@ shown on the employee profile. The TPP cut it feeds is tested in tests/penggajia
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from zoneinfo import ZoneInfo
 
@@ -13,17 +12,13 @@ from django.db import IntegrityError, transaction
 
 from pegawai.impor.hukuman_disiplin import COLUMNS
 from pegawai.models import RiwayatHukumanDisiplin
+from tests.csvfile import tulis_csv
 
 SEDANG = "Pemotongan tunjangan kinerja 25% selama 6 bulan"
 
 
 def _csv(path, rows):
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=COLUMNS)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: row.get(k, "") for k in COLUMNS})
-    return path
+    return tulis_csv(path, COLUMNS, rows)
 
 
 def _rows(org):

@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from asn_portal.celery import app
 from pegawai.models import Pegawai
-from penggajian import services_aturan
+from penggajian import services
 from penggajian.models import AturanTpp, PaguTpp, RekapKehadiran, RunGaji, Slip
 from tests.penggajian.bantu import hitung, kunci
 
@@ -48,7 +48,7 @@ def berlaku() -> AturanTpp:
 
 def test_a_draft_copies_every_value_and_starts_next_month(hari_ini, users):
     sumber = berlaku()
-    draf = services_aturan.aturan_tpp_salin(actor=users["admin_bkd"], sumber=sumber)
+    draf = services.aturan_tpp_salin(actor=users["admin_bkd"], sumber=sumber)
     assert (draf.status, draf.berlaku_mulai) == ("draf", dt.date(2026, 12, 1))
     assert draf.persen_kinerja == sumber.persen_kinerja and draf.persen_disiplin == sumber.persen_disiplin
     for rel, cols in (
@@ -82,7 +82,7 @@ def test_a_draft_copies_every_value_and_starts_next_month(hari_ini, users):
         Decimal("1.5"),
         Decimal(2),
     )
-    assert services_aturan.aturan_tpp_periksa(draf) == []
+    assert services.aturan_tpp_periksa(draf) == []
     riwayat = draf.history.first()
     assert (riwayat.history_change_reason, riwayat.history_user) == (
         f"Draf disalin dari {sumber.nama}",
@@ -91,15 +91,15 @@ def test_a_draft_copies_every_value_and_starts_next_month(hari_ini, users):
 
 
 def test_what_keeps_a_draft_from_taking_effect(hari_ini, users, rekap, petugas):
-    draf = services_aturan.aturan_tpp_salin(actor=users["admin_bkd"], sumber=berlaku())
+    draf = services.aturan_tpp_salin(actor=users["admin_bkd"], sumber=berlaku())
     draf.persen_kinerja = Decimal(70)
     draf.save()
     draf.persen_predikat.filter(predikat="kurang").delete()
-    masalah = services_aturan.aturan_tpp_periksa(draf)
+    masalah = services.aturan_tpp_periksa(draf)
     assert "Bobot kinerja 70 % + disiplin 40 % harus 100 %." in masalah
     assert "Persentase TPP belum diisi untuk predikat: kurang." in masalah
     with pytest.raises(ValidationError):
-        services_aturan.aturan_tpp_berlakukan(actor=users["admin_bkd"], aturan=draf)
+        services.aturan_tpp_berlakukan(actor=users["admin_bkd"], aturan=draf)
     draf.refresh_from_db()
     assert draf.status == "draf"
     # A month whose TPP is already approved cannot get a new rule.
@@ -107,17 +107,17 @@ def test_what_keeps_a_draft_from_taking_effect(hari_ini, users, rekap, petugas):
     draf.berlaku_mulai = dt.date(2026, 11, 1)
     draf.save()
     kunci(petugas, hitung(petugas["pembuat"], bulan=11, jenis="tpp"))
-    assert any("sudah disetujui (TPP November 2026)" in m for m in services_aturan.aturan_tpp_periksa(draf))
+    assert any("sudah disetujui (TPP November 2026)" in m for m in services.aturan_tpp_periksa(draf))
 
 
 def test_a_draft_in_force_is_used_from_its_month_and_can_no_longer_change(hari_ini, users, rekap, petugas):
     admin = users["admin_bkd"]
-    draf = services_aturan.aturan_tpp_salin(actor=admin, sumber=berlaku())
+    draf = services.aturan_tpp_salin(actor=admin, sumber=berlaku())
     with pytest.raises(PermissionDenied):
-        services_aturan.aturan_tpp_berlakukan(actor=users["pimpinan"], aturan=draf)
-    services_aturan.aturan_tpp_berlakukan(actor=admin, aturan=draf)
+        services.aturan_tpp_berlakukan(actor=users["pimpinan"], aturan=draf)
+    services.aturan_tpp_berlakukan(actor=admin, aturan=draf)
     with pytest.raises(ValidationError, match="sudah berlaku"):
-        services_aturan.aturan_tpp_hapus(actor=admin, aturan=draf)
+        services.aturan_tpp_hapus(actor=admin, aturan=draf)
     november = hitung(admin, bulan=11, jenis="tpp")
     desember = hitung(admin, bulan=12, jenis="tpp")
     assert {s.masukan["aturan"]["aturan_tpp"] for s in Slip.objects.filter(run=november)} == {
@@ -146,8 +146,8 @@ def test_what_if_of_an_unchanged_copy_equals_the_run_and_changes_follow_the_draf
     hari_ini, users, rekap, petugas
 ):
     admin = users["admin_bkd"]
-    draf = services_aturan.aturan_tpp_salin(actor=admin, sumber=berlaku())
-    hasil = services_aturan.whatif_hitung(draf.pk)
+    draf = services.aturan_tpp_salin(actor=admin, sumber=berlaku())
+    hasil = services.whatif_hitung(draf.pk)
     assert (hasil["status"], hasil["bulan"], hasil["selesai_opd"], hasil["total_opd"]) == (
         "selesai",
         "2026-12",
@@ -168,15 +168,15 @@ def test_what_if_of_an_unchanged_copy_equals_the_run_and_changes_follow_the_draf
     # Nobody receives TPP under a draft that excludes every status: the difference is the whole amount.
     draf.status_dikecualikan = ["PNS", "CPNS", "PPPK"]
     draf.save()
-    hasil = services_aturan.whatif_hitung(draf.pk)
+    hasil = services.whatif_hitung(draf.pk)
     assert hasil["total"]["baru"] == 0 and hasil["total"]["selisih"] == -hasil["total"]["lama"]
 
 
 def test_what_if_needs_a_rule_in_force_to_compare_with(hari_ini, users):
-    draf = services_aturan.aturan_tpp_salin(actor=users["admin_bkd"], sumber=berlaku())
+    draf = services.aturan_tpp_salin(actor=users["admin_bkd"], sumber=berlaku())
     AturanTpp.objects.filter(status="berlaku").update(berlaku_mulai=dt.date(2030, 1, 1))
     with pytest.raises(ValidationError, match="Tidak ada pembanding"):
-        services_aturan.whatif_minta(actor=users["admin_bkd"], aturan=draf)
+        services.whatif_minta(actor=users["admin_bkd"], aturan=draf)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -199,7 +199,7 @@ def test_what_if_on_a_real_worker_from_the_page(hari_ini, rekap, users, client_a
 
 def test_editing_a_draft_on_the_page(hari_ini, users, client_as):
     client = client_as("admin_bkd")
-    draf = services_aturan.aturan_tpp_salin(actor=users["admin_bkd"], sumber=berlaku())
+    draf = services.aturan_tpp_salin(actor=users["admin_bkd"], sumber=berlaku())
     url = reverse("penggajian:aturan_tpp_detail", args=[draf.pk])
     page = client.get(url)
     form = page.context["form"]
@@ -309,7 +309,7 @@ def test_the_rule_in_force_reads_with_indonesian_formats(users, client_as):
 
 
 def test_a_draft_shows_decimals_without_trailing_zeros_in_its_inputs(hari_ini, users, client_as):
-    draf = services_aturan.aturan_tpp_salin(actor=users["admin_bkd"], sumber=berlaku())
+    draf = services.aturan_tpp_salin(actor=users["admin_bkd"], sumber=berlaku())
     page = (
         client_as("admin_bkd").get(reverse("penggajian:aturan_tpp_detail", args=[draf.pk])).content.decode()
     )

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from asn_portal.celery import app
 from core.models import DokumenTerverifikasi
-from penggajian import cetak
+from penggajian import services
 from penggajian.models import CetakSlipMassal, Slip
 from tests.penggajian.bantu import hitung, kunci
 
@@ -30,10 +30,10 @@ def _teks_halaman(pdf: bytes, tmp_path, nama: str) -> list[str]:
 @pytest.mark.django_db
 def test_a_locked_run_prints_one_pdf_per_opd_with_one_page_per_employee(bergaji, petugas, tmp_path):
     run = kunci(petugas, hitung(petugas["pembuat"]))
-    job = cetak.cetak_minta(actor=petugas["pembuat"], run=run)
+    job = services.cetak_minta(actor=petugas["pembuat"], run=run)
     assert (job.status, job.jumlah) == ("antri", 4)
 
-    job = cetak.cetak_execute(job.pk)
+    job = services.cetak_execute(job.pk)
 
     assert (job.status, job.selesai_dicetak, job.persen) == ("selesai", 4, 100)
     with zipfile.ZipFile(job.berkas.open("rb")) as z:
@@ -59,7 +59,9 @@ def test_one_opd_only_and_a_second_print_reuses_the_verification_records(bergaji
     run = kunci(petugas, hitung(petugas["pembuat"]))
     org = bergaji
     for _ in range(2):
-        job = cetak.cetak_execute(cetak.cetak_minta(actor=petugas["pembuat"], run=run, opd=org.opd_b).pk)
+        job = services.cetak_execute(
+            services.cetak_minta(actor=petugas["pembuat"], run=run, opd=org.opd_b).pk
+        )
         with zipfile.ZipFile(job.berkas.open("rb")) as z:
             (name,) = z.namelist()
             (halaman,) = _teks_halaman(z.read(name), tmp_path, name)
@@ -71,11 +73,11 @@ def test_one_opd_only_and_a_second_print_reuses_the_verification_records(bergaji
 def test_refused_before_approval_and_for_anyone_but_the_admin_bkd(bergaji, petugas, users):
     run = hitung(petugas["pembuat"])
     with pytest.raises(ValidationError, match="belum disetujui"):
-        cetak.cetak_minta(actor=petugas["pembuat"], run=run)
+        services.cetak_minta(actor=petugas["pembuat"], run=run)
     run = kunci(petugas, run)
     for role in ("pimpinan", "operator_opd", "pegawai"):
         with pytest.raises(PermissionDenied):
-            cetak.cetak_minta(actor=users[role], run=run)
+            services.cetak_minta(actor=users[role], run=run)
     assert not CetakSlipMassal.objects.exists()
 
 
@@ -85,7 +87,7 @@ def test_refused_before_approval_and_for_anyone_but_the_admin_bkd(bergaji, petug
 )
 def test_who_may_print_and_download(bergaji, petugas, client_as, role, status):
     run = kunci(petugas, hitung(petugas["pembuat"]))
-    job = cetak.cetak_execute(cetak.cetak_minta(actor=petugas["pembuat"], run=run).pk)
+    job = services.cetak_execute(services.cetak_minta(actor=petugas["pembuat"], run=run).pk)
     client = client_as(role)
     assert client.get(reverse("penggajian:cetak_slip", args=[run.pk])).status_code == status
     assert client.get(reverse("penggajian:cetak_unduh", args=[job.pk])).status_code == status

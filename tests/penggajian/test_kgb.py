@@ -350,13 +350,13 @@ def test_scope_and_query_count(jatuh_tempo, users, client):
 def test_the_demo_has_eligible_undeterminable_and_overdue_kgbs(time_machine):
     from django.core.management import call_command
 
-    from penggajian import services_kgb
+    from penggajian import services
 
     time_machine.move_to(dt.datetime(2026, 12, 1, 9, tzinfo=ZoneInfo("Asia/Makassar")))
     call_command("seed_demo", pegawai=300, seed=1, force=True)
     hari_ini = dt.date(2026, 12, 1)
-    daftar = list(services_kgb.kgb_daftar(Pegawai.objects.all(), hari_ini=hari_ini))
-    usulan = services_kgb.usulan_untuk(daftar, hari_ini=hari_ini)
+    daftar = list(services.kgb_daftar(Pegawai.objects.all(), hari_ini=hari_ini))
+    usulan = services.usulan_untuk(daftar, hari_ini=hari_ini)
     status = {(u.terlambat, u.syarat.status) for u in usulan}
     assert (False, SyaratKinerja.MEMENUHI) in status  # due in the next three months, eligible
     assert (False, SyaratKinerja.BELUM_DAPAT_DITENTUKAN) in status

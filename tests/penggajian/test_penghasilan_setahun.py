@@ -7,8 +7,6 @@ contributions deducted; PKP rounded down to a thousand; Pasal 17 (UU 7/2021 HPP)
 
 from __future__ import annotations
 
-import csv
-
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -16,6 +14,7 @@ from django.urls import reverse
 from penggajian import selectors
 from penggajian.impor_penghasilan import COLUMNS
 from penggajian.models import PenghasilanLuarSistem, RekapKehadiran, Slip
+from tests.csvfile import tulis_csv
 from tests.penggajian.bantu import hitung, kunci
 
 CATATAN = "Pegawai lain tanpa rekening"
@@ -32,12 +31,7 @@ def staf(org):
 
 
 def _csv(path, rows):
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=COLUMNS)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: row.get(k, "") for k in COLUMNS})
-    return path
+    return tulis_csv(path, COLUMNS, rows)
 
 
 def _sebelum_juli(nip):

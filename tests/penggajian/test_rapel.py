@@ -16,9 +16,9 @@ from django.urls import reverse
 
 from asn_portal.celery import app
 from pegawai.models import Golongan
-from penggajian import rapel as layanan
 from penggajian import services
 from penggajian.models import Penyesuaian, RapelGaji, RunGaji, Slip, TabelGajiPokok
+from penggajian.services import rapel as layanan
 from tests.penggajian.bantu import kunci
 from tests.querycount import assert_same_queries, get_queries
 

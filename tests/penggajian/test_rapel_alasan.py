@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from penggajian import rapel as layanan
 from penggajian.models import Penyesuaian, RapelGaji
+from penggajian.services import rapel as layanan
 
 from .test_alasan_panjang import KEPANJANGAN, PANJANG, _pesan
 from .test_rapel import TAHUN, dibayar_dengan_tabel_lama, staf  # noqa: F401 - fixtures

@@ -7,11 +7,10 @@ from __future__ import annotations
 import pytest
 from django.core.management import CommandError, call_command
 
-from penggajian import rapel as layanan_rapel
 from penggajian import services
 from penggajian.management.commands.calculate_gaji import SISTEM
 from penggajian.models import RapelGaji, RunGaji
-from penggajian.tasks import hitung_run_task
+from penggajian.tasks import hitung_run_task, rapel_task
 from tests.penggajian.bantu import hitung, kunci
 
 
@@ -27,11 +26,11 @@ def test_the_run_task_attributes_the_finished_run_to_its_maker(bergaji, petugas)
 
 def test_the_rapel_task_attributes_its_steps_to_who_requested_it(bergaji, petugas):
     kunci(petugas, hitung(petugas["pembuat"], bulan=10))
-    rapel = layanan_rapel.rapel_minta(
+    rapel = services.rapel_minta(
         actor=petugas["verifikator"], jenis="induk", tahun=2026, bulan_mulai=10, bulan_akhir=10, alasan="Uji"
     )
 
-    layanan_rapel.rapel_task(rapel.pk)
+    rapel_task(rapel.pk)
 
     rapel = RapelGaji.objects.get(pk=rapel.pk)
     assert rapel.status == "selesai"

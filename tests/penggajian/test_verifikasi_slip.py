@@ -71,13 +71,11 @@ def test_a_draft_slip_says_draf_and_stops_verifying_after_a_recompute(
 
 @pytest.mark.django_db
 def test_a_bulk_print_also_replaces_a_draft_print(bergaji, users, petugas, client):
-    from penggajian import cetak
-
     run = hitung(petugas["pembuat"])
     _cetak(client, petugas["pembuat"], Slip.objects.get(run=run, pegawai=bergaji.staf_a))
     draf = DokumenTerverifikasi.objects.get()
     run = kunci(petugas, run)
-    cetak.cetak_execute(cetak.cetak_minta(actor=petugas["pembuat"], run=run).pk)
+    services.cetak_execute(services.cetak_minta(actor=petugas["pembuat"], run=run).pk)
     draf.refresh_from_db()
     slip = Slip.objects.get(run=run, pegawai=bergaji.staf_a)
     assert draf.diganti_oleh.kode == slip.kode_verifikasi

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from akun import roles
 from pegawai.management.commands._impor import pengguna_dari_login
+from penggajian import permissions
 from penggajian.models import RunGaji
 from penggajian.services import run_execute, run_hitung
 
@@ -56,7 +57,7 @@ class Command(BaseCommand):
         tahun, bulan = parse_bulan(options["bulan"])
         jenis_list = [options["jenis"]] if options["jenis"] else [RunGaji.Jenis.INDUK, RunGaji.Jenis.TPP]
         actor = pengguna_dari_login(options.get("user")) or akun_sistem()
-        if not roles.is_admin_bkd(actor):
+        if not permissions.can_compute_run_gaji(actor):
             raise CommandError(f"{actor.username} bukan Admin BKD: tidak boleh menghitung run gaji.")
         masalah = []
         for jenis in jenis_list:

@@ -19,21 +19,19 @@ import dataclasses
 import logging
 from decimal import Decimal
 
-from celery import shared_task
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from akun import roles
 from core.history import MAX_ALASAN, catat_riwayat, pesan_terlalu_panjang
 from core.workflow import transition
 from pegawai.models import UnitKerja
 
-from . import selectors
-from .hitung import KUNCI_BRUTO_PPH, GalatHitung, MasukanPegawai, penjelasan_selisih, selisih_kolom
-from .models import Penyesuaian, RapelGaji, RunGaji, Slip, bulan_label
+from .. import permissions, selectors
+from ..hitung import KUNCI_BRUTO_PPH, GalatHitung, MasukanPegawai, penjelasan_selisih, selisih_kolom
+from ..models import Penyesuaian, RapelGaji, RunGaji, Slip, bulan_label
+from ._common import _hitung_satu, enqueue
 
 logger = logging.getLogger(__name__)
 
@@ -157,7 +155,7 @@ def rapel_minta(
     opd: UnitKerja | None = None,
 ) -> RapelGaji:
     """Queue a rapel. Admin BKD only; every month must have a locked run of that kind and a rule in force."""
-    if not roles.is_admin_bkd(actor):
+    if not permissions.can_request_rapel(actor):
         raise PermissionDenied
     galat: dict[str, str] = {}
     alasan = (alasan or "").strip()
@@ -214,7 +212,7 @@ def rapel_minta(
     )
     catat_riwayat(rapel, actor=actor, alasan="Diminta")
     rapel.save()
-    transaction.on_commit(lambda: rapel_task.delay(rapel.pk))
+    enqueue("rapel_task", rapel.pk)
     return rapel
 
 
@@ -226,7 +224,7 @@ def _bagian(rapel: RapelGaji) -> list[tuple[RunGaji, int]]:
     runs = RunGaji.objects.filter(
         jenis=rapel.jenis, tahun=rapel.tahun, bulan__gte=rapel.bulan_mulai, bulan__lte=rapel.bulan_akhir
     ).order_by("bulan")
-    hasil = []
+    hasil: list[tuple[RunGaji, int]] = []
     for run in runs:
         slips = Slip.objects.filter(run=run)
         if rapel.opd_id:
@@ -303,8 +301,6 @@ def rapel_bagian(rapel_id: int, run: RunGaji, opd_id: int, aturan: tuple) -> boo
 
 
 def _hitung(jenis: str, masukan: MasukanPegawai, aturan: tuple):
-    from .services import _hitung_satu
-
     aturan_gaji, aturan_tpp = aturan
     return _hitung_satu(jenis, masukan, aturan_gaji, aturan_tpp)
 
@@ -347,15 +343,10 @@ def rapel_jalankan(rapel_id: int) -> RapelGaji:
     return rapel
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
-def rapel_task(rapel_id: int) -> int:
-    return rapel_jalankan(rapel_id).jumlah_koreksi
-
-
 @transaction.atomic
 def rapel_lanjutkan(*, actor, rapel: RapelGaji) -> RapelGaji:
     """Resume a rapel that stopped on an error (chunks already done are kept)."""
-    if not roles.is_admin_bkd(actor):
+    if not permissions.can_manage_rapel(actor):
         raise PermissionDenied
     rapel = RapelGaji.objects.select_for_update().get(pk=rapel.pk)
     if rapel.status != RapelGaji.Status.GAGAL:
@@ -364,14 +355,14 @@ def rapel_lanjutkan(*, actor, rapel: RapelGaji) -> RapelGaji:
     rapel.pesan_galat = ""
     catat_riwayat(rapel, actor=actor, alasan="Dilanjutkan")
     rapel.save()
-    transaction.on_commit(lambda: rapel_task.delay(rapel.pk))
+    enqueue("rapel_task", rapel.pk)
     return rapel
 
 
 @transaction.atomic
 def rapel_batalkan(*, actor, rapel: RapelGaji) -> int:
     """Delete the rapel's corrections while none of them is in a run yet; the rapel stays, cancelled."""
-    if not roles.is_admin_bkd(actor):
+    if not permissions.can_manage_rapel(actor):
         raise PermissionDenied
     rapel = RapelGaji.objects.select_for_update().get(pk=rapel.pk)
     if rapel.sedang_berjalan:
@@ -389,22 +380,3 @@ def rapel_batalkan(*, actor, rapel: RapelGaji) -> int:
     catat_riwayat(rapel, actor=actor, alasan=f"Dibatalkan: {jumlah} koreksi dihapus")
     rapel.save()
     return jumlah
-
-
-# --- reading ------------------------------------------------------------------------------------------
-
-
-def rekap_per_opd(rapel: RapelGaji) -> list[dict]:
-    """Corrections of a rapel per OPD: count and totals (one query)."""
-    return list(
-        rapel.penyesuaian.values("slip_asal__opd_id", "slip_asal__opd__nama")
-        .annotate(
-            jumlah=Count("pk"),
-            pegawai=Count("pegawai_id", distinct=True),
-            kotor=Sum("selisih_kotor"),
-            potongan=Sum("selisih_potongan"),
-            bersih=Sum("selisih_bersih"),
-            dibayar=Count("pk", filter=Q(run_tujuan__isnull=False)),
-        )
-        .order_by("slip_asal__opd__nama")
-    )

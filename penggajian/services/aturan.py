@@ -9,20 +9,18 @@ import logging
 from decimal import Decimal
 from typing import Any
 
-from celery import shared_task
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from akun import roles
 from core.dates import add_months
 from core.history import catat_riwayat
 from pegawai.models import Pegawai, UnitKerja
 
-from . import selectors
-from .hitung import GalatHitung, hitung_tpp
-from .models import (
+from .. import permissions, selectors
+from ..hitung import GalatHitung, hitung_tpp
+from ..models import (
     AturanTambahan,
     AturanTpp,
     KodePotonganTpp,
@@ -32,6 +30,7 @@ from .models import (
     RunGaji,
     bulan_label,
 )
+from ._common import enqueue
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +38,7 @@ PREDIKAT = ("sangat baik", "baik", "butuh perbaikan", "kurang", "sangat kurang")
 
 
 def _wajib_admin(actor) -> None:
-    if not roles.is_admin_bkd(actor):
+    if not permissions.can_manage_gaji(actor):
         raise PermissionDenied
 
 
@@ -169,14 +168,7 @@ def aturan_tambahan_simpan(*, actor, form) -> AturanTambahan:
     with it."""
     _wajib_admin(actor)
     if form.instance.pk:
-        terpakai = (
-            RunGaji.objects.filter(
-                aturan_tambahan_id=form.instance.pk,
-                status__in=[RunGaji.Status.DISETUJUI, RunGaji.Status.DIKUNCI],
-            )
-            .order_by("bulan")
-            .first()
-        )
+        terpakai = selectors.aturan_tambahan_terpakai(form.instance)
         if terpakai is not None:
             raise ValidationError(
                 f"Aturan ini sudah dipakai {terpakai} yang disetujui/dikunci: tidak dapat diubah."
@@ -209,7 +201,7 @@ def whatif_minta(*, actor, aturan: AturanTpp) -> AturanTpp:
         AturanTpp.objects.filter(pk=aturan.pk).update(
             perbandingan={"status": "antri", "diminta_oleh": actor.get_full_name() or actor.username}
         )
-        transaction.on_commit(lambda: whatif_task.delay(aturan.pk))
+        enqueue("whatif_task", aturan.pk)
     aturan.refresh_from_db()
     return aturan
 
@@ -283,8 +275,8 @@ def whatif_hitung(aturan_id: int) -> dict:
     return hasil
 
 
-@shared_task(acks_late=True)
-def whatif_task(aturan_id: int) -> int:
+def whatif_jalankan(aturan_id: int) -> int:
+    """The worker's part: the comparison, or the reason it failed on the draft (then re-raised)."""
     try:
         return whatif_hitung(aturan_id)["total_opd"]
     except Exception as exc:

@@ -15,7 +15,6 @@ import secrets
 import zipfile
 from itertools import groupby
 
-from celery import shared_task
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -24,14 +23,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from akun import roles
 from core.documents import dokumen_link_replacement, qr_png_data_uri, render_pdf
 from core.models import DokumenTerverifikasi
 from pegawai.models import Penandatangan, UnitKerja
 from pegawai.selectors import penandatangan_map
 
-from .dokumen import JENIS_SLIP, kelompok_rincian, slip_fakta, slip_sumber, terbilang
-from .models import CetakSlipMassal, RunGaji, Slip
+from .. import permissions
+from ..dokumen import JENIS_SLIP, kelompok_rincian, slip_fakta, slip_sumber, terbilang
+from ..models import CetakSlipMassal, RunGaji, Slip
+from ._common import enqueue
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ STATUS_BOLEH_CETAK = (RunGaji.Status.DISETUJUI, RunGaji.Status.DIKUNCI)
 
 def cetak_minta(*, actor, run: RunGaji, opd: UnitKerja | None = None) -> CetakSlipMassal:
     """Queue a bulk print of the run's slips (all OPDs, or one). Admin BKD only; approved or locked runs."""
-    if not roles.is_admin_bkd(actor):
+    if not permissions.can_print_slip_massal(actor):
         raise PermissionDenied
     if run.status not in STATUS_BOLEH_CETAK:
         raise ValidationError(f"{run} belum disetujui: slip dicetak setelah run disetujui pimpinan.")
@@ -55,7 +55,7 @@ def cetak_minta(*, actor, run: RunGaji, opd: UnitKerja | None = None) -> CetakSl
         )
     with transaction.atomic():
         cetak = CetakSlipMassal.objects.create(run=run, opd=opd, jumlah=jumlah, diminta_oleh=actor)
-        transaction.on_commit(lambda: cetak_slip_massal_task.delay(cetak.pk))
+        enqueue("cetak_slip_massal_task", cetak.pk)
     return cetak
 
 
@@ -193,8 +193,3 @@ def _tulis_bagian(berkas_zip, cetak, bagian: list[Slip], nama: str, actor_name: 
     selesai += len(bagian)
     CetakSlipMassal.objects.filter(pk=cetak.pk).update(selesai_dicetak=selesai)
     return selesai
-
-
-@shared_task(acks_late=True, reject_on_worker_lost=True)
-def cetak_slip_massal_task(cetak_id: int) -> int:
-    return cetak_execute(cetak_id).selesai_dicetak

@@ -1,16 +1,16 @@
 """Writes of the monthly attendance recaps (input of TPP disiplin) entered one employee at a time; the
-bulk path is the import (penggajian/impor.py)."""
+bulk path is the import (penggajian/impor.py); the employee must be in the officer's scope (selectors)."""
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from akun import roles
 from core.history import catat_riwayat
 from pegawai.selectors import pegawai_list_visible_to
 
-from .models import RekapKehadiran
+from .. import permissions
+from ..models import RekapKehadiran
 
 
 @transaction.atomic
@@ -18,7 +18,7 @@ def rekap_kehadiran_simpan(
     *, actor, pegawai, tahun: int, bulan: int, hari_kerja: int, tanpa_keterangan: int, jumlah: dict[str, int]
 ) -> tuple[RekapKehadiran, bool]:
     """Create or change one employee's recap of one month (history kept): (recap, created)."""
-    if not (roles.is_admin_bkd(actor) or roles.is_operator_opd(actor)):
+    if not permissions.can_record_kehadiran(actor):
         raise PermissionDenied
     if not pegawai_list_visible_to(user=actor).filter(pk=pegawai.pk).exists():
         raise PermissionDenied

@@ -1,6 +1,6 @@
-"""Pay runs: queue the computation, compute (Celery, one OPD per transaction, resumable), verify,
-approve, lock. Maker ≠ checker: whoever computed any part of a run (every computation is recorded in
-PerhitunganRun, across returns) can neither verify nor approve it (also a database trigger). Transitions lock the run row, so two simultaneous approvals make one transition."""
+"""Pay runs: queue the computation and compute it (Celery, one OPD per transaction, resumable). Every
+computation is recorded in PerhitunganRun, across returns: whoever computed any part of a run can neither
+verify nor approve it (persetujuan.py, permissions.is_pembuat_run, and a database trigger)."""
 
 from __future__ import annotations
 
@@ -10,31 +10,22 @@ import time
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mass_mail
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Func, IntegerField, Q, Value
 from django.utils import timezone
 
 from akun import roles
 from core.db import copy_rows
-from core.history import alasan_bersih, catat_riwayat
+from core.history import catat_riwayat
 from core.workflow import transition
 from pegawai.models import Pegawai, UnitKerja
 
-from . import selectors
-from .dokumen import slip_dokumen_revoke
-from .hitung import (
-    GalatHitung,
-    Hasil,
-    hitung_induk,
-    hitung_tambahan,
-    hitung_tpp,
-    terapkan_penyesuaian,
-)
-from .models import GalatSlip, Penyesuaian, PerhitunganRun, RapelGaji, RunGaji, Slip, bulan_label
-from .permissions import is_pembuat_run
-from .rapel import dibayar_per_slip, penyesuaian_baru
+from .. import permissions, selectors
+from ..dokumen import slip_dokumen_revoke
+from ..hitung import GalatHitung, Hasil, terapkan_penyesuaian
+from ..models import GalatSlip, Penyesuaian, PerhitunganRun, RapelGaji, RunGaji, Slip, bulan_label
+from ._common import _aturan_run, _error, _hitung_satu, _notify_after_commit, enqueue
 
 logger = logging.getLogger(__name__)
 
@@ -43,10 +34,6 @@ SLIP_FIELDS = [
     "nama_bank", "nomor_rekening", "kolom", "rincian", "masukan", "jumlah_kotor", "jumlah_potongan",
     "jumlah_bersih", "bruto_pph", "kode_verifikasi", "dihitung",
 ]  # fmt: skip
-
-
-def _error(message: str) -> ValidationError:
-    return ValidationError(message)
 
 
 # --- queue ------------------------------------------------------------------------------------------
@@ -60,7 +47,7 @@ def run_hitung(
     month and when no rule is in force; a recompute resets a verification. `hanya_galat` recomputes only
     the employees that failed last time. `antrikan=False` leaves the computing to the caller
     (calculate_gaji runs it in its own process and waits)."""
-    if not roles.is_admin_bkd(actor):
+    if not permissions.can_compute_run_gaji(actor):
         raise PermissionDenied
     if jenis not in RunGaji.Jenis.values:
         raise _error(f"Jenis run tidak dikenal: {jenis}.")
@@ -131,9 +118,7 @@ def run_hitung(
         pada=run.dihitung_pada,
     )
     if antrikan:
-        from .tasks import hitung_run_task
-
-        transaction.on_commit(lambda: hitung_run_task.delay(run.pk))
+        enqueue("hitung_run_task", run.pk)
     return run
 
 
@@ -172,25 +157,6 @@ def _simpan_run(run: RunGaji, label: str) -> None:
 
 
 # --- compute ----------------------------------------------------------------------------------------
-
-
-def _hitung_satu(jenis: str, masukan, aturan_gaji, aturan_tpp, aturan_tambahan=None) -> Hasil:
-    if jenis == RunGaji.Jenis.TPP:
-        return hitung_tpp(masukan, aturan_gaji, aturan_tpp)
-    if aturan_tambahan is not None:
-        return hitung_tambahan(masukan, aturan_gaji, aturan_tambahan)
-    return hitung_induk(masukan, aturan_gaji)
-
-
-def _aturan_run(run: RunGaji) -> tuple:
-    """The rule snapshots a run was queued with: (gaji, TPP or None, THR/gaji ke-13 or None)."""
-    if run.aturan_gaji is None:
-        raise selectors.AturanTidakAda(f"{run} belum mempunyai aturan gaji: hitung ulang run itu.")
-    return (
-        selectors.aturan_gaji_data(run.aturan_gaji, run.tahun, run.bulan),
-        selectors.aturan_tpp_data(run.aturan_tpp) if run.aturan_tpp is not None else None,
-        selectors.aturan_tambahan_data(run.aturan_tambahan) if run.aturan_tambahan is not None else None,
-    )
 
 
 def _slip_row(run: RunGaji, m, extra: dict, hasil: Hasil, jabatan: str, now, aturan_ids: dict) -> tuple:
@@ -359,137 +325,7 @@ def run_execute(run_id: int) -> RunGaji:
     return run
 
 
-# --- workflow ---------------------------------------------------------------------------------------
-
-
-def _locked(run: RunGaji) -> RunGaji:
-    return RunGaji.objects.select_for_update().get(pk=run.pk)
-
-
-@transaction.atomic
-def run_verifikasi(*, actor, run: RunGaji, catatan: str = "") -> RunGaji:
-    """A second Admin BKD officer checks the computed run. With failed employees a note is required."""
-    if not roles.is_admin_bkd(actor):
-        raise PermissionDenied
-    run = _locked(run)
-    transition(run, RunGaji.Status.DIVERIFIKASI)
-    if is_pembuat_run(actor, run):
-        raise _error(
-            "Pemisahan tugas: yang menghitung tidak boleh memverifikasi run yang sama (termasuk yang pernah "
-            "menghitung sebagian, mis. hitung ulang yang gagal saja)."
-        )
-    catatan = alasan_bersih(catatan, field="catatan", label="Catatan verifikasi")
-    if run.jumlah_galat and not catatan:
-        raise ValidationError(
-            {
-                "catatan": f"{run.jumlah_galat} pegawai gagal dihitung: tulis catatan mengapa run tetap diverifikasi."
-            }
-        )
-    run.diverifikasi_oleh = actor
-    run.diverifikasi_pada = timezone.now()
-    if catatan:
-        run.catatan = catatan
-    catat_riwayat(run, actor=actor, alasan=f"Diverifikasi{': ' + catatan if catatan else ''}")
-    run.save()
-    _notify_after_commit(roles.PIMPINAN, f"{run} menunggu persetujuan", f"{run} sudah diverifikasi.")
-    return run
-
-
-@transaction.atomic
-def run_setujui(*, actor, run: RunGaji) -> RunGaji:
-    """The Pimpinan (or an Admin BKD officer other than the maker and the verifier) approves."""
-    if not (roles.is_pimpinan(actor) or roles.is_admin_bkd(actor)):
-        raise PermissionDenied
-    run = _locked(run)
-    transition(run, RunGaji.Status.DISETUJUI)
-    if actor.pk == run.diverifikasi_oleh_id or is_pembuat_run(actor, run):
-        raise _error(
-            "Pemisahan tugas: yang menghitung atau memverifikasi tidak boleh menyetujui run yang sama."
-        )
-    run.disetujui_oleh = actor
-    run.disetujui_pada = timezone.now()
-    catat_riwayat(run, actor=actor, alasan="Disetujui")
-    run.save()
-    return run
-
-
-@transaction.atomic
-def run_kembalikan(*, actor, run: RunGaji, alasan: str) -> RunGaji:
-    """Send a computed, verified or approved (not locked) run back for correction, with a reason."""
-    if not (roles.is_pimpinan(actor) or roles.is_admin_bkd(actor)):
-        raise PermissionDenied
-    alasan = alasan_bersih(alasan, label="Alasan pengembalian")
-    if not alasan:
-        raise ValidationError({"alasan": "Alasan pengembalian wajib diisi."})
-    run = _locked(run)
-    transition(run, RunGaji.Status.DIHITUNG)
-    run.diverifikasi_oleh = run.disetujui_oleh = None
-    run.diverifikasi_pada = run.disetujui_pada = None
-    run.catatan = alasan
-    catat_riwayat(run, actor=actor, alasan=f"Dikembalikan: {alasan}")
-    run.save()
-    return run
-
-
-@transaction.atomic
-def run_kunci(*, actor, run: RunGaji) -> RunGaji:
-    """Lock an approved run: from now on the database refuses any change to it or its slips. Employees
-    are told their slip is ready, after the commit."""
-    if not roles.is_admin_bkd(actor):
-        raise PermissionDenied
-    run = _locked(run)
-    transition(run, RunGaji.Status.DIKUNCI)
-    run.dikunci_oleh = actor
-    run.dikunci_pada = timezone.now()
-    catat_riwayat(run, actor=actor, alasan="Dikunci")
-    run.save()
-    from .tasks import notifikasi_slip_task
-
-    transaction.on_commit(lambda: notifikasi_slip_task.delay(run.pk))
-    return run
-
-
-# --- notifications ----------------------------------------------------------------------------------
-
-
-def _notify_after_commit(group: str, subject: str, body: str, *, exclude_user_id: int | None = None) -> None:
-    """E-mail the members of a role once the transaction has committed (never for a rolled-back change)."""
-    from django.contrib.auth import get_user_model
-
-    def send() -> None:
-        users = get_user_model().objects.filter(groups__name=group, is_active=True).exclude(email="")
-        if exclude_user_id:
-            users = users.exclude(pk=exclude_user_id)
-        messages = [(subject, body, None, [email]) for email in users.values_list("email", flat=True)]
-        if messages:
-            send_mass_mail(messages, fail_silently=True)
-
-    transaction.on_commit(send)
-
-
-def notifikasi_slip(run_id: int) -> int:
-    """Tell every employee with a login and an e-mail address that their slip of a locked run is ready."""
-    run = RunGaji.objects.get(pk=run_id)
-    if run.status != RunGaji.Status.DIKUNCI:
-        return 0
-    base = settings.ASN_BASE_URL.rstrip("/")
-    rows = (
-        Slip.objects.filter(run=run, pegawai__user__isnull=False)
-        .exclude(Q(pegawai__user__email="") & Q(pegawai__email=""))
-        .values_list("pegawai__user__email", "pegawai__email", "nama")
-    )
-    messages = [
-        (
-            f"Slip {run} tersedia",
-            f"Yth. {nama},\n\nSlip {run} Anda sudah dapat diunduh di {base}/gaji/slip/.\n",
-            None,
-            [email_user or email],
-        )
-        for email_user, email, nama in rows.iterator()
-    ]
-    if messages:
-        send_mass_mail(messages, fail_silently=True)
-    return len(messages)
+# --- the lock guard ------------------------------------------------------------------------------
 
 
 LOCK_TRIGGERS = (
@@ -507,54 +343,3 @@ def slip_lock_guard_active() -> bool:
             [list(LOCK_TRIGGERS)],
         )
         return cursor.fetchone()[0] == len(LOCK_TRIGGERS)
-
-
-# --- corrections ------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def penyesuaian_buat(*, actor, slip: Slip, alasan: str) -> Penyesuaian:
-    """Recompute a locked month's slip with today's data (same rule versions as the run) and record the
-    difference, to be paid or recovered by the next run of the same kind. Nothing changes in the locked
-    run itself."""
-    if not roles.is_admin_bkd(actor):
-        raise PermissionDenied
-    alasan = alasan_bersih(alasan, label="Alasan koreksi")
-    if not alasan:
-        raise ValidationError({"alasan": "Alasan koreksi wajib diisi."})
-    run = RunGaji.objects.get(pk=slip.run_id)
-    if run.status != RunGaji.Status.DIKUNCI:
-        raise _error(f"{run} belum dikunci: hitung ulang run itu sendiri, tidak perlu penyesuaian.")
-    dibayar = dibayar_per_slip([slip])[slip.pk]
-    if dibayar.tertunda:
-        raise _error("Sudah ada penyesuaian yang menunggu run berikutnya untuk slip ini.")
-    aturan_gaji, aturan_tpp, aturan_tambahan = _aturan_run(run)
-    masukan, _extra = selectors.masukan_pegawai(
-        Pegawai.objects.filter(pk=slip.pegawai_id),
-        tahun=run.tahun,
-        bulan=run.bulan,
-        tpp=run.jenis == RunGaji.Jenis.TPP,
-        tambahan=run.tambahan,
-    )
-    if not masukan:
-        raise _error("Pegawai tidak aktif: penyesuaian tidak dapat dihitung.")
-    try:
-        hasil = _hitung_satu(run.jenis, masukan[0], aturan_gaji, aturan_tpp, aturan_tambahan)
-    except GalatHitung as exc:
-        raise _error(f"Slip koreksi tidak dapat dihitung: {exc}") from exc
-    # Against what the month has paid so far: the slip plus the corrections already paid.
-    adj = penyesuaian_baru(
-        slip=slip,
-        dibayar=dibayar,
-        hasil=hasil,
-        masukan=masukan[0].snapshot(),
-        alasan=alasan,
-        dibuat_oleh=actor,
-    )
-    if adj is None:
-        raise _error(
-            "Dihitung ulang dengan data sekarang, slip bulan itu tidak berubah: tidak ada yang dikoreksi."
-        )
-    catat_riwayat(adj, actor=actor, alasan=f"Koreksi {run}: {alasan}")
-    adj.save()
-    return adj

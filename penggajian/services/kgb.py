@@ -39,9 +39,9 @@ from kinerja import selectors as kinerja_selectors
 from kinerja.selectors import SyaratKinerja
 from pegawai.models import Pegawai, UnitKerja
 
-from . import permissions, selectors
-from .hitung import GalatHitung
-from .models import KenaikanGajiBerkala, TabelGajiPokok
+from .. import permissions, selectors
+from ..hitung import GalatHitung
+from ..models import KenaikanGajiBerkala
 
 JENDELA_BULAN = 3
 PENANDA_NOMOR = "{nomor}"
@@ -294,26 +294,3 @@ def kgb_tunda(*, actor, pegawai: Pegawai, alasan: str) -> KenaikanGajiBerkala:
     catat_riwayat(kgb, actor=actor, alasan=f"KGB ditunda: {alasan}")
     kgb.save()
     return kgb
-
-
-def dasar_hukum_kgb(kgb: KenaikanGajiBerkala) -> dict[str, str]:
-    """The legal basis a KGB decree cites: the gaji pokok table in force at its TMT (its own regulation,
-    e.g. PP 5/2024, the nineteenth amendment of PP 7/1977, Lampiran) and the KGB rule itself."""
-    tabel = (
-        TabelGajiPokok.objects.filter(jenis=TabelGajiPokok.Jenis.PNS, berlaku_mulai__lte=kgb.tmt)
-        .order_by("-berlaku_mulai")
-        .first()
-    )
-    return {
-        "gaji_pokok": tabel.dasar_hukum if tabel else "",
-        "kgb": (
-            "Peraturan Pemerintah Nomor 7 Tahun 1977 tentang Peraturan Gaji Pegawai Negeri Sipil sebagaimana "
-            "telah beberapa kali diubah, terakhir dengan Peraturan Pemerintah Nomor 5 Tahun 2024 (kenaikan gaji "
-            "berkala setiap 2 tahun masa kerja golongan)"
-        ),
-        "kinerja": (
-            "Peraturan Pemerintah Nomor 30 Tahun 2019 tentang Penilaian Kinerja Pegawai Negeri Sipil dan "
-            "Peraturan Menteri PANRB Nomor 6 Tahun 2022 tentang Pengelolaan Kinerja Pegawai ASN (predikat "
-            "kinerja paling rendah Baik dalam 2 tahun terakhir)"
-        ),
-    }
