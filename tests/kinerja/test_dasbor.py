@@ -91,3 +91,43 @@ def test_kinerja_dashboards_query_count_is_the_same_for_3_and_10(client_as, user
         _anggota(users, org, periode, n)
         counts.append(_queries(client, url))
     assert counts[0] == counts[1]
+
+
+@pytest.fixture
+def cache_dasbor(settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.ASN_DASBOR_CACHE_DETIK = 60
+    yield
+    cache.clear()
+
+
+def test_distribution_figures_are_cached_per_scope_and_shared_with_the_dashboard(
+    client_as, users, org, periode, cache_dasbor
+):
+    from asn_portal.tasks import dasbor_segarkan_task
+
+    _anggota(users, org, periode, 2)
+    admin = client_as("admin_bkd")
+    with CaptureQueriesContext(connection) as pertama:
+        page = admin.get(reverse("kinerja:sebaran"))
+    assert page.context["total_dinilai"] == 2 and page.context["kode"] == "triwulan-4"
+    assert "Angka pukul" in page.content.decode()
+    _anggota(users, org, periode, 1)  # within the cache time the figures stay as computed
+    with CaptureQueriesContext(connection) as kedua:
+        page = admin.get(reverse("kinerja:sebaran"))
+    assert page.context["total_dinilai"] == 2
+    assert len(kedua) <= len(pertama) - 5
+    # The dashboard reads the same figures (same scope, same default period).
+    assert admin.get("/").context["kinerja"]["total_dinilai"] == 2
+    # The operator's scope has its own figures; another period asked for is computed for itself.
+    operator = client_as("operator_opd").get(reverse("kinerja:sebaran"))
+    assert [r["opd"] for r in operator.context["rows"]] == [org.opd_a]
+    assert operator.context["total_dinilai"] == 3
+    kosong = admin.get(reverse("kinerja:sebaran"), {"periode": "triwulan-1"})
+    assert (kosong.context["kode"], kosong.context["total_dinilai"]) == ("triwulan-1", 0)
+    # Celery beat's refresh recomputes the government-wide figures, the dashboard's and the page's.
+    dasbor_segarkan_task()
+    assert admin.get(reverse("kinerja:sebaran")).context["total_dinilai"] == 3
+    assert admin.get("/").context["kinerja"]["total_dinilai"] == 3
