@@ -443,7 +443,13 @@ class DemoBuilder(OrganisasiDemo):
         rng = random.Random(f"ttd-{self.seed}")  # noqa: S311 - demo data, not security
         mulai = dt.date(self.today.year, 1, 1)
         kepala, staf, opd_nama = {}, {}, {}
-        for p in Pegawai.objects.filter(aktif=True).select_related("jabatan", "opd").order_by("nip"):
+        # 50,000 rows: only the columns read here (building every column took seconds).
+        kolom = ["nip", "status_kepegawaian", "opd", "opd__nama", "jabatan", "jabatan__nama"]
+        kolom += ["jabatan__is_kepala", "jabatan__unit_kerja"]
+        orang = (
+            Pegawai.objects.filter(aktif=True).select_related("jabatan", "opd").only(*kolom).order_by("nip")
+        )
+        for p in orang:
             opd_nama[p.opd_id] = p.opd.nama
             if p.jabatan.is_kepala and p.jabatan.unit_kerja_id == p.opd_id:
                 kepala.setdefault(p.opd_id, p)
@@ -513,9 +519,11 @@ class DemoBuilder(OrganisasiDemo):
             jabatan.atasan_override = sekda
         Jabatan.objects.bulk_update(heads, ["atasan_override"])
         for pegawai in people:
-            pegawai.jabatan_id = pegawai.jabatan.id
-            pegawai.unit_kerja_id = pegawai.unit_kerja.id
-            pegawai.opd_id = pegawai.unit_kerja.opd.id
+            # Assign the saved objects, not their ids: setting jabatan_id from None drops the cached
+            # jabatan, and every later `pegawai.jabatan` was a query (50,000 at 50,000 employees).
+            pegawai.jabatan = pegawai.jabatan
+            pegawai.unit_kerja = pegawai.unit_kerja
+            pegawai.opd = pegawai.unit_kerja.opd
         Pegawai.objects.bulk_create(people, batch_size=2000)
         keluarga, rjab, rpang, rpend, hukdis = self.families_and_histories(people)
         for model, rows in (

@@ -47,6 +47,17 @@ def test_atasan_dashboard_lists_approvals_due_ratings_and_the_curve(client_as, u
     # Two rated Baik under a unit of predikat Baik: 100 % Baik > 70 %, and nobody Butuh Perbaikan/Kurang.
     assert "Baik: 2 dari 2 pegawai (100 %), ketentuan maksimal 70 %" in page
     assert "Andi Pratama" in page  # still listed as a direct report
+    # The rows link to the SKP and to its rating form (URLs built once per page, not per row).
+    from kinerja.models import SKP
+
+    diajukan = SKP.objects.get(status="diajukan")
+    disetujui = SKP.objects.get(pegawai__nama="Staf Tambahan 01")
+    assert f'<a href="/kinerja/skp/{diajukan.pk}/">Staf Tambahan 00</a> menunggu' in page
+    tim = client_as("atasan").get(reverse("kinerja:tim")).content.decode()
+    assert f'<a href="/kinerja/skp/{diajukan.pk}/">Staf Tambahan 00</a>' in tim
+    assert f'href="/kinerja/skp/{diajukan.pk}/">Tinjau SKP</a>' in tim
+    assert f'href="/kinerja/skp/{disetujui.pk}/nilai/triwulan-4/">Nilai</a>' in tim
+    assert ">Diajukan</span>" in tim and ">Baik</span>" in tim
 
 
 def test_employee_dashboard_shows_skp_progress_and_predikat_history(client_as, users, org, skp_disetujui):
