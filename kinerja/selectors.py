@@ -551,7 +551,9 @@ def hitung_kotak(
     """  # noqa: S608 - both subqueries are the ORM's, with parameters
     level = KotakTalenta.Potensial
     batas = aturan.ambang
-    ambang = [batas.batas_tinggi, level.TINGGI, batas.batas_menengah, level.MENENGAH, level.RENDAH]
+    ambang: list[Decimal | str] = [
+        batas.batas_tinggi, str(level.TINGGI), batas.batas_menengah, str(level.MENENGAH), str(level.RENDAH)
+    ]  # fmt: skip
     per_sel = {(k.kinerja, k.potensial): k.kotak for k in aturan.kotak.values()}
     jumlah: Counter = Counter()
     dinilai = 0
