@@ -62,12 +62,14 @@ def instansi_kunci(*, opd: int | None, kode: str | None) -> str:
     return f"dasbor:instansi:{opd or 'semua'}:{kode or 'terisi'}"
 
 
-def instansi_hitung(*, opd: int | None, kode: str | None) -> dict:
+def instansi_hitung(*, opd: int | None, kode: str | None, segarkan: bool = False) -> dict:
     context = dashboards.dasbor_instansi(opd=opd)
-    context["kinerja"] = kinerja_dashboards.dasbor_instansi(opd=opd, kode=kode)
+    context["kinerja"] = kinerja_dashboards.dasbor_instansi(opd=opd, kode=kode, segarkan=segarkan)
     if opd is None:
         context["gaji"] = gaji_dashboards.dasbor_instansi()
     context["dihitung_pada"] = timezone.now()
+    if context["kinerja"]:  # its figures may come from their own cache (shared with /kinerja/sebaran/)
+        context["dihitung_pada"] = min(context["dihitung_pada"], context["kinerja"]["dihitung_pada"])
     return context
 
 
@@ -76,4 +78,6 @@ def dasbor_segarkan() -> None:
     ASN_DASBOR_CACHE_DETIK): the Admin BKD and Pimpinan never meet an expired entry."""
     detik = settings.ASN_DASBOR_CACHE_DETIK
     if detik:
-        cache.set(instansi_kunci(opd=None, kode=None), instansi_hitung(opd=None, kode=None), detik)
+        cache.set(
+            instansi_kunci(opd=None, kode=None), instansi_hitung(opd=None, kode=None, segarkan=True), detik
+        )

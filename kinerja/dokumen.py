@@ -200,6 +200,18 @@ def _periode_penilaian(tahun: int) -> str:
     return f"{format_tanggal(dt.date(tahun, 1, 1))} s.d. {format_tanggal(dt.date(tahun, 12, 31))}"
 
 
+def skp_draf(skp: SKP) -> bool:
+    """An SKP printed before the pejabat penilai agreed it is a draft: stamped DRAF on paper and on the
+    verification page (as a slip of a pay run not yet approved, penggajian.dokumen.slip_dokumen)."""
+    return skp.status != SKP.Status.DISETUJUI
+
+
+def dekp_draf(tahunan: Penilaian) -> bool:
+    """A DEKP printed before its annual rating is final (the period closed, or the objection decided and
+    closed) is a draft: the rating may still change."""
+    return tahunan.status != Penilaian.Status.FINAL
+
+
 def skp_pdf(*, skp: SKP, actor) -> bytes:
     """The SKP of one year as signed by the employee and the pejabat penilai kinerja."""
     skp = SKP.objects.select_related(*_SKP_RELATED).get(pk=skp.pk)
@@ -222,6 +234,8 @@ def skp_pdf(*, skp: SKP, actor) -> bytes:
             "Jumlah hasil kerja": str(sum(len(k.rows) for k in kelompok)),
         },
         actor_name=_actor_name(actor),
+        sumber=f"kinerja.skp:{skp.pk}",
+        draf=skp_draf(skp),
     )
     return render_pdf(
         "kinerja/pdf/skp.html",
@@ -307,6 +321,8 @@ def dekp_pdf(*, pegawai: Pegawai, periode_kinerja: PeriodeKinerja, actor) -> byt
             "Status penilaian": str(tahunan.get_status_display()),
         },
         actor_name=_actor_name(actor),
+        sumber=f"kinerja.dekp:{pegawai.pk}:{periode_kinerja.pk}",
+        draf=dekp_draf(tahunan),
     )
     return render_pdf(
         "kinerja/pdf/dekp.html",

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.http import Http404
 from django.utils import timezone
@@ -527,36 +528,70 @@ class AturanTalenta:
         return q & Q(skor_potensial__lt=self.ambang.batas_menengah)
 
 
+def _potensial_terakhir(tanggal: dt.date) -> QuerySet[PenilaianPotensial]:
+    """Potential scores valid on `tanggal`, newest first per employee (ties: the later recorded)."""
+    return PenilaianPotensial.objects.filter(tanggal__lte=tanggal, berlaku_sampai__gte=tanggal).order_by(
+        "pegawai_id", "-tanggal", "-id"
+    )
+
+
 def penilaian_tahunan_dengan_potensial(
     pegawai_qs: QuerySet[Pegawai], periode: PeriodeKinerja
 ) -> QuerySet[Penilaian]:
     """Annual evaluations of the employees in scope, each with the latest potential score valid on the
-    last day of the year (None without one)."""
+    last day of the year (None without one). For the names in one box; the grid counts with
+    hitung_kotak, which reads the same scores in one pass."""
     tanggal = tanggal_acuan(periode.tahun)
-    skor = (
-        PenilaianPotensial.objects.filter(
-            pegawai=OuterRef("pegawai_id"), tanggal__lte=tanggal, berlaku_sampai__gte=tanggal
-        )
-        .order_by("-tanggal", "-id")
-        .values("skor")[:1]
-    )
+    skor = _potensial_terakhir(tanggal).filter(pegawai=OuterRef("pegawai_id")).order_by("-tanggal", "-id")
     return Penilaian.objects.filter(
         periode_kinerja=periode, periode=PERIODE_TAHUNAN, pegawai__in=pegawai_qs.values("pk")
-    ).annotate(skor_potensial=Subquery(skor))
+    ).annotate(skor_potensial=Subquery(skor.values("skor")[:1]))
 
 
-def hitung_kotak(aturan: AturanTalenta, qs: QuerySet[Penilaian]) -> tuple[Counter, int]:
-    """Box number → headcount, and how many were rated, in one query grouped by (predikat, skor)."""
+def hitung_kotak(
+    aturan: AturanTalenta, pegawai_qs: QuerySet[Pegawai], periode: PeriodeKinerja
+) -> tuple[Counter, int]:
+    """Box number → headcount, and how many were rated, in one query.
+
+    The annual evaluations of the employees in scope are joined to each one's latest valid potential
+    score (DISTINCT ON, one pass over the scores; a correlated subquery per evaluation took 230 ms at
+    50,000 employees), and counted per (predikat, potential level by the thresholds in force)."""
+    tanggal = tanggal_acuan(periode.tahun)
+    nilai = (
+        Penilaian.objects.filter(
+            periode_kinerja=periode, periode=PERIODE_TAHUNAN, pegawai__in=pegawai_qs.values("pk")
+        )
+        .order_by()
+        .values("pegawai_id", "predikat")
+    )
+    skor = _potensial_terakhir(tanggal).distinct("pegawai_id").values("pegawai_id", "skor")
+    sql_nilai, param_nilai = nilai.query.sql_with_params()
+    sql_skor, param_skor = skor.query.sql_with_params()
+    sql = f"""
+        SELECT n.predikat,
+               CASE WHEN p.skor IS NULL THEN NULL WHEN p.skor >= %s THEN %s WHEN p.skor >= %s THEN %s
+                    ELSE %s END,
+               count(*)
+        FROM ({sql_nilai}) n LEFT JOIN ({sql_skor}) p ON p.pegawai_id = n.pegawai_id
+        GROUP BY 1, 2
+    """  # noqa: S608 - both subqueries are the ORM's, with parameters
+    level = KotakTalenta.Potensial
+    batas = aturan.ambang
+    ambang: list[Decimal | str] = [
+        batas.batas_tinggi, str(level.TINGGI), batas.batas_menengah, str(level.MENENGAH), str(level.RENDAH)
+    ]  # fmt: skip
+    per_sel = {(k.kinerja, k.potensial): k.kotak for k in aturan.kotak.values()}
     jumlah: Counter = Counter()
     dinilai = 0
-    # skor_potensial is an annotation of the caller's queryset (the plugin cannot see it).
-    for row in qs.values("predikat", "skor_potensial").annotate(n=Count("pk")).order_by():  # type: ignore[misc]
-        dinilai += row["n"]
-        if row["skor_potensial"] is None:
-            continue
-        nomor = aturan.nomor(row["predikat"], row["skor_potensial"])
-        if nomor is not None:
-            jumlah[nomor] += row["n"]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*ambang, *param_nilai, *param_skor])
+        for predikat, potensial, n in cursor.fetchall():
+            dinilai += n
+            if potensial is None:
+                continue
+            nomor = per_sel.get((PREDIKAT_KE_KINERJA_TALENTA[predikat], potensial))
+            if nomor is not None:
+                jumlah[nomor] += n
     return jumlah, dinilai
 
 

@@ -155,6 +155,8 @@ def _pdf(job: CetakLaporan) -> tuple[bytes, int]:
                 "awal": nomor == 0,
                 "akhir": nomor == len(bagian) - 1,
                 "satu_bagian": len(bagian) == 1,
+                "bagian_ke": nomor + 1,
+                "jumlah_bagian": len(bagian),
                 "halaman_awal": halaman + 1,
             },
         )

@@ -102,6 +102,8 @@ class DemoBuilder(OrganisasiDemo, KebutuhanDemo):
         pendidikan = rng.choice(posisi.pendidikan)
         pppk = not posisi.kepala and rng.random() < 0.12
         cpns = not pppk and not posisi.kepala and rng.random() < 0.04
+        if posisi.pns:  # a demo login's position (Admin BKD): a PNS
+            pppk = cpns = False
         if posisi.kepala:
             age = rng.randint(40, 59)
         elif cpns:
@@ -184,19 +186,67 @@ class DemoBuilder(OrganisasiDemo, KebutuhanDemo):
         pegawai.refresh_derived(self.today)
         return pegawai, [pendidikan, jurusan, age]
 
+    def _posisi_login(self, staf: list[Posisi]) -> list[int]:
+        """Indices into `staf` of the positions the demo logins need (create_logins): two staff of the
+        BKPSDM (admin_bkd, verifikator), a pelaksana directly in a bidang of the Dinas Pendidikan (the
+        "pegawai", whose atasan is the demo "atasan") and a pelaksana in one of its subbagian (the
+        operator). Filled whatever the size, so a small demo has the same logins as a large one."""
+
+        def opd(unit: UnitKerja) -> UnitKerja:
+            while unit.induk is not None:
+                unit = unit.induk
+            return unit
+
+        def cari(syarat, n: int = 1) -> list[int]:
+            return [i for i, p in enumerate(staf) if p.jabatan.jenis == "pelaksana" and syarat(p)][:n]
+
+        pendidikan = "Dinas Pendidikan dan Kebudayaan"
+        return [
+            *cari(lambda p: opd(p.unit).nama.startswith("Badan Kepegawaian"), 2),
+            *cari(lambda p: opd(p.unit).nama == pendidikan and p.unit.jenis == "bidang"),
+            *cari(lambda p: opd(p.unit).nama == pendidikan and p.unit.jenis == "subbidang"),
+        ]
+
     def build_people(self) -> list[Pegawai]:
         kepala = [p for p in self.posisi if p.kepala]
         staf = [p for p in self.posisi if not p.kepala]
-        remaining = max(self.target - len(kepala), 0)
-        weights = [
-            3
-            if p.jabatan.jenis == "fungsional" and ("Guru" in p.jabatan.nama or "Perawat" in p.jabatan.nama)
-            else 1
-            for p in staf
-        ]
-        counts = defaultdict(int)
-        for posisi in self.rng.choices(range(len(staf)), weights=weights, k=remaining):
-            counts[posisi] += 1
+        wajib = self._posisi_login(staf)
+        counts: dict[int, int] = defaultdict(int)
+        if self.target >= len(kepala) + len(wajib):
+            remaining = self.target - len(kepala)
+            weights = [
+                3
+                if p.jabatan.jenis == "fungsional"
+                and ("Guru" in p.jabatan.nama or "Perawat" in p.jabatan.nama)
+                else 1
+                for p in staf
+            ]
+            for posisi in self.rng.choices(range(len(staf)), weights=weights, k=remaining):
+                counts[posisi] += 1
+            for i in wajib:  # a login's position left empty takes one person from the fullest position
+                if counts[i] == 0:
+                    donor = max(
+                        (k for k, n in counts.items() if n > (1 if k in wajib else 0)),
+                        key=lambda k: (counts[k], -k),
+                    )
+                    counts[donor] -= 1
+                    counts[i] = 1
+                    staf[i].pns = True
+        else:
+            # Fewer people than head positions: the heads above the logins' positions (and the
+            # Sekretaris Daerah, the first) first, then the others in order; one person per login position.
+            perlu: set[int] = {id(kepala[0].unit)}
+            for i in wajib:
+                counts[i] = 1
+                staf[i].pns = True
+                unit = staf[i].unit
+                while unit is not None:
+                    perlu.add(id(unit))
+                    unit = unit.induk
+            utama = [p for p in kepala if id(p.unit) in perlu]
+            sisa = max(self.target - len(wajib) - len(utama), 0)
+            lain = {id(p) for p in [p for p in kepala if id(p.unit) not in perlu][:sisa]}
+            kepala = [p for p in kepala if id(p.unit) in perlu or id(p) in lain]
         people = []
         self.extra = {}
         for posisi in kepala[: self.target]:
@@ -395,7 +445,13 @@ class DemoBuilder(OrganisasiDemo, KebutuhanDemo):
         rng = random.Random(f"ttd-{self.seed}")  # noqa: S311 - demo data, not security
         mulai = dt.date(self.today.year, 1, 1)
         kepala, staf, opd_nama = {}, {}, {}
-        for p in Pegawai.objects.filter(aktif=True).select_related("jabatan", "opd").order_by("nip"):
+        # 50,000 rows: only the columns read here (building every column took seconds).
+        kolom = ["nip", "status_kepegawaian", "opd", "opd__nama", "jabatan", "jabatan__nama"]
+        kolom += ["jabatan__is_kepala", "jabatan__unit_kerja"]
+        orang = (
+            Pegawai.objects.filter(aktif=True).select_related("jabatan", "opd").only(*kolom).order_by("nip")
+        )
+        for p in orang:
             opd_nama[p.opd_id] = p.opd.nama
             if p.jabatan.is_kepala and p.jabatan.unit_kerja_id == p.opd_id:
                 kepala.setdefault(p.opd_id, p)
@@ -467,9 +523,11 @@ class DemoBuilder(OrganisasiDemo, KebutuhanDemo):
             jabatan.atasan_override = sekda
         Jabatan.objects.bulk_update(heads, ["atasan_override"])
         for pegawai in people:
-            pegawai.jabatan_id = pegawai.jabatan.id
-            pegawai.unit_kerja_id = pegawai.unit_kerja.id
-            pegawai.opd_id = pegawai.unit_kerja.opd.id
+            # Assign the saved objects, not their ids: setting jabatan_id from None drops the cached
+            # jabatan, and every later `pegawai.jabatan` was a query (50,000 at 50,000 employees).
+            pegawai.jabatan = pegawai.jabatan
+            pegawai.unit_kerja = pegawai.unit_kerja
+            pegawai.opd = pegawai.unit_kerja.opd
         Pegawai.objects.bulk_create(people, batch_size=2000)
         keluarga, rjab, rpang, rpend, hukdis = self.families_and_histories(people)
         for model, rows in (

@@ -23,6 +23,7 @@ class Posisi:
     kepala: bool
     min_golongan: str = "II/a"
     pendidikan: list[str] = field(default_factory=lambda: ["SMA", "D3", "S1"])
+    pns: bool = False  # a demo login's position that had to be filled: its holder is a PNS
 
 
 class OrganisasiDemo:

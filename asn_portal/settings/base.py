@@ -109,6 +109,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# The client's address as the rest of the app reads it (ASN_PROXY_HOPS): behind a reverse proxy the
+# lockout is per client, not per proxy (one attacker locking a username for everyone behind it).
+AXES_CLIENT_IP_CALLABLE = "core.request.client_ip"
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia")]

@@ -168,6 +168,15 @@ class PenilaianPotensial(TimeStampedModel):
         verbose_name = _("penilaian potensial")
         verbose_name_plural = _("penilaian potensial")
         ordering = ["-tanggal"]
+        indexes = [
+            # The latest valid score per employee (selectors.hitung_kotak, DISTINCT ON; the box lists'
+            # subquery): read in this order from the index alone, no sort.
+            models.Index(
+                fields=["pegawai", "-tanggal", "-id"],
+                name="potensial_terakhir",
+                include=["skor", "berlaku_sampai"],
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(berlaku_sampai__gte=models.F("tanggal")), name="penilaianpotensial_masa_berlaku"

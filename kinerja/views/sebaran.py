@@ -10,7 +10,7 @@ from django.urls import path
 from pegawai.selectors import cakupan_for
 
 from .. import selectors
-from ..dashboards import periode_evaluasi_terisi, sebaran_opd
+from ..dashboards import sebaran_tersimpan
 from ..models import PeriodeKinerja, periode_label
 
 
@@ -26,16 +26,13 @@ def sebaran(request):
     if periode is None:
         return render(request, "kinerja/sebaran.html", {"periode": None})
     opd = None if cakupan.semua else cakupan.opd_id
-    kode = request.GET.get("periode")
-    if kode not in periode.kode_periode_evaluasi:
-        kode = periode_evaluasi_terisi(periode, opd=opd)
+    sebaran = sebaran_tersimpan(periode=periode, kode=request.GET.get("periode"), opd=opd)
     context = {
         "periode": periode,
-        "kode": kode,
-        "label": periode_label(kode),
+        "label": periode_label(sebaran["kode"]),
         "pilihan_periode": [(k, periode_label(k)) for k in periode.kode_periode_evaluasi],
         "pilihan_tahun": list(PeriodeKinerja.objects.values_list("tahun", flat=True)),
-        **sebaran_opd(periode=periode, kode=kode, opd=opd),
+        **sebaran,
     }
     return render(request, "kinerja/sebaran.html", context)
 

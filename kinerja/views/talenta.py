@@ -144,9 +144,7 @@ def talenta(request):
         context["pesan"] = "Kotak talenta atau ambang potensial belum ditetapkan untuk tahun ini."
         return render(request, "kinerja/talenta.html", context)
     pegawai = _pegawai_cakupan(request.user, opd)
-    jumlah, dinilai = selectors.hitung_kotak(
-        aturan, selectors.penilaian_tahunan_dengan_potensial(pegawai, periode)
-    )
+    jumlah, dinilai = selectors.hitung_kotak(aturan, pegawai, periode)
     urut = sorted(aturan.kotak.values(), key=lambda k: k.kotak)
     context.update(
         {

@@ -47,6 +47,17 @@ def test_atasan_dashboard_lists_approvals_due_ratings_and_the_curve(client_as, u
     # Two rated Baik under a unit of predikat Baik: 100 % Baik > 70 %, and nobody Butuh Perbaikan/Kurang.
     assert "Baik: 2 dari 2 pegawai (100 %), ketentuan maksimal 70 %" in page
     assert "Andi Pratama" in page  # still listed as a direct report
+    # The rows link to the SKP and to its rating form (URLs built once per page, not per row).
+    from kinerja.models import SKP
+
+    diajukan = SKP.objects.get(status="diajukan")
+    disetujui = SKP.objects.get(pegawai__nama="Staf Tambahan 01")
+    assert f'<a href="/kinerja/skp/{diajukan.pk}/">Staf Tambahan 00</a> menunggu' in page
+    tim = client_as("atasan").get(reverse("kinerja:tim")).content.decode()
+    assert f'<a href="/kinerja/skp/{diajukan.pk}/">Staf Tambahan 00</a>' in tim
+    assert f'href="/kinerja/skp/{diajukan.pk}/">Tinjau SKP</a>' in tim
+    assert f'href="/kinerja/skp/{disetujui.pk}/nilai/triwulan-4/">Nilai</a>' in tim
+    assert ">Diajukan</span>" in tim and ">Baik</span>" in tim
 
 
 def test_employee_dashboard_shows_skp_progress_and_predikat_history(client_as, users, org, skp_disetujui):
@@ -91,3 +102,43 @@ def test_kinerja_dashboards_query_count_is_the_same_for_3_and_10(client_as, user
         _anggota(users, org, periode, n)
         counts.append(_queries(client, url))
     assert counts[0] == counts[1]
+
+
+@pytest.fixture
+def cache_dasbor(settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.ASN_DASBOR_CACHE_DETIK = 60
+    yield
+    cache.clear()
+
+
+def test_distribution_figures_are_cached_per_scope_and_shared_with_the_dashboard(
+    client_as, users, org, periode, cache_dasbor
+):
+    from asn_portal.tasks import dasbor_segarkan_task
+
+    _anggota(users, org, periode, 2)
+    admin = client_as("admin_bkd")
+    with CaptureQueriesContext(connection) as pertama:
+        page = admin.get(reverse("kinerja:sebaran"))
+    assert page.context["total_dinilai"] == 2 and page.context["kode"] == "triwulan-4"
+    assert "Angka pukul" in page.content.decode()
+    _anggota(users, org, periode, 1)  # within the cache time the figures stay as computed
+    with CaptureQueriesContext(connection) as kedua:
+        page = admin.get(reverse("kinerja:sebaran"))
+    assert page.context["total_dinilai"] == 2
+    assert len(kedua) <= len(pertama) - 5
+    # The dashboard reads the same figures (same scope, same default period).
+    assert admin.get("/").context["kinerja"]["total_dinilai"] == 2
+    # The operator's scope has its own figures; another period asked for is computed for itself.
+    operator = client_as("operator_opd").get(reverse("kinerja:sebaran"))
+    assert [r["opd"] for r in operator.context["rows"]] == [org.opd_a]
+    assert operator.context["total_dinilai"] == 3
+    kosong = admin.get(reverse("kinerja:sebaran"), {"periode": "triwulan-1"})
+    assert (kosong.context["kode"], kosong.context["total_dinilai"]) == ("triwulan-1", 0)
+    # Celery beat's refresh recomputes the government-wide figures, the dashboard's and the page's.
+    dasbor_segarkan_task()
+    assert admin.get(reverse("kinerja:sebaran")).context["total_dinilai"] == 3
+    assert admin.get("/").context["kinerja"]["total_dinilai"] == 3

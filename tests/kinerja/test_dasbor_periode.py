@@ -89,3 +89,21 @@ def test_the_operator_coverage_is_that_of_their_opd(client_as, users, org, perio
     assert periode_evaluasi_terisi(periode, opd=org.opd_a.pk) == "triwulan-3"
     assert periode_evaluasi_terisi(periode, opd=org.opd_b.pk) == "triwulan-4"
     assert "Kinerja Triwulan III 2026" in client_as("operator_opd").get("/").content.decode()
+
+
+def test_the_threshold_is_exactly_half_and_counts_stop_there(periode, staf, org):
+    # 14 active employees: 7 rated is 50 % (meaningful), 6 is not. Ratings are counted only up to 7.
+    _nilai(periode, "triwulan-1", [*staf, org.staf_a, org.kabid_a, org.kepala_a])  # 13 of 14
+    _nilai(periode, "triwulan-2", staf[:6])
+    assert periode_evaluasi_terisi(periode) == "triwulan-1"  # T-II below half: the latest at half or more
+    _nilai(periode, "triwulan-2", staf[6:7])
+    assert periode_evaluasi_terisi(periode) == "triwulan-2"  # exactly half
+    _nilai(periode, "triwulan-4", staf[:6])
+    assert periode_evaluasi_terisi(periode) == "triwulan-2"
+
+
+def test_below_the_threshold_a_tie_goes_to_the_later_period(periode, staf):
+    _nilai(periode, "triwulan-1", staf[:3])
+    _nilai(periode, "triwulan-3", staf[3:6])
+    _nilai(periode, "triwulan-2", staf[:2])
+    assert periode_evaluasi_terisi(periode) == "triwulan-3"

@@ -162,6 +162,32 @@ def test_skp_pdf_query_count_is_the_same_for_3_and_10_rows(org, users, periode, 
     assert_same_queries(tiga, sepuluh)
 
 
+def test_skp_pdf_before_approval_is_stamped_draf_and_replaced_by_the_approved_print(
+    pada_tanggal_uji, org, users, periode, client_as, client, tmp_path
+):
+    skp = skp_dengan_baris(users["pegawai"], org.staf_a, periode, 1)
+    url = reverse("kinerja:skp_pdf", args=[skp.pk])
+
+    text, _ = baca_pdf(client_as("pegawai").get(url).content, tmp_path, "draf")
+
+    assert "DRAF" in text and "bukan bukti yang sah" in text
+    draf = DokumenTerverifikasi.objects.get()
+    assert draf.draf and draf.sumber == f"kinerja.skp:{skp.pk}"
+    assert "<strong>DRAF</strong>" in client.get(f"/verifikasi/{draf.kode}/").content.decode()
+
+    services.skp_submit(actor=users["pegawai"], skp=skp)
+    text, _ = baca_pdf(client_as("pegawai").get(url).content, tmp_path, "diajukan")
+    assert "DRAF" in text  # submitted is not agreed yet
+    services.skp_approve(actor=users["atasan"], skp=skp)
+    text, _ = baca_pdf(client_as("pegawai").get(url).content, tmp_path, "disetujui")
+
+    assert "DRAF" not in text
+    final = DokumenTerverifikasi.objects.order_by("-id").first()
+    assert not final.draf and final.berlaku
+    draf.refresh_from_db()
+    assert draf.diganti_oleh_id == final.pk  # the verification page of the draft points to the final print
+
+
 # --- DEKP --------------------------------------------------------------------------------------------
 
 
@@ -225,7 +251,10 @@ def test_dekp_prints_the_annual_predikat_by_the_regulation_matrix(
     assert baris(lines, "Data peserta didik SD", "Jumlah sekolah", "120 sekolah", "126 sekolah", "105 %") >= 0
     assert baris(lines, "Palu, 20 November 2026") >= 0
 
+    # the annual rating is not final yet (the period is open): the print is a draft
+    assert "DRAF" in text and "bukan bukti yang sah" in text
     arsip = DokumenTerverifikasi.objects.get()
+    assert arsip.draf
     assert arsip.jenis == "Dokumen Evaluasi Kinerja Pegawai"
     assert arsip.fakta["Predikat kinerja pegawai"] == "Baik"
     assert arsip.fakta["NIP"] == nip_tampil(org.staf_a.nip)
@@ -238,6 +267,16 @@ def test_dekp_prints_the_annual_predikat_by_the_regulation_matrix(
     png = tmp_path / "hal-1.png"
     assert png.read_bytes().startswith(b"\x89PNG")
     assert png.stat().st_size > 5000  # a real page, not a blank one
+
+    # Once the closing run finalised the rating, the DEKP is no longer a draft and replaces the draft.
+    Penilaian.objects.filter(pk=tahunan.pk).update(status=Penilaian.Status.FINAL)
+    response = client_as("pegawai").get(reverse("kinerja:dekp_pdf", args=[2026, org.staf_a.nip]))
+    text, _ = baca_pdf(response.content, tmp_path, "dekp-final")
+    assert "DRAF" not in text
+    final = DokumenTerverifikasi.objects.order_by("-id").first()
+    assert not final.draf
+    arsip.refresh_from_db()
+    assert arsip.diganti_oleh_id == final.pk
 
 
 def test_dekp_without_annual_rating_goes_back_with_a_message(org, users, skp_disetujui, client_as):

@@ -184,6 +184,59 @@ def test_box_list_is_capped_with_the_full_count(client_as, talenta, org, users, 
     assert "Menampilkan 2 pertama dari 3 pegawai" in response.content.decode()
 
 
+def test_grid_counts_the_latest_valid_score_per_employee_like_the_box_lists(client_as, org, users, periode):
+    """The grid (one DISTINCT ON pass) and the names in each box (a subquery per evaluation) read the
+    same score per employee: valid on 31 December, the latest assessment date, on a tie the one recorded
+    last; checked against a plain reading of the rows, over several years of assessments."""
+    import random
+
+    from kinerja import selectors
+    from pegawai.models import Pegawai
+
+    rng = random.Random(12)
+    admin = users["admin_bkd"]
+    tanggal = [dt.date(2023, 3, 1), dt.date(2024, 12, 31), dt.date(2025, 6, 1), dt.date(2026, 12, 31)]
+    tanggal += [dt.date(2027, 1, 2)]  # after the year's reference date: not yet valid on 31 December 2026
+    for i in range(60):
+        p = PegawaiFactory(jabatan=[org.staf_a, org.staf_b][i % 2].jabatan, nama=f"Talenta {i:02d}")
+        if i % 10 != 9:  # some without an annual predikat: not on the grid
+            _nilai(p, periode, rng.choice(list(RATING)))
+        for _ in range(rng.randint(0, 4)):
+            mulai = rng.choice(tanggal)
+            sampai = rng.choice([mulai, dt.date(2026, 12, 30), dt.date(2026, 12, 31), dt.date(2029, 1, 1)])
+            skor = rng.choice(["59.99", "60", "60.00", "79.99", "80", "95.5", "10"])
+            _potensial(p, admin, skor, tanggal=mulai, berlaku_sampai=max(sampai, mulai))
+        if i % 7 == 0:  # two assessments on the same day: the one recorded later counts
+            _potensial(p, admin, "85", tanggal=dt.date(2025, 6, 1), berlaku_sampai=dt.date(2027, 6, 1))
+            _potensial(p, admin, "40", tanggal=dt.date(2025, 6, 1), berlaku_sampai=dt.date(2027, 6, 1))
+
+    aturan = selectors.AturanTalenta.untuk(2026)
+    acuan = dt.date(2026, 12, 31)
+    expected: dict[int, int] = {}
+    rated = 0
+    for n in Penilaian.objects.filter(periode_kinerja=periode, periode="tahunan"):
+        rated += 1
+        valid = [
+            x for x in PenilaianPotensial.objects.filter(pegawai_id=n.pegawai_id)
+            if x.tanggal <= acuan <= x.berlaku_sampai
+        ]  # fmt: skip
+        if valid:
+            latest = max(valid, key=lambda x: (x.tanggal, x.pk))
+            nomor = aturan.nomor(n.predikat, latest.skor)
+            expected[nomor] = expected.get(nomor, 0) + 1
+
+    jumlah, dinilai = selectors.hitung_kotak(aturan, Pegawai.objects.all(), periode)
+
+    assert dinilai == rated
+    assert dict(jumlah) == expected
+    assert len(expected) >= 6  # the data spreads over the grid
+    qs = selectors.penilaian_tahunan_dengan_potensial(Pegawai.objects.all(), periode)
+    for nomor, kotak in aturan.kotak.items():
+        assert qs.filter(aturan.q_kotak(kotak)).count() == expected.get(nomor, 0), nomor
+    page = client_as("admin_bkd").get(reverse("kinerja:talenta"), {"tahun": 2026})
+    assert _counts(page) == {n: expected.get(n, 0) for n in range(1, 10)}
+
+
 def _grow(org, users, periode, n: int) -> None:
     for i in range(n):
         p = PegawaiFactory(jabatan=org.staf_a.jabatan, nama=f"Talenta {i}")

@@ -148,6 +148,10 @@ def test_the_all_opd_duk_has_an_opd_column_and_numbers_pages_across_parts(org, u
     assert "Dinas Kesehatan" in text  # OPD B's employee, in the OPD column
     assert org.staf_b.nip[:8] + " " + org.staf_b.nip[8:14] in text  # grouped NIP on one line
     assert [n for n in range(1, 5) if f"{n} " in text]  # numbered rows 1..4 across the parts
+    # each page says its number across the parts and which part it belongs to
+    halaman = text.split("\f")
+    assert "Halaman 1 · bagian 1 dari 2" in halaman[0]
+    assert "Halaman 2 · bagian 2 dari 2" in halaman[-2 if halaman[-1].strip() == "" else -1]
     assert text.count("Kepala ") >= 1 and text.count("DAFTAR URUT KEPANGKATAN") == 1
     with pytest.raises(PermissionDenied):
         cetak_laporan.cetak_laporan_minta(actor=users["operator_opd"], jenis="duk", opd=None)

@@ -55,3 +55,21 @@ def test_if_empty_skips_existing_data(capsys):
     _seed(pegawai=80, if_empty=True)
     assert Pegawai.objects.count() == 50
     assert "sudah ada" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_at_300_employees_every_demo_login_is_an_employee():
+    """A small demo (`seed_demo --pegawai 300`) still gives every role login an employee, the atasan
+    with staff and the pegawai under that atasan, the operator in the Dinas Pendidikan."""
+    from akun.models import User
+
+    _seed(pegawai=300)
+    tertaut = {
+        u.username: u.pegawai
+        for u in User.objects.filter(pegawai__isnull=False).select_related("pegawai__opd")
+    }
+    assert set(tertaut) >= {"admin_bkd", "operator_opd", "atasan", "pegawai", "pimpinan", "verifikator"}
+    assert len({p.pk for p in tertaut.values()}) == len(tertaut)  # one employee per login
+    assert cakupan_for(User.objects.get(username="atasan")).punya_bawahan
+    assert tertaut["pegawai"].atasan_id == tertaut["atasan"].pk
+    assert tertaut["operator_opd"].opd.nama == "Dinas Pendidikan dan Kebudayaan"
