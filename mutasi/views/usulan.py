@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from akun import roles
 from pegawai.models import Pegawai
 from pegawai.selectors import pegawai_list_visible_to
 
@@ -163,6 +164,9 @@ def usulan_detail(request, pk: int):
             "riwayat": riwayat,
             "bezetting": _bezetting(usulan),
             "boleh": boleh,
+            "menunggu_pemeriksa_lain": usulan.status == S.DIAJUKAN
+            and usulan.diajukan_oleh_id == user.pk
+            and roles.is_admin_bkd(user),
             "form_alasan": AlasanForm(),
             "form_catatan": CatatanForm(),
             "form_pengecualian": PengecualianForm(),

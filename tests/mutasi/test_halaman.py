@@ -410,3 +410,68 @@ def test_round_wishes_query_count(org, users, client_as, jabatan_tujuan):
             PilihanTujuan.objects.create(preferensi=pref, urutan=2, unit_kerja=org.opd_b)
 
     assert_same_queries_after(fetch, grow)
+
+
+def test_team_page_query_count(org, users, client_as):
+    client = client_as("admin_bkd")
+
+    def fetch():
+        assert client.get(reverse("mutasi:tpk")).status_code == 200
+
+    def grow():
+        for i in range(7):
+            p = PegawaiFactory(jabatan=org.staf_a.jabatan, nama=f"Tambahan {i}")
+            u = buat_usulan(
+                users["operator_opd"], p, JabatanFactory(unit_kerja=org.opd_b, nama=f"Tujuan {i}")
+            )
+            UsulanMutasi.objects.filter(pk=u.pk).update(status=S.DIVERIFIKASI)
+            services.anggota_tpk_save(actor=users["admin_bkd"], pegawai=p, peran="anggota")
+            services.sidang_tpk_create(actor=users["admin_bkd"], tanggal=dt.date(2026, 10, i + 1))
+
+    services.sidang_tpk_create(actor=users["admin_bkd"], tanggal=dt.date(2026, 9, 1))
+    services.anggota_tpk_save(actor=users["admin_bkd"], pegawai=org.kepala_a, peran="ketua")
+    assert_same_queries_after(fetch, grow)
+
+
+def test_rounds_and_rules_and_own_page_query_count(org, users, client_as, jabatan_tujuan):
+    admin = client_as("admin_bkd")
+    from django.test import Client
+
+    pegawai = Client()
+    pegawai.force_login(users["pegawai"])
+
+    def fetch():
+        for url in (reverse("mutasi:putaran_list"), reverse("mutasi:aturan")):
+            assert admin.get(url).status_code == 200
+        assert pegawai.get(reverse("mutasi:saya")).status_code == 200
+
+    def grow():
+        for i in range(7):
+            services.putaran_rotasi_open(
+                actor=users["admin_bkd"],
+                nama=f"R{i}",
+                tanggal_mulai=dt.date(2020 + i, 1, 1),
+                tanggal_selesai=dt.date(2020 + i, 1, 31),
+            )
+            services.masa_larangan_create(
+                actor=users["admin_bkd"],
+                jenis="pilkada",
+                nama=f"Pilkada {i}",
+                mulai=dt.date(2030 + i, 1, 1),
+                selesai=dt.date(2030 + i, 6, 1),
+                dasar_hukum="UU 10/2016",
+            )
+            u = buat_usulan(
+                users["operator_opd"], org.staf_a, JabatanFactory(unit_kerja=org.opd_b, nama=f"Tujuan {i}")
+            )
+            UsulanMutasi.objects.filter(pk=u.pk).update(status=S.DIVERIFIKASI)
+
+    services.putaran_rotasi_open(
+        actor=users["admin_bkd"],
+        nama="Buka",
+        tanggal_mulai=dt.date(2026, 11, 1),
+        tanggal_selesai=dt.date(2026, 11, 30),
+    )
+    u = buat_usulan(users["operator_opd"], org.staf_a, jabatan_tujuan)
+    UsulanMutasi.objects.filter(pk=u.pk).update(status=S.DIVERIFIKASI)
+    assert_same_queries_after(fetch, grow)
