@@ -50,6 +50,8 @@ def skp_penilaian(request, pk: int):
             "beku": selectors.periode_beku(periode_kinerja=skp.periode, periode=kode),
         }
         for kode in skp.periode.kode_periode_evaluasi
+        # after a move each SKP shows the periods it is rated for (the one in force on their last day)
+        if selectors.skp_mencakup_periode(skp, kode)
     ]
     context = {
         "skp": skp,
@@ -78,7 +80,7 @@ def penilaian_form(request, pk: int, periode: str):
     skp = selectors.skp_get_visible(user=request.user, pk=pk)
     if not Peran.untuk(request.user, skp).penilai:
         raise PermissionDenied
-    if periode not in skp.periode.kode_periode_evaluasi:
+    if periode not in skp.periode.kode_periode_evaluasi or not selectors.skp_mencakup_periode(skp, periode):
         raise Http404
     indikator = list(
         Indikator.objects.filter(hasil_kerja__skp=skp)

@@ -221,3 +221,18 @@ def test_closing_a_period_reads_the_skp_in_force_on_its_last_day(org, users, tuj
     assert org.staf_a.pk not in hasil["triwulan-2"]
     assert Penilaian.objects.get(pegawai=org.staf_a, periode="triwulan-2").status == Penilaian.Status.FINAL
     assert hasil["triwulan-3"][org.staf_a.pk] == "skp belum disetujui"
+
+
+def test_the_rating_page_offers_each_skp_its_own_periods(org, users, tujuan, skp_disetujui, client):
+    _pindah(org.staf_a, tujuan[0], users["admin_bkd"])
+    client.force_login(users["atasan"])
+    halaman = client.get(reverse("kinerja:skp_penilaian", args=[skp_disetujui.pk])).content.decode()
+    assert "Triwulan II" in halaman and "Triwulan III" not in halaman
+    assert (
+        client.get(reverse("kinerja:penilaian_form", args=[skp_disetujui.pk, "triwulan-2"])).status_code
+        == 200
+    )
+    assert (
+        client.get(reverse("kinerja:penilaian_form", args=[skp_disetujui.pk, "triwulan-3"])).status_code
+        == 404
+    )
