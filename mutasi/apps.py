@@ -9,6 +9,7 @@ class MutasiConfig(AppConfig):
         from core import menu
 
         from . import permissions as p
+        from . import tasks_rotasi  # noqa: F401  (registers the rotation task with Celery)
 
         grup = "Mutasi"
         menu.daftarkan(

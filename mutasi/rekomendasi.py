@@ -1,0 +1,587 @@
+"""The shortlist for a vacancy (issue 13 point 4): hard requirements, then a transparent weighted score.
+
+Set-based: `muat_fakta` reads what the score needs about every candidate in a handful of bulk queries
+(values()), `nilai_kandidat` is pure Python over those facts. One shortlist over the whole government
+(50,000 employees) costs about a dozen queries whatever the number of candidates.
+
+Hard requirements (each shown met or not, in this order):
+- the position's syarat (pegawai.syarat.cek_syarat: education level and field, golongan);
+- active status (only active employees are candidates, CONTRACT **rekomendasi**: always met, shown);
+- the guards in force for a move within the government on the date (mutasi.guard.evaluasi_guard: time
+  in post, CPNS pledge, JPT two-year rule, freeze windows, punishment in force);
+- not retiring within one year of the date (tanggal_pensiun).
+Study leave (tugas belajar) is not recorded anywhere in the data; the requirement is not listed until it
+is (see README).
+
+The score: each factor (models.rekomendasi.FAKTOR) gives a fraction 0–1 of its weight in the version of
+BobotRekomendasi in force on the date; points = weight × fraction rounded to 2 decimals, the score their
+sum. The fractions, in plain terms:
+- pendidikan: 1 when the employee's field is among the accepted fields, 0 when not or not recorded,
+  ½ when the position names no field;
+- kompetensi: the potential/competence assessment score valid on the date ÷ 100 (0 without one);
+- kinerja: mean over the last two closed appraisal years (PeriodeKinerja ditutup, year before the date's)
+  of the final annual predikat: Sangat Baik 1, Baik ¾, Butuh Perbaikan ¼, Kurang/Sangat Kurang 0, missing 0.
+  A year still open is never read;
+- talenta: the 9-box number ÷ 9 (box of the last closed year's predikat and the assessment score);
+- pelatihan: 0 (no training data until pembinaan exists; its weight starts at 0);
+- pengalaman: 1 when the employee held a position of the same name, ½ when they held (or hold) a position
+  in the destination OPD (RiwayatJabatan), else 0;
+- keinginan: a wish for this position in a round open on the date: 1st choice 1, 2nd 0.8, 3rd 0.6; a wish
+  for its unit: 0.5 / 0.4 / 0.3; none, or a request to stay: 0;
+- masa_jabatan: months in the current post ÷ 60, at most 1 (the longer in post, the more due to rotate).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from types import SimpleNamespace
+
+from django.db.models import Q
+
+from core.angka import format_desimal
+from core.dates import add_months, format_tanggal, months_between
+from kinerja.models import Penilaian as PenilaianKinerja
+from kinerja.models import PenilaianPotensial, PeriodeKinerja
+from kinerja.models.rujukan import Predikat
+from kinerja.selectors import AturanTalenta
+from pegawai.models import Golongan, Jabatan, Pegawai, RiwayatHukumanDisiplin, RiwayatJabatan
+from pegawai.syarat import cek_syarat
+
+from .guard import AturanBerlaku, Hukuman, aturan_berlaku, evaluasi_guard, lama
+from .guard import Fakta as FaktaGuard
+from .models import FAKTOR, BobotRekomendasi, JenisUsulan, PilihanTujuan, PreferensiMutasi
+
+NILAI_PREDIKAT = {
+    Predikat.SANGAT_BAIK: 1.0,
+    Predikat.BAIK: 0.75,
+    Predikat.BUTUH_PERBAIKAN: 0.25,
+    Predikat.KURANG: 0.0,
+    Predikat.SANGAT_KURANG: 0.0,
+}
+NILAI_PILIHAN_JABATAN = {1: 1.0, 2: 0.8, 3: 0.6}
+NILAI_PILIHAN_UNIT = {1: 0.5, 2: 0.4, 3: 0.3}
+BULAN_PENUH = 60
+JUMLAH_BAWAAN = 10
+LABEL_FAKTOR = dict(FAKTOR)
+LABEL_PREDIKAT = dict(Predikat.choices)
+
+
+class TanpaBobot(Exception):
+    """No version of the weights is in force on the date."""
+
+
+@dataclass(frozen=True)
+class Syarat:
+    nama: str
+    terpenuhi: bool
+    uraian: str
+
+
+@dataclass(frozen=True)
+class Faktor:
+    kode: str
+    label: str
+    bobot: int
+    poin: float
+    bukti: str
+
+
+@dataclass
+class Kandidat:
+    pegawai_id: int
+    nip: str
+    nama: str
+    kode_unit: str
+    nama_unit: str
+    opd_id: int
+    unit_id: int
+    jabatan: str
+    skor: float
+    syarat: list[Syarat]
+    faktor: list[Faktor]
+    peringkat: int = 0
+
+    @property
+    def memenuhi(self) -> bool:
+        return all(s.terpenuhi for s in self.syarat)
+
+    @property
+    def syarat_gagal(self) -> list[Syarat]:
+        return [s for s in self.syarat if not s.terpenuhi]
+
+    @property
+    def alasan(self) -> str:
+        """CONTRACT **rekomendasi** `alasan`: every unmet requirement named; for the others the points."""
+        if not self.memenuhi:
+            return "Tidak memenuhi: " + "; ".join(f"{s.nama} — {s.uraian}" for s in self.syarat_gagal)
+        return "Memenuhi semua syarat. " + "; ".join(
+            f"{f.label} {angka(f.poin)}/{f.bobot}: {f.bukti}" for f in self.faktor if f.bobot
+        )
+
+    def snapshot(self) -> dict:
+        return {
+            "peringkat": self.peringkat,
+            "pegawai_id": self.pegawai_id,
+            "nip": self.nip,
+            "nama": self.nama,
+            "kode_unit": self.kode_unit,
+            "unit": self.nama_unit,
+            "jabatan": self.jabatan,
+            "skor": self.skor,
+            "memenuhi_syarat": self.memenuhi,
+            "syarat": [[s.nama, s.terpenuhi, s.uraian] for s in self.syarat],
+            "faktor": [[f.kode, f.label, f.bobot, f.poin, f.bukti] for f in self.faktor],
+        }
+
+
+def angka(x: float) -> str:
+    """20.0 → '20', 21.88 → '21,88' (Indonesian decimal comma)."""
+    if float(x).is_integer():
+        return str(int(x))
+    return format_desimal(x, 2)
+
+
+def poin(bobot: int, fraksi: float) -> float:
+    # The tiny epsilon makes 0.5 hundredths round up (half-up), as done by hand.
+    return round(bobot * fraksi + 1e-9, 2)
+
+
+# --- the facts about the candidates (bulk loading) ----------------------------------------------------
+
+
+@dataclass
+class FaktaKandidat:
+    """Everything the shortlist reads, loaded once for a set of employees and a date."""
+
+    tanggal: dt.date
+    bobot: BobotRekomendasi
+    berlaku: AturanBerlaku
+    pegawai: list[dict]
+    golongan: dict[int, Golongan]
+    hukuman: dict[int, list[Hukuman]]
+    tahun_kinerja: list[int]  # the last two closed years, oldest first
+    predikat: dict[tuple[int, int], str]
+    potensial: dict[int, tuple]  # pegawai id → (skor, tanggal, berlaku_sampai)
+    aturan_talenta: AturanTalenta | None
+    riwayat: dict[int, list[tuple]]  # pegawai id → [(nama jabatan casefold, nama, opd id, unit id, tmt)]
+    pilihan: dict[int, list[tuple]]  # pegawai id → [(urutan, jabatan id, unit id, nama putaran)]
+    minta_tetap: dict[int, str]  # pegawai id → round name where they asked to stay
+    _cache_syarat: dict = field(default_factory=dict)
+    _cache_guard: dict = field(default_factory=dict)
+
+
+def bobot_berlaku(tanggal: dt.date) -> BobotRekomendasi:
+    bobot = BobotRekomendasi.objects.filter(berlaku_mulai__lte=tanggal).order_by("-berlaku_mulai").first()
+    if bobot is None:
+        raise TanpaBobot(f"Belum ada bobot rekomendasi yang berlaku pada {format_tanggal(tanggal)}.")
+    return bobot
+
+
+def tahun_kinerja_ditutup(tanggal: dt.date) -> list[int]:
+    """The last two appraisal years closed before the date's year (a running year is never read)."""
+    tahun = list(
+        PeriodeKinerja.objects.filter(status=PeriodeKinerja.Status.DITUTUP, tahun__lt=tanggal.year)
+        .order_by("-tahun")
+        .values_list("tahun", flat=True)[:2]
+    )
+    return sorted(tahun)
+
+
+PEGAWAI_KOLOM = (
+    "id",
+    "nip",
+    "nama",
+    "gelar_depan",
+    "gelar_belakang",
+    "status_kepegawaian",
+    "golongan_id",
+    "tmt_cpns",
+    "tmt_jabatan",
+    "jabatan_id",
+    "jabatan__nama",
+    "jabatan__jenis",
+    "unit_kerja_id",
+    "unit_kerja__kode",
+    "unit_kerja__nama",
+    "opd_id",
+    "pendidikan_jenjang",
+    "pendidikan_jurusan",
+    "tanggal_pensiun",
+)
+
+
+def muat_fakta(
+    tanggal: dt.date,
+    *,
+    pegawai_qs=None,
+    riwayat_q: Q | None = None,
+    pilihan_q: Q | None = None,
+    putaran_id: int | None = None,
+) -> FaktaKandidat:
+    """Load the facts for the active employees of `pegawai_qs` (default: all). `riwayat_q` narrows the
+    position history read (the shortlist of one position reads only the rows that can matter) and
+    `pilihan_q` the wishes; `putaran_id` reads the wishes of that round instead of the rounds open on the
+    date. About a dozen queries."""
+    bobot = bobot_berlaku(tanggal)
+    berlaku = aturan_berlaku(tanggal)
+    qs = (pegawai_qs if pegawai_qs is not None else Pegawai.objects.all()).filter(aktif=True).order_by()
+    pegawai = list(qs.values(*PEGAWAI_KOLOM))
+    ids = qs.values("id")
+    golongan = {g.pk: g for g in Golongan.objects.all()}
+    hukuman: dict[int, list[Hukuman]] = defaultdict(list)
+    label_tingkat = dict(RiwayatHukumanDisiplin.Tingkat.choices)
+    for pid, tingkat, jenis, tmt, selesai in (
+        RiwayatHukumanDisiplin.objects.filter(pegawai_id__in=ids, tmt__lte=tanggal)
+        .filter(Q(tanggal_selesai__isnull=True) | Q(tanggal_selesai__gte=tanggal))
+        .values_list("pegawai_id", "tingkat", "jenis", "tmt", "tanggal_selesai")
+    ):
+        hukuman[pid].append(Hukuman(str(label_tingkat.get(tingkat, tingkat)).lower(), jenis, tmt, selesai))
+    tahun = tahun_kinerja_ditutup(tanggal)
+    predikat = {
+        (pid, th): p
+        for pid, th, p in PenilaianKinerja.objects.filter(
+            pegawai_id__in=ids,
+            periode="tahunan",
+            status=PenilaianKinerja.Status.FINAL,
+            periode_kinerja__tahun__in=tahun,
+            periode_kinerja__status=PeriodeKinerja.Status.DITUTUP,
+        ).values_list("pegawai_id", "periode_kinerja__tahun", "predikat")
+    }
+    potensial: dict[int, tuple] = {}
+    for pid, skor, tgl, sampai in (
+        PenilaianPotensial.objects.filter(
+            pegawai_id__in=ids, tanggal__lte=tanggal, berlaku_sampai__gte=tanggal
+        )
+        .order_by("pegawai_id", "-tanggal", "-id")
+        .values_list("pegawai_id", "skor", "tanggal", "berlaku_sampai")
+    ):
+        potensial.setdefault(pid, (float(skor), tgl, sampai))
+    aturan_talenta = AturanTalenta.untuk(tahun[-1]) if tahun else None
+    riwayat: dict[int, list[tuple]] = defaultdict(list)
+    rq = RiwayatJabatan.objects.filter(pegawai_id__in=ids)
+    if riwayat_q is not None:
+        rq = rq.filter(riwayat_q)
+    for pid, nama, opd_id, unit_id, tmt in rq.values_list(
+        "pegawai_id", "nama_jabatan", "jabatan__unit_kerja__opd_id", "jabatan__unit_kerja_id", "tmt"
+    ):
+        riwayat[pid].append((nama.casefold(), nama, opd_id, unit_id, tmt))
+    if putaran_id is not None:
+        putaran_q = Q(preferensi__putaran_id=putaran_id)
+        tetap_q = Q(putaran_id=putaran_id)
+    else:
+        putaran_q = Q(
+            preferensi__putaran__tanggal_mulai__lte=tanggal, preferensi__putaran__tanggal_selesai__gte=tanggal
+        )
+        tetap_q = Q(putaran__tanggal_mulai__lte=tanggal, putaran__tanggal_selesai__gte=tanggal)
+    pq = PilihanTujuan.objects.filter(putaran_q, preferensi__pegawai_id__in=ids, preferensi__tetap=False)
+    if pilihan_q is not None:
+        pq = pq.filter(pilihan_q)
+    pilihan: dict[int, list[tuple]] = defaultdict(list)
+    for pid, urutan, jid, uid, nama_putaran in pq.values_list(
+        "preferensi__pegawai_id", "urutan", "jabatan_id", "unit_kerja_id", "preferensi__putaran__nama"
+    ):
+        pilihan[pid].append((urutan, jid, uid, nama_putaran))
+    minta_tetap = dict(
+        PreferensiMutasi.objects.filter(tetap_q, pegawai_id__in=ids, tetap=True).values_list(
+            "pegawai_id", "putaran__nama"
+        )
+    )
+    return FaktaKandidat(
+        tanggal=tanggal,
+        bobot=bobot,
+        berlaku=berlaku,
+        pegawai=pegawai,
+        golongan=golongan,
+        hukuman=hukuman,
+        tahun_kinerja=tahun,
+        predikat=predikat,
+        potensial=potensial,
+        aturan_talenta=aturan_talenta,
+        riwayat=riwayat,
+        pilihan=pilihan,
+        minta_tetap=minta_tetap,
+    )
+
+
+# --- judging one candidate (pure) ---------------------------------------------------------------------
+
+
+def nama_lengkap(p: dict) -> str:
+    nama = p["nama"]
+    if p["gelar_depan"]:
+        nama = f"{p['gelar_depan']} {nama}"
+    if p["gelar_belakang"]:
+        nama = f"{nama}, {p['gelar_belakang']}"
+    return nama
+
+
+def _syarat_jabatan(f: FaktaKandidat, p: dict, jabatan: Jabatan) -> list[Syarat]:
+    kunci = (jabatan.pk, p["pendidikan_jenjang"], p["pendidikan_jurusan"], p["golongan_id"])
+    hasil = f._cache_syarat.get(kunci)
+    if hasil is None:
+        orang = SimpleNamespace(
+            pendidikan_jenjang=p["pendidikan_jenjang"],
+            pendidikan_jurusan=p["pendidikan_jurusan"],
+            golongan=f.golongan[p["golongan_id"]],
+        )
+        hasil = [Syarat(h.nama_syarat, h.terpenuhi, h.uraian) for h in cek_syarat(orang, jabatan)]  # type: ignore[arg-type]
+        f._cache_syarat[kunci] = hasil
+    return hasil
+
+
+def _guard(f: FaktaKandidat, p: dict) -> list[Syarat]:
+    hukuman = tuple(f.hukuman.get(p["id"], ()))
+    kunci = (p["status_kepegawaian"], p["tmt_cpns"], p["tmt_jabatan"], p["jabatan__jenis"], hukuman)
+    hasil = f._cache_guard.get(kunci)
+    if hasil is None:
+        fakta = FaktaGuard(
+            jenis_usulan=JenisUsulan.DALAM_PEMDA,
+            status_kepegawaian=p["status_kepegawaian"],
+            tmt_cpns=p["tmt_cpns"],
+            tmt_jabatan=p["tmt_jabatan"],
+            jabatan_asal_jpt=p["jabatan__jenis"] == Jabatan.Jenis.JPT,
+            hukuman=hukuman,
+        )
+        hasil = [
+            Syarat(h.nama, not h.dilanggar, h.penjelasan)
+            for h in evaluasi_guard(fakta, f.berlaku.aturan, f.berlaku.larangan, f.tanggal)
+        ]
+        f._cache_guard[kunci] = hasil
+    return hasil
+
+
+def _pensiun(f: FaktaKandidat, p: dict) -> Syarat:
+    nama = "Tidak pensiun dalam satu tahun"
+    pensiun = p["tanggal_pensiun"]
+    batas = add_months(f.tanggal, 12)
+    if pensiun is None:
+        return Syarat(nama, True, "TMT pensiun belum dihitung (tanggal lahir/BUP); dianggap tidak pensiun.")
+    if pensiun <= batas:
+        return Syarat(
+            nama,
+            False,
+            f"Pensiun pada {format_tanggal(pensiun)}, dalam satu tahun sejak {format_tanggal(f.tanggal)}.",
+        )
+    return Syarat(nama, True, f"TMT pensiun {format_tanggal(pensiun)}, lebih dari satu tahun lagi.")
+
+
+SYARAT_AKTIF = {s: Syarat("Status aktif", True, f"Pegawai aktif ({s}).") for s in Pegawai.Status.values}
+
+
+def syarat_kandidat(f: FaktaKandidat, p: dict, jabatan: Jabatan) -> list[Syarat]:
+    aktif = SYARAT_AKTIF.get(p["status_kepegawaian"]) or Syarat("Status aktif", True, "Pegawai aktif.")
+    return [*_syarat_jabatan(f, p, jabatan), aktif, *_guard(f, p), _pensiun(f, p)]
+
+
+def _f_pendidikan(p: dict, jabatan: Jabatan, diterima: list[str]) -> tuple[float, str]:
+    jurusan = p["pendidikan_jurusan"]
+    if not diterima:
+        return 0.5, "Jabatan tidak menetapkan jurusan; nilai tengah."
+    if not jurusan:
+        return 0.0, "Jurusan pegawai belum tercatat."
+    jc = jurusan.casefold()
+    cocok = next((d for d in diterima if d.casefold() in jc), None)
+    if cocok:
+        return 1.0, f"Jurusan {jurusan} sesuai ({cocok})."
+    return 0.0, f"Jurusan {jurusan} tidak termasuk jurusan yang diterima."
+
+
+def _f_kompetensi(f: FaktaKandidat, pid: int) -> tuple[float, str]:
+    pot = f.potensial.get(pid)
+    if pot is None:
+        return 0.0, f"Belum ada hasil asesmen yang berlaku pada {format_tanggal(f.tanggal)}."
+    skor, tgl, sampai = pot
+    return skor / 100, (
+        f"Skor asesmen {angka(skor)} dari 100 (asesmen {format_tanggal(tgl)}, berlaku s.d. {format_tanggal(sampai)})."
+    )
+
+
+def _f_kinerja(f: FaktaKandidat, pid: int) -> tuple[float, str]:
+    if not f.tahun_kinerja:
+        return 0.0, "Belum ada tahun penilaian kinerja yang ditutup."
+    nilai, bagian = 0.0, []
+    for th in f.tahun_kinerja:
+        pr = f.predikat.get((pid, th))
+        if pr is None:
+            bagian.append(f"{th} tidak ada predikat final")
+        else:
+            nilai += NILAI_PREDIKAT.get(pr, 0.0)
+            bagian.append(f"{th} {LABEL_PREDIKAT.get(pr, pr)}")
+    return nilai / 2, "Predikat tahunan " + "; ".join(bagian) + "."
+
+
+def _f_talenta(f: FaktaKandidat, pid: int) -> tuple[float, str]:
+    if f.aturan_talenta is None or not f.tahun_kinerja:
+        return 0.0, "Aturan kotak talenta atau tahun penilaian yang ditutup belum ada."
+    th = f.tahun_kinerja[-1]
+    pr = f.predikat.get((pid, th))
+    pot = f.potensial.get(pid)
+    if pr is None or pot is None:
+        return (
+            0.0,
+            f"Kotak talenta tidak dapat ditentukan (predikat final {th} atau hasil asesmen tidak ada).",
+        )
+    nomor = f.aturan_talenta.nomor(pr, Decimal(str(pot[0])))
+    if nomor is None:
+        return 0.0, "Kotak talenta tidak ditemukan."
+    kotak = f.aturan_talenta.kotak[nomor]
+    suksesi = f", kelompok suksesi {kotak.kelompok_suksesi}" if kotak.kelompok_suksesi else ""
+    return (
+        nomor / 9,
+        f"Kotak {nomor} dari 9 (predikat {th} {LABEL_PREDIKAT.get(pr, pr)}, skor asesmen {angka(pot[0])}){suksesi}.",
+    )
+
+
+def _f_pengalaman(
+    f: FaktaKandidat, p: dict, jabatan: Jabatan, opd_tujuan: int, nama_opd: str
+) -> tuple[float, str]:
+    nama = jabatan.nama.casefold()
+    rows = f.riwayat.get(p["id"], ())
+    sama = [r for r in rows if r[0] == nama]
+    if sama:
+        r = max(sama, key=lambda r: r[4])
+        return 1.0, f"Pernah menduduki jabatan {r[1]} (TMT {format_tanggal(r[4])})."
+    di_opd = [r for r in rows if r[2] == opd_tujuan]
+    if di_opd:
+        r = max(di_opd, key=lambda r: r[4])
+        return 0.5, f"Pernah bertugas di {nama_opd} sebagai {r[1]} (TMT {format_tanggal(r[4])})."
+    if p["opd_id"] == opd_tujuan:
+        return 0.5, f"Sedang bertugas di {nama_opd} sebagai {p['jabatan__nama']}."
+    return 0.0, "Belum pernah menduduki jabatan sejenis atau bertugas di OPD tujuan."
+
+
+def _f_keinginan(f: FaktaKandidat, pid: int, jabatan: Jabatan) -> tuple[float, str]:
+    if pid in f.minta_tetap:
+        return 0.0, f"Meminta tetap di jabatan sekarang pada {f.minta_tetap[pid]}."
+    terbaik = (0.0, "Tidak menyatakan keinginan untuk jabatan atau unit ini.")
+    for urutan, jid, uid, putaran in f.pilihan.get(pid, ()):
+        if jid == jabatan.pk:
+            nilai = NILAI_PILIHAN_JABATAN.get(urutan, 0.0)
+            teks = f"Pilihan ke-{urutan} untuk jabatan ini ({putaran})."
+        elif jid is None and uid == jabatan.unit_kerja_id:
+            nilai = NILAI_PILIHAN_UNIT.get(urutan, 0.0)
+            teks = f"Pilihan ke-{urutan} untuk unit kerja jabatan ini ({putaran})."
+        else:
+            continue
+        if nilai > terbaik[0]:
+            terbaik = (nilai, teks)
+    return terbaik
+
+
+def _f_masa(f: FaktaKandidat, p: dict) -> tuple[float, str]:
+    tmt = p["tmt_jabatan"]
+    if tmt is None:
+        return 0.0, "TMT jabatan sekarang belum tercatat."
+    n = max(months_between(tmt, f.tanggal), 0)
+    return min(n, BULAN_PENUH) / BULAN_PENUH, (
+        f"{lama(n)} dalam jabatan sekarang sejak {format_tanggal(tmt)} (poin penuh pada {lama(BULAN_PENUH)})."
+    )
+
+
+def nilai_kandidat(f: FaktaKandidat, p: dict, jabatan: Jabatan, *, nama_opd: str = "OPD tujuan") -> Kandidat:
+    """One candidate for one position: requirements and the factor points. No queries (`jabatan` with
+    unit_kerja and syarat_golongan loaded)."""
+    bobot = f.bobot
+    diterima = [d.strip() for d in (jabatan.syarat_jurusan or "").split(";") if d.strip()]
+    opd_tujuan = jabatan.unit_kerja.opd_id
+    pid = p["id"]
+    hitung = {
+        "pendidikan": _f_pendidikan(p, jabatan, diterima),
+        "kompetensi": _f_kompetensi(f, pid),
+        "kinerja": _f_kinerja(f, pid),
+        "talenta": _f_talenta(f, pid),
+        "pelatihan": (0.0, "Data pelatihan belum tersedia (modul pembinaan belum ada); bobot 0."),
+        "pengalaman": _f_pengalaman(f, p, jabatan, opd_tujuan, nama_opd),
+        "keinginan": _f_keinginan(f, pid, jabatan),
+        "masa_jabatan": _f_masa(f, p),
+    }
+    faktor = []
+    for kode, label in FAKTOR:
+        w = getattr(bobot, kode)
+        fraksi, bukti = hitung[kode]
+        faktor.append(Faktor(kode, label, w, poin(w, fraksi), bukti))
+    return Kandidat(
+        pegawai_id=pid,
+        nip=p["nip"],
+        nama=nama_lengkap(p),
+        kode_unit=p["unit_kerja__kode"],
+        nama_unit=p["unit_kerja__nama"],
+        opd_id=p["opd_id"],
+        unit_id=p["unit_kerja_id"],
+        jabatan=p["jabatan__nama"],
+        skor=round(sum(x.poin for x in faktor), 2),
+        syarat=syarat_kandidat(f, p, jabatan),
+        faktor=faktor,
+    )
+
+
+def urutkan(kandidat: Iterable[Kandidat]) -> list[Kandidat]:
+    """Those meeting every requirement first by descending score, then the others by descending score;
+    ties by name and NIP. Numbers the ranks."""
+    hasil = sorted(kandidat, key=lambda k: (not k.memenuhi, -k.skor, k.nama, k.nip))
+    for i, k in enumerate(hasil, 1):
+        k.peringkat = i
+    return hasil
+
+
+# --- the shortlist of one position --------------------------------------------------------------------
+
+
+@dataclass
+class DaftarPendek:
+    jabatan: Jabatan
+    tanggal: dt.date
+    bobot: BobotRekomendasi
+    kandidat: list[Kandidat]
+
+    @property
+    def jumlah_memenuhi(self) -> int:
+        return sum(1 for k in self.kandidat if k.memenuhi)
+
+    def teratas(self, jumlah: int) -> list[Kandidat]:
+        return self.kandidat if not jumlah else self.kandidat[:jumlah]
+
+
+def jabatan_untuk_rekomendasi(pk: int) -> Jabatan:
+    return Jabatan.objects.select_related("unit_kerja", "unit_kerja__opd", "syarat_golongan").get(pk=pk)
+
+
+def daftar_pendek(jabatan: Jabatan, tanggal: dt.date, *, opd_id: int | None = None) -> DaftarPendek:
+    """Every active employee not holding `jabatan` (within `opd_id` when given), judged and ranked."""
+    pegawai_qs = Pegawai.objects.exclude(jabatan_id=jabatan.pk)
+    if opd_id is not None:
+        pegawai_qs = pegawai_qs.filter(opd_id=opd_id)
+    opd_tujuan = jabatan.unit_kerja.opd_id
+    fakta = muat_fakta(
+        tanggal,
+        pegawai_qs=pegawai_qs,
+        riwayat_q=Q(nama_jabatan__iexact=jabatan.nama) | Q(jabatan__unit_kerja__opd_id=opd_tujuan),
+        pilihan_q=Q(jabatan_id=jabatan.pk) | Q(jabatan__isnull=True, unit_kerja_id=jabatan.unit_kerja_id),
+    )
+    opd = jabatan.unit_kerja.opd if jabatan.unit_kerja.opd_id else jabatan.unit_kerja
+    kandidat = [nilai_kandidat(fakta, p, jabatan, nama_opd=opd.nama) for p in fakta.pegawai]
+    return DaftarPendek(jabatan=jabatan, tanggal=tanggal, bobot=fakta.bobot, kandidat=urutkan(kandidat))
+
+
+KOLOM = ["peringkat", "nip", "nama", "kode_unit", "jabatan", "skor", "memenuhi_syarat", "alasan"]
+
+
+def baris_berkas(kandidat: Iterable[Kandidat]) -> list[list]:
+    """Rows of the CONTRACT **rekomendasi** file."""
+    return [
+        [
+            k.peringkat,
+            k.nip,
+            k.nama,
+            k.kode_unit,
+            k.jabatan,
+            f"{k.skor:.2f}",
+            "Y" if k.memenuhi else "N",
+            k.alasan,
+        ]
+        for k in kandidat
+    ]
