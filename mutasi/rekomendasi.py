@@ -454,8 +454,12 @@ def _f_pengalaman(
     return 0.0, "Belum pernah menduduki jabatan sejenis atau bertugas di OPD tujuan."
 
 
-def _f_keinginan(f: FaktaKandidat, pid: int, jabatan: Jabatan) -> tuple[float, str]:
+def _f_keinginan(
+    f: FaktaKandidat, pid: int, jabatan: Jabatan, p_jabatan: int | None = None
+) -> tuple[float, str]:
     if pid in f.minta_tetap:
+        if jabatan.pk == p_jabatan:
+            return 1.0, f"Meminta tetap di jabatan sekarang pada {f.minta_tetap[pid]}."
         return 0.0, f"Meminta tetap di jabatan sekarang pada {f.minta_tetap[pid]}."
     terbaik = (0.0, "Tidak menyatakan keinginan untuk jabatan atau unit ini.")
     for urutan, jid, uid, putaran in f.pilihan.get(pid, ()):
@@ -496,7 +500,7 @@ def nilai_kandidat(f: FaktaKandidat, p: dict, jabatan: Jabatan, *, nama_opd: str
         "talenta": _f_talenta(f, pid),
         "pelatihan": (0.0, "Data pelatihan belum tersedia (modul pembinaan belum ada); bobot 0."),
         "pengalaman": _f_pengalaman(f, p, jabatan, opd_tujuan, nama_opd),
-        "keinginan": _f_keinginan(f, pid, jabatan),
+        "keinginan": _f_keinginan(f, pid, jabatan, p["jabatan_id"]),
         "masa_jabatan": _f_masa(f, p),
     }
     faktor = []

@@ -2,10 +2,12 @@
 
 The problem: movers (employees) and seats (open places of the chosen positions). A mover's fit for a
 seat is the shortlist score (mutasi.rekomendasi) of that person for that position; a pair that fails a
-hard requirement is excluded. Every mover may stay: staying is worth `nilai_tetap` points (default 50),
-so a move is proposed only when it fits better than staying, and nobody is forced to move. Total fit =
-Σ fit of the moves + Σ nilai_tetap of those who stay; maximising it is maximising Σ (fit − nilai_tetap)
-over the moves, i.e. a linear assignment between seats and movers with value max(fit − nilai_tetap, 0)
+hard requirement is excluded. Every mover may stay: staying is worth the same score computed for the
+person's current position (their wish to stay counts as a first choice for it), or a fixed
+`aturan["nilai_tetap"]` when the BKD sets one; a move is proposed only when it fits better than staying,
+and nobody is forced to move. Total fit =
+Σ fit of the moves + Σ stay value of those who stay; maximising it is maximising Σ (fit − stay value)
+over the moves, i.e. a linear assignment between seats and movers with value max(fit − stay value, 0)
 (a zero pair means "seat stays empty, person stays"). Solved with scipy.optimize.linear_sum_assignment
 when scipy is installed, otherwise with the same Hungarian algorithm in pure Python (`hungarian`).
 
@@ -41,8 +43,6 @@ try:  # pragma: no cover - depends on the environment
     from scipy.optimize import linear_sum_assignment as _scipy_lsa
 except ImportError:  # pragma: no cover
     _scipy_lsa = None
-
-NILAI_TETAP = 50.0
 
 
 def hungarian(nilai: list[list[float]]) -> list[tuple[int, int]]:
@@ -135,7 +135,7 @@ class Soal:
     skor: dict[tuple[int, int], float]  # (pegawai id, jabatan id) → fit, feasible pairs only
     penjelasan: dict[tuple[int, int], str]
     tidak_layak: dict[tuple[int, int], str]  # excluded pairs → why
-    nilai_tetap: float
+    nilai_tetap: dict[int, float]  # pegawai id → the value of staying
     pasangan: list[tuple[int, int]]
     batas_opd: dict[int, int]  # OPD id → max movers out (only with the rule on)
 
@@ -187,16 +187,19 @@ def selesaikan(soal: Soal, *, progres: Callable[[int], None] | None = None) -> d
             baris.append(_baris(m, k, skor, soal.penjelasan[(m.pegawai_id, k.jabatan_id)]))
             total += skor
         else:
-            alasan = "Tetap: tidak ada lowongan yang lebih cocok daripada tetap."
+            alasan = (
+                f"Tetap: nilai tetap {soal.nilai_tetap[m.pegawai_id]:g} (skor untuk jabatan sekarang); "
+                "tidak ada lowongan yang lebih cocok."
+            )
             if m.pegawai_id in dipaksa_tetap:
                 alasan = "Tetap karena aturan tambahan putaran (batas OPD atau pasangan)."
-            baris.append(_baris(m, None, soal.nilai_tetap, alasan))
-            total += soal.nilai_tetap
+            baris.append(_baris(m, None, soal.nilai_tetap[m.pegawai_id], alasan))
+            total += soal.nilai_tetap[m.pegawai_id]
     return {"penugasan": baris, "total": round(total, 2), "iterasi": iterasi, "catatan": catatan}
 
 
 def _untung(soal: Soal, pid: int, jid: int) -> float:
-    return soal.skor[(pid, jid)] - soal.nilai_tetap
+    return soal.skor[(pid, jid)] - soal.nilai_tetap[pid]
 
 
 def _solve(soal: Soal, dipaksa_tetap: set[int]) -> dict[int, int]:
@@ -206,7 +209,7 @@ def _solve(soal: Soal, dipaksa_tetap: set[int]) -> dict[int, int]:
         return {}
     matriks = [
         [
-            max(soal.skor.get((m.pegawai_id, k.jabatan_id), -math.inf) - soal.nilai_tetap, 0.0)
+            max(soal.skor.get((m.pegawai_id, k.jabatan_id), -math.inf) - soal.nilai_tetap[m.pegawai_id], 0.0)
             for k in soal.kursi
         ]
         for m in pemindah
@@ -338,6 +341,18 @@ def susun_soal(
             penjelasan[kunci] = "; ".join(f"{f.label} {f.poin:g}/{f.bobot}" for f in k.faktor if f.bobot)
         if progres:
             progres(int(40 * langkah / total))
+    tetap_tetap = aturan.get("nilai_tetap")
+    nilai_tetap: dict[int, float] = {}
+    if tetap_tetap not in (None, ""):
+        nilai_tetap = {p["id"]: float(tetap_tetap) for p in fakta.pegawai}
+    else:
+        sekarang = Jabatan.objects.select_related("unit_kerja", "unit_kerja__opd", "syarat_golongan").in_bulk(
+            {p["jabatan_id"] for p in fakta.pegawai}
+        )
+        for p in fakta.pegawai:
+            jab_now = sekarang[p["jabatan_id"]]
+            opd = jab_now.unit_kerja.opd if jab_now.unit_kerja.opd_id else jab_now.unit_kerja
+            nilai_tetap[p["id"]] = nilai_kandidat(fakta, p, jab_now, nama_opd=opd.nama).skor
     pasangan = []
     if aturan.get("pasangan"):
         ids = {m.pegawai_id for m in pemindah}
@@ -366,7 +381,7 @@ def susun_soal(
         skor=skor,
         penjelasan=penjelasan,
         tidak_layak=tidak_layak,
-        nilai_tetap=float(aturan.get("nilai_tetap", NILAI_TETAP)),
+        nilai_tetap=nilai_tetap,
         pasangan=pasangan,
         batas_opd=batas_opd,
     )
@@ -379,7 +394,7 @@ def simpan_hasil(soal: Soal, hasil: dict) -> dict:
     """The JSON stored on HasilRotasi: the proposed rows plus what re-scoring a manual plan needs."""
     return {
         **hasil,
-        "nilai_tetap": soal.nilai_tetap,
+        "nilai_tetap": {str(pid): v for pid, v in soal.nilai_tetap.items()},
         "skor": {f"{pid}:{jid}": s for (pid, jid), s in soal.skor.items()},
         "tidak_layak": {f"{pid}:{jid}": t for (pid, jid), t in soal.tidak_layak.items()},
         "jabatan": [
@@ -406,7 +421,7 @@ def periksa_rencana(hasil: dict, rencana: dict[int, int | None]) -> tuple[float,
     dipakai: Counter = Counter()
     for pid, jid in rencana.items():
         if jid is None:
-            total += hasil["nilai_tetap"]
+            total += hasil["nilai_tetap"][str(pid)]
             continue
         dipakai[jid] += 1
         kunci = f"{pid}:{jid}"
@@ -444,3 +459,38 @@ def ringkasan(
         nama, butuh, ada = kebutuhan_unit.get(uid, ("?", 0, 0))
         unit.append({"unit": nama, "sebelum": butuh - ada, "sesudah": butuh - ada - d})
     return {"terisi": terisi, "unit": unit}
+
+
+def kebutuhan_unit(unit_ids) -> dict[int, tuple[str, int, int]]:
+    """unit id → (name, need = Σ kebutuhan of its own positions, active holders) as now; three queries
+    (the same numbers as mutasi.kebutuhan's unit sides)."""
+    from django.db.models import Sum
+
+    from pegawai.models import UnitKerja
+
+    unit_ids = list(unit_ids)
+    butuh = dict(
+        Jabatan.objects.filter(unit_kerja_id__in=unit_ids)
+        .order_by()
+        .values("unit_kerja_id")
+        .annotate(t=Sum("kebutuhan"))
+        .values_list("unit_kerja_id", "t")
+    )
+    ada = dict(
+        Pegawai.objects.filter(aktif=True, jabatan__unit_kerja_id__in=unit_ids)
+        .order_by()
+        .values("jabatan__unit_kerja_id")
+        .annotate(n=Count("id"))
+        .values_list("jabatan__unit_kerja_id", "n")
+    )
+    nama = dict(UnitKerja.objects.filter(pk__in=unit_ids).values_list("id", "nama"))
+    return {u: (nama.get(u, "?"), int(butuh.get(u) or 0), ada.get(u, 0)) for u in unit_ids}
+
+
+def bandingkan(hasil: dict, rencana: dict[int, int | None]) -> dict:
+    """One plan's figures: total fit, positions filled, gaps before → after per unit, problems."""
+    total, masalah = periksa_rencana(hasil, rencana)
+    unit_ids = {b["asal_unit_id"] for b in hasil.get("penugasan", [])} | {
+        int(u) for u in hasil.get("unit_jabatan", {}).values()
+    }
+    return {"total": total, "masalah": masalah, **ringkasan(hasil, rencana, kebutuhan_unit(unit_ids))}
