@@ -33,6 +33,13 @@ class MutasiConfig(AppConfig):
                 "Putaran rotasi", "mutasi:putaran_list", p.can_view_preferensi_mutasi, grup=grup, urutan=760
             ),
             menu.Entri(
+                "Bobot rekomendasi",
+                "mutasi:rekomendasi_bobot",
+                p.can_view_rekomendasi,
+                grup=grup,
+                urutan=785,
+            ),
+            menu.Entri(
                 "Aturan mutasi",
                 "mutasi:aturan",
                 p.can_view_aturan_mutasi,

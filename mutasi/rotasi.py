@@ -29,15 +29,17 @@ import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
 from core.dates import add_months
 from pegawai.models import Jabatan, Pegawai, RiwayatJabatan
 
-from .models import PreferensiMutasi
+from .models import FAKTOR, PreferensiMutasi
 from .rekomendasi import muat_fakta, nilai_kandidat
+
+BATAS_ALASAN = 20_000
 
 try:  # pragma: no cover - depends on the environment
     from scipy.optimize import linear_sum_assignment as _scipy_lsa
@@ -133,11 +135,22 @@ class Soal:
     kursi: list[Kursi]
     pemindah: list[Pemindah]
     skor: dict[tuple[int, int], float]  # (pegawai id, jabatan id) → fit, feasible pairs only
-    penjelasan: dict[tuple[int, int], str]
+    penjelasan: dict[tuple[int, int], str | tuple]  # text, or the factor points (FAKTOR order)
     tidak_layak: dict[tuple[int, int], str]  # excluded pairs → why
     nilai_tetap: dict[int, float]  # pegawai id → the value of staying
     pasangan: list[tuple[int, int]]
     batas_opd: dict[int, int]  # OPD id → max movers out (only with the rule on)
+    bobot: dict[str, int] = field(default_factory=dict)
+
+    def jelaskan(self, kunci: tuple[int, int]) -> str:
+        isi = self.penjelasan.get(kunci, "")
+        if isinstance(isi, str):
+            return isi
+        return "; ".join(
+            f"{label} {poin:g}/{self.bobot[kode]}"
+            for (kode, label), poin in zip(FAKTOR, isi, strict=True)
+            if self.bobot.get(kode)
+        )
 
 
 def selesaikan(soal: Soal, *, progres: Callable[[int], None] | None = None) -> dict:
@@ -184,7 +197,7 @@ def selesaikan(soal: Soal, *, progres: Callable[[int], None] | None = None) -> d
         if m.pegawai_id in pindah:
             k = soal.kursi[pindah[m.pegawai_id]]
             skor = soal.skor[(m.pegawai_id, k.jabatan_id)]
-            baris.append(_baris(m, k, skor, soal.penjelasan[(m.pegawai_id, k.jabatan_id)]))
+            baris.append(_baris(m, k, skor, soal.jelaskan((m.pegawai_id, k.jabatan_id))))
             total += skor
         else:
             alasan = (
@@ -207,16 +220,21 @@ def _solve(soal: Soal, dipaksa_tetap: set[int]) -> dict[int, int]:
     pemindah = [m for m in soal.pemindah if m.pegawai_id not in dipaksa_tetap]
     if not pemindah or not soal.kursi:
         return {}
-    matriks = [
+    penuh = [
         [
             max(soal.skor.get((m.pegawai_id, k.jabatan_id), -math.inf) - soal.nilai_tetap[m.pegawai_id], 0.0)
             for k in soal.kursi
         ]
         for m in pemindah
     ]
+    # Only people and seats with some move better than staying take part (the rest stay / stay empty).
+    baris = [i for i, row in enumerate(penuh) if any(v > 0 for v in row)]
+    kolom = [j for j in range(len(soal.kursi)) if any(penuh[i][j] > 0 for i in baris)]
+    matriks = [[penuh[i][j] for j in kolom] for i in baris]
     hasil = {}
-    for i, j in hungarian(matriks):
-        if matriks[i][j] > 0:
+    for a, b in hungarian(matriks):
+        i, j = baris[a], kolom[b]
+        if penuh[i][j] > 0:
             hasil[pemindah[i].pegawai_id] = j
     return hasil
 
@@ -317,8 +335,14 @@ def susun_soal(
     ditinggalkan = (
         unit_ditinggalkan([m.pegawai_id for m in pemindah], tanggal, tahun_kembali) if tahun_kembali else {}
     )
-    skor, penjelasan, tidak_layak = {}, {}, {}
+    skor: dict[tuple[int, int], float] = {}
+    penjelasan: dict[tuple[int, int], str | tuple] = {}
+    tidak_layak: dict[tuple[int, int], str] = {}
     total = max(len(jabatan) * len(fakta.pegawai), 1)
+    # Large rounds keep the reason of an excluded pair only where the person wished for the position
+    # (the officers' plan shows a generic reason for the others), so the stored result stays small.
+    semua_alasan = total <= BATAS_ALASAN
+    diinginkan = {(pid, j[1]) for pid, rows in fakta.pilihan.items() for j in rows}
     langkah = 0
     for jid, jab in jabatan.items():
         opd = jab.unit_kerja.opd if jab.unit_kerja.opd_id else jab.unit_kerja
@@ -330,7 +354,8 @@ def susun_soal(
                 continue
             k = nilai_kandidat(fakta, p, jab, nama_opd=opd.nama)
             if not k.memenuhi:
-                tidak_layak[kunci] = "; ".join(f"{s.nama} — {s.uraian}" for s in k.syarat_gagal)
+                if semua_alasan or kunci in diinginkan:
+                    tidak_layak[kunci] = "; ".join(f"{s.nama} — {s.uraian}" for s in k.syarat_gagal)
                 continue
             if jab.unit_kerja_id in ditinggalkan.get(p["id"], ()):
                 tidak_layak[kunci] = (
@@ -338,7 +363,7 @@ def susun_soal(
                 )
                 continue
             skor[kunci] = k.skor
-            penjelasan[kunci] = "; ".join(f"{f.label} {f.poin:g}/{f.bobot}" for f in k.faktor if f.bobot)
+            penjelasan[kunci] = tuple(f.poin for f in k.faktor)
         if progres:
             progres(int(40 * langkah / total))
     tetap_tetap = aturan.get("nilai_tetap")
@@ -382,6 +407,7 @@ def susun_soal(
         penjelasan=penjelasan,
         tidak_layak=tidak_layak,
         nilai_tetap=nilai_tetap,
+        bobot=fakta.bobot.bobot(),
         pasangan=pasangan,
         batas_opd=batas_opd,
     )
