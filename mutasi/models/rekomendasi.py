@@ -97,7 +97,7 @@ class HasilRotasi(TimeStampedModel):
     TRANSISI = {
         Status.ANTRI: {Status.BERJALAN, Status.GAGAL},
         Status.BERJALAN: {Status.SELESAI, Status.GAGAL},
-        Status.SELESAI: {Status.BERJALAN, Status.DIUSULKAN},
+        Status.SELESAI: {Status.DIUSULKAN},
         Status.GAGAL: {Status.BERJALAN},
         Status.DIUSULKAN: set(),
     }
