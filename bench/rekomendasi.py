@@ -45,7 +45,7 @@ def shortlist() -> dict:
             waktu.append(time.perf_counter() - mulai)
     return {
         "jabatan": jabatan.nama,
-        "kandidat": len(daftar.kandidat),
+        "kandidat": daftar.jumlah,
         "memenuhi": daftar.jumlah_memenuhi,
         "detik": round(min(waktu), 3),
         "detik_semua": [round(w, 3) for w in waktu],

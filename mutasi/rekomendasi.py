@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from types import SimpleNamespace
@@ -90,24 +90,52 @@ class Faktor:
     bukti: str
 
 
-@dataclass
 class Kandidat:
-    pegawai_id: int
-    nip: str
-    nama: str
-    kode_unit: str
-    nama_unit: str
-    opd_id: int
-    unit_id: int
-    jabatan: str
-    skor: float
-    syarat: list[Syarat]
-    faktor: list[Faktor]
-    peringkat: int = 0
+    """One candidate: score and whether every requirement is met are computed for everyone; the lines
+    of requirements and factor evidence (plain Indonesian) are built on first use, so a shortlist of
+    50,000 builds texts only for the rows shown or written."""
+
+    def __init__(
+        self,
+        *,
+        pegawai_id: int,
+        nip: str,
+        nama: str,
+        kode_unit: str,
+        nama_unit: str,
+        opd_id: int,
+        unit_id: int,
+        jabatan: str,
+        skor: float,
+        memenuhi: bool,
+        rinci: Callable[[], tuple[list[Syarat], list[Faktor]]],
+    ) -> None:
+        self.pegawai_id = pegawai_id
+        self.nip = nip
+        self.nama = nama
+        self.kode_unit = kode_unit
+        self.nama_unit = nama_unit
+        self.opd_id = opd_id
+        self.unit_id = unit_id
+        self.jabatan = jabatan
+        self.skor = skor
+        self.memenuhi = memenuhi
+        self.peringkat = 0
+        self._rinci = rinci
+        self._detail: tuple[list[Syarat], list[Faktor]] | None = None
+
+    def _muat(self) -> tuple[list[Syarat], list[Faktor]]:
+        if self._detail is None:
+            self._detail = self._rinci()
+        return self._detail
 
     @property
-    def memenuhi(self) -> bool:
-        return all(s.terpenuhi for s in self.syarat)
+    def syarat(self) -> list[Syarat]:
+        return self._muat()[0]
+
+    @property
+    def faktor(self) -> list[Faktor]:
+        return self._muat()[1]
 
     @property
     def syarat_gagal(self) -> list[Syarat]:
@@ -172,6 +200,25 @@ class FaktaKandidat:
     minta_tetap: dict[int, str]  # pegawai id → round name where they asked to stay
     _cache_syarat: dict = field(default_factory=dict)
     _cache_guard: dict = field(default_factory=dict)
+    _cache_lulus: dict = field(default_factory=dict)
+    _cache_bulan: dict = field(default_factory=dict)
+    _cache_talenta: dict = field(default_factory=dict)
+    _cache_jurusan: dict = field(default_factory=dict)
+    _jabatan_id: int | None = None
+    _diterima: list[str] = field(default_factory=list)
+
+    @property
+    def bobot_aktif(self) -> list[tuple[str, int]]:
+        """(factor, weight) of the factors with a weight above 0."""
+        if "_bobot_aktif" not in self.__dict__:
+            self.__dict__["_bobot_aktif"] = [(k, w) for k, w in self.bobot.bobot().items() if w]
+        return self.__dict__["_bobot_aktif"]
+
+    @property
+    def batas_pensiun(self) -> dt.date:
+        if "_batas_pensiun" not in self.__dict__:
+            self.__dict__["_batas_pensiun"] = add_months(self.tanggal, 12)
+        return self.__dict__["_batas_pensiun"]
 
 
 def bobot_berlaku(tanggal: dt.date) -> BobotRekomendasi:
@@ -486,13 +533,11 @@ def _f_masa(f: FaktaKandidat, p: dict) -> tuple[float, str]:
     )
 
 
-def nilai_kandidat(f: FaktaKandidat, p: dict, jabatan: Jabatan, *, nama_opd: str = "OPD tujuan") -> Kandidat:
-    """One candidate for one position: requirements and the factor points. No queries (`jabatan` with
-    unit_kerja and syarat_golongan loaded)."""
-    bobot = f.bobot
-    diterima = [d.strip() for d in (jabatan.syarat_jurusan or "").split(";") if d.strip()]
-    opd_tujuan = jabatan.unit_kerja.opd_id
+def _detail(
+    f: FaktaKandidat, p: dict, jabatan: Jabatan, diterima: list[str], nama_opd: str
+) -> tuple[list[Syarat], list[Faktor]]:
     pid = p["id"]
+    opd_tujuan = jabatan.unit_kerja.opd_id
     hitung = {
         "pendidikan": _f_pendidikan(p, jabatan, diterima),
         "kompetensi": _f_kompetensi(f, pid),
@@ -505,11 +550,124 @@ def nilai_kandidat(f: FaktaKandidat, p: dict, jabatan: Jabatan, *, nama_opd: str
     }
     faktor = []
     for kode, label in FAKTOR:
-        w = getattr(bobot, kode)
+        w = getattr(f.bobot, kode)
         fraksi, bukti = hitung[kode]
         faktor.append(Faktor(kode, label, w, poin(w, fraksi), bukti))
+    return syarat_kandidat(f, p, jabatan), faktor
+
+
+def _guard_lulus(f: FaktaKandidat, p: dict) -> bool:
+    """Whether no guard is violated, cached by what decides it for a move within the government not
+    asked by the employee: months in post (time in post, JPT two years), status, JPT or not, punishments
+    in force; the freeze windows are the same for everyone (mutasi.guard; the CPNS pledge binds only
+    APS and moves out)."""
+    hukuman = f.hukuman.get(p["id"], ())
+    tmt = p["tmt_jabatan"]
+    bulan = None if tmt is None else _bulan(f, tmt)
+    kunci = (p["status_kepegawaian"], bulan, p["jabatan__jenis"] == Jabatan.Jenis.JPT, tuple(hukuman))
+    lulus = f._cache_lulus.get(kunci)
+    if lulus is None:
+        lulus = all(s.terpenuhi for s in _guard(f, p))
+        f._cache_lulus[kunci] = lulus
+    return lulus
+
+
+def _bulan(f: FaktaKandidat, tmt: dt.date) -> int:
+    n = f._cache_bulan.get(tmt)
+    if n is None:
+        n = max(months_between(tmt, f.tanggal), 0)
+        f._cache_bulan[tmt] = n
+    return n
+
+
+def _fraksi(
+    f: FaktaKandidat, p: dict, jabatan: Jabatan, diterima: list[str], opd_tujuan: int | None
+) -> dict[str, float]:
+    """The factor fractions only (no text): the same rules as the _f_* functions."""
+    pid = p["id"]
+    jurusan = p["pendidikan_jurusan"]
+    if not diterima:
+        pendidikan = 0.5
+    elif not jurusan:
+        pendidikan = 0.0
+    else:
+        pendidikan = f._cache_jurusan.get(jurusan)
+        if pendidikan is None:
+            jc = jurusan.casefold()
+            pendidikan = 1.0 if any(d.casefold() in jc for d in diterima) else 0.0
+            f._cache_jurusan[jurusan] = pendidikan
+    pot = f.potensial.get(pid)
+    kinerja = 0.0
+    for th in f.tahun_kinerja:
+        pr = f.predikat.get((pid, th))
+        if pr is not None:
+            kinerja += NILAI_PREDIKAT.get(pr, 0.0)
+    talenta = 0.0
+    if f.aturan_talenta is not None and f.tahun_kinerja and pot is not None:
+        pr = f.predikat.get((pid, f.tahun_kinerja[-1]))
+        if pr is not None:
+            kunci = (pr, pot[0])
+            if kunci not in f._cache_talenta:
+                nomor = f.aturan_talenta.nomor(pr, Decimal(str(pot[0])))
+                f._cache_talenta[kunci] = (nomor or 0) / 9
+            talenta = f._cache_talenta[kunci]
+    nama = jabatan.nama.casefold()
+    rows = f.riwayat.get(pid, ())
+    if any(r[0] == nama for r in rows):
+        pengalaman = 1.0
+    elif any(r[2] == opd_tujuan for r in rows) or p["opd_id"] == opd_tujuan:
+        pengalaman = 0.5
+    else:
+        pengalaman = 0.0
+    keinginan = 0.0
+    if pid in f.minta_tetap:
+        keinginan = 1.0 if jabatan.pk == p["jabatan_id"] else 0.0
+    else:
+        for urutan, jid, uid, _putaran in f.pilihan.get(pid, ()):
+            if jid == jabatan.pk:
+                keinginan = max(keinginan, NILAI_PILIHAN_JABATAN.get(urutan, 0.0))
+            elif jid is None and uid == jabatan.unit_kerja_id:
+                keinginan = max(keinginan, NILAI_PILIHAN_UNIT.get(urutan, 0.0))
+    tmt = p["tmt_jabatan"]
+    masa = 0.0 if tmt is None else min(_bulan(f, tmt), BULAN_PENUH) / BULAN_PENUH
+    return {
+        "pendidikan": pendidikan,
+        "kompetensi": pot[0] / 100 if pot is not None else 0.0,
+        "kinerja": kinerja / 2 if f.tahun_kinerja else 0.0,
+        "talenta": talenta,
+        "pelatihan": 0.0,
+        "pengalaman": pengalaman,
+        "keinginan": keinginan,
+        "masa_jabatan": masa,
+    }
+
+
+def _siapkan(f: FaktaKandidat, jabatan: Jabatan) -> None:
+    if f._jabatan_id != jabatan.pk:  # per-position caches
+        f._jabatan_id = jabatan.pk
+        f._cache_jurusan = {}
+        f._diterima = [d.strip() for d in (jabatan.syarat_jurusan or "").split(";") if d.strip()]
+
+
+def nilai_cepat(f: FaktaKandidat, p: dict, jabatan: Jabatan) -> tuple[bool, float]:
+    """(meets every requirement, score) of one candidate, without any text. Call _siapkan first."""
+    fraksi = _fraksi(f, p, jabatan, f._diterima, jabatan.unit_kerja.opd_id)
+    skor = round(sum(round(w * fraksi[kode] + 1e-9, 2) for kode, w in f.bobot_aktif), 2)
+    pensiun = p["tanggal_pensiun"]
+    memenuhi = (
+        all(s.terpenuhi for s in _syarat_jabatan(f, p, jabatan))
+        and _guard_lulus(f, p)
+        and not (pensiun is not None and pensiun <= f.batas_pensiun)
+    )
+    return memenuhi, skor
+
+
+def _kandidat(
+    f: FaktaKandidat, p: dict, jabatan: Jabatan, memenuhi: bool, skor: float, nama_opd: str
+) -> Kandidat:
+    diterima = f._diterima
     return Kandidat(
-        pegawai_id=pid,
+        pegawai_id=p["id"],
         nip=p["nip"],
         nama=nama_lengkap(p),
         kode_unit=p["unit_kerja__kode"],
@@ -517,10 +675,18 @@ def nilai_kandidat(f: FaktaKandidat, p: dict, jabatan: Jabatan, *, nama_opd: str
         opd_id=p["opd_id"],
         unit_id=p["unit_kerja_id"],
         jabatan=p["jabatan__nama"],
-        skor=round(sum(x.poin for x in faktor), 2),
-        syarat=syarat_kandidat(f, p, jabatan),
-        faktor=faktor,
+        skor=skor,
+        memenuhi=memenuhi,
+        rinci=lambda: _detail(f, p, jabatan, diterima, nama_opd),
     )
+
+
+def nilai_kandidat(f: FaktaKandidat, p: dict, jabatan: Jabatan, *, nama_opd: str = "OPD tujuan") -> Kandidat:
+    """One candidate for one position: the score and whether every requirement is met now, the lines
+    and evidence when first asked for. No queries (`jabatan` with unit_kerja and syarat_golongan loaded)."""
+    _siapkan(f, jabatan)
+    memenuhi, skor = nilai_cepat(f, p, jabatan)
+    return _kandidat(f, p, jabatan, memenuhi, skor, nama_opd)
 
 
 def urutkan(kandidat: Iterable[Kandidat]) -> list[Kandidat]:
@@ -535,19 +701,43 @@ def urutkan(kandidat: Iterable[Kandidat]) -> list[Kandidat]:
 # --- the shortlist of one position --------------------------------------------------------------------
 
 
-@dataclass
 class DaftarPendek:
-    jabatan: Jabatan
-    tanggal: dt.date
-    bobot: BobotRekomendasi
-    kandidat: list[Kandidat]
+    """The ranked candidates of one position. Ranked as light rows (meets, score, facts); a Kandidat
+    (with its texts) is built only for the rows asked for (`teratas`)."""
 
-    @property
-    def jumlah_memenuhi(self) -> int:
-        return sum(1 for k in self.kandidat if k.memenuhi)
+    def __init__(
+        self, *, jabatan: Jabatan, tanggal: dt.date, bobot: BobotRekomendasi, fakta, urut: list, nama_opd: str
+    ) -> None:
+        self.jabatan = jabatan
+        self.tanggal = tanggal
+        self.bobot = bobot
+        self._fakta = fakta
+        self._urut = urut  # [(memenuhi, skor, p)] in rank order
+        self._nama_opd = nama_opd
+        self.jumlah = len(urut)
+        self.jumlah_memenuhi = sum(1 for r in urut if r[0])
 
     def teratas(self, jumlah: int) -> list[Kandidat]:
-        return self.kandidat if not jumlah else self.kandidat[:jumlah]
+        """The first `jumlah` candidates (0: all), ranked."""
+        rows = self._urut if not jumlah else self._urut[:jumlah]
+        hasil = []
+        for i, (memenuhi, skor, p) in enumerate(rows, 1):
+            k = _kandidat(self._fakta, p, self.jabatan, memenuhi, skor, self._nama_opd)
+            k.peringkat = i
+            hasil.append(k)
+        return hasil
+
+    @property
+    def kandidat(self) -> list[Kandidat]:
+        return self.teratas(0)
+
+    def untuk(self, pegawai_id: int) -> Kandidat | None:
+        for i, (memenuhi, skor, p) in enumerate(self._urut, 1):
+            if p["id"] == pegawai_id:
+                k = _kandidat(self._fakta, p, self.jabatan, memenuhi, skor, self._nama_opd)
+                k.peringkat = i
+                return k
+        return None
 
 
 def jabatan_untuk_rekomendasi(pk: int) -> Jabatan:
@@ -555,7 +745,9 @@ def jabatan_untuk_rekomendasi(pk: int) -> Jabatan:
 
 
 def daftar_pendek(jabatan: Jabatan, tanggal: dt.date, *, opd_id: int | None = None) -> DaftarPendek:
-    """Every active employee not holding `jabatan` (within `opd_id` when given), judged and ranked."""
+    """Every active employee not holding `jabatan` (within `opd_id` when given), judged and ranked:
+    those meeting every requirement first by descending score, then the others by descending score;
+    ties by name and NIP."""
     pegawai_qs = Pegawai.objects.exclude(jabatan_id=jabatan.pk)
     if opd_id is not None:
         pegawai_qs = pegawai_qs.filter(opd_id=opd_id)
@@ -567,8 +759,15 @@ def daftar_pendek(jabatan: Jabatan, tanggal: dt.date, *, opd_id: int | None = No
         pilihan_q=Q(jabatan_id=jabatan.pk) | Q(jabatan__isnull=True, unit_kerja_id=jabatan.unit_kerja_id),
     )
     opd = jabatan.unit_kerja.opd if jabatan.unit_kerja.opd_id else jabatan.unit_kerja
-    kandidat = [nilai_kandidat(fakta, p, jabatan, nama_opd=opd.nama) for p in fakta.pegawai]
-    return DaftarPendek(jabatan=jabatan, tanggal=tanggal, bobot=fakta.bobot, kandidat=urutkan(kandidat))
+    _siapkan(fakta, jabatan)
+    rows = []
+    for p in fakta.pegawai:
+        memenuhi, skor = nilai_cepat(fakta, p, jabatan)
+        rows.append((memenuhi, skor, p))
+    rows.sort(key=lambda r: (not r[0], -r[1], r[2]["nama"], r[2]["nip"]))
+    return DaftarPendek(
+        jabatan=jabatan, tanggal=tanggal, bobot=fakta.bobot, fakta=fakta, urut=rows, nama_opd=opd.nama
+    )
 
 
 KOLOM = ["peringkat", "nip", "nama", "kode_unit", "jabatan", "skor", "memenuhi_syarat", "alasan"]

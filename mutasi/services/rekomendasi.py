@@ -94,12 +94,12 @@ def usulan_dari_rekomendasi(
             "dasar_hukum": daftar.bobot.dasar_hukum,
             **daftar.bobot.bobot(),
         },
-        "jumlah_kandidat": len(daftar.kandidat),
+        "jumlah_kandidat": daftar.jumlah,
         "dipilih": pegawai.pk,
         "kandidat": [k.snapshot() for k in teratas],
     }
     if not any(k.pegawai_id == pegawai.pk for k in teratas):
-        terpilih = next((k for k in daftar.kandidat if k.pegawai_id == pegawai.pk), None)
+        terpilih = daftar.untuk(pegawai.pk)
         if terpilih is not None:
             data["kandidat"].append(terpilih.snapshot())
     SnapshotRekomendasi.objects.create(

@@ -193,6 +193,10 @@ def test_score_worked_by_hand(kasus):
     assert [x.peringkat for x in daftar.kandidat][:2] == [1, 2]
     assert [x.nip for x in daftar.kandidat][:2] == [kasus["ani"].nip, kasus["bayu"].nip]
     assert all(not x.memenuhi for x in daftar.kandidat[2:])
+    # The fast ranking path and the explained factors agree for everyone.
+    for x in daftar.kandidat:
+        assert x.skor == round(sum(f.poin for f in x.faktor), 2)
+        assert x.memenuhi == all(s.terpenuhi for s in x.syarat)
 
 
 def test_each_hard_requirement_met_and_unmet_with_text(kasus):

@@ -58,6 +58,6 @@ class Command(BaseCommand):
         content = write_csv(KOLOM, rows) if suffix == ".csv" else write_xlsx(KOLOM, rows, title="rekomendasi")
         path.write_bytes(content)
         self.stdout.write(
-            f"{len(rows)} dari {len(daftar.kandidat)} kandidat ({daftar.jumlah_memenuhi} memenuhi syarat) "
+            f"{len(rows)} dari {daftar.jumlah} kandidat ({daftar.jumlah_memenuhi} memenuhi syarat) "
             f"untuk {jabatan.nama} ({kode}) ditulis ke {path}."
         )
