@@ -36,8 +36,8 @@ from django.db.models import Count, Q
 from core.dates import add_months
 from pegawai.models import Jabatan, Pegawai, RiwayatJabatan
 
-from .models import FAKTOR, PreferensiMutasi
-from .rekomendasi import muat_fakta, nilai_kandidat
+from .models import PreferensiMutasi
+from .rekomendasi import _siapkan, muat_fakta, nilai_cepat, nilai_kandidat
 
 BATAS_ALASAN = 20_000
 
@@ -135,22 +135,18 @@ class Soal:
     kursi: list[Kursi]
     pemindah: list[Pemindah]
     skor: dict[tuple[int, int], float]  # (pegawai id, jabatan id) → fit, feasible pairs only
-    penjelasan: dict[tuple[int, int], str | tuple]  # text, or the factor points (FAKTOR order)
+    penjelasan: dict[tuple[int, int], str]
     tidak_layak: dict[tuple[int, int], str]  # excluded pairs → why
     nilai_tetap: dict[int, float]  # pegawai id → the value of staying
     pasangan: list[tuple[int, int]]
     batas_opd: dict[int, int]  # OPD id → max movers out (only with the rule on)
     bobot: dict[str, int] = field(default_factory=dict)
+    rinci: Callable[[int, int], str] | None = None  # (pegawai id, jabatan id) → the factor points
 
     def jelaskan(self, kunci: tuple[int, int]) -> str:
-        isi = self.penjelasan.get(kunci, "")
-        if isinstance(isi, str):
-            return isi
-        return "; ".join(
-            f"{label} {poin:g}/{self.bobot[kode]}"
-            for (kode, label), poin in zip(FAKTOR, isi, strict=True)
-            if self.bobot.get(kode)
-        )
+        if kunci in self.penjelasan or self.rinci is None:
+            return str(self.penjelasan.get(kunci, ""))
+        return self.rinci(*kunci)
 
 
 def selesaikan(soal: Soal, *, progres: Callable[[int], None] | None = None) -> dict:
@@ -260,6 +256,12 @@ def _baris(m: Pemindah, k: Kursi | None, skor: float, penjelasan: str) -> dict:
 # --- building the problem from the database ----------------------------------------------------------
 
 
+def _rinci(fakta, p: dict, jab: Jabatan) -> str:
+    opd = jab.unit_kerja.opd if jab.unit_kerja.opd_id else jab.unit_kerja
+    k = nilai_kandidat(fakta, p, jab, nama_opd=opd.nama)
+    return "; ".join(f"{f.label} {f.poin:g}/{f.bobot}" for f in k.faktor if f.bobot)
+
+
 def kursi_lowongan(jabatan_ids: list[int]) -> list[Kursi]:
     """Each chosen position gives as many seats as it lacks (need − active holders), at least one."""
     jabatan = list(
@@ -336,7 +338,7 @@ def susun_soal(
         unit_ditinggalkan([m.pegawai_id for m in pemindah], tanggal, tahun_kembali) if tahun_kembali else {}
     )
     skor: dict[tuple[int, int], float] = {}
-    penjelasan: dict[tuple[int, int], str | tuple] = {}
+    penjelasan: dict[tuple[int, int], str] = {}
     tidak_layak: dict[tuple[int, int], str] = {}
     total = max(len(jabatan) * len(fakta.pegawai), 1)
     # Large rounds keep the reason of an excluded pair only where the person wished for the position
@@ -346,15 +348,17 @@ def susun_soal(
     langkah = 0
     for jid, jab in jabatan.items():
         opd = jab.unit_kerja.opd if jab.unit_kerja.opd_id else jab.unit_kerja
+        _siapkan(fakta, jab)
         for p in fakta.pegawai:
             langkah += 1
             kunci = (p["id"], jid)
             if p["jabatan_id"] == jid:
                 tidak_layak[kunci] = "Sudah menduduki jabatan ini."
                 continue
-            k = nilai_kandidat(fakta, p, jab, nama_opd=opd.nama)
-            if not k.memenuhi:
+            memenuhi, nilai = nilai_cepat(fakta, p, jab)
+            if not memenuhi:
                 if semua_alasan or kunci in diinginkan:
+                    k = nilai_kandidat(fakta, p, jab, nama_opd=opd.nama)
                     tidak_layak[kunci] = "; ".join(f"{s.nama} — {s.uraian}" for s in k.syarat_gagal)
                 continue
             if jab.unit_kerja_id in ditinggalkan.get(p["id"], ()):
@@ -362,10 +366,10 @@ def susun_soal(
                     f"Kembali ke unit yang ditinggalkan kurang dari {tahun_kembali} tahun lalu ({jab.unit_kerja.nama})."
                 )
                 continue
-            skor[kunci] = k.skor
-            penjelasan[kunci] = tuple(f.poin for f in k.faktor)
+            skor[kunci] = nilai
         if progres:
             progres(int(40 * langkah / total))
+    orang = {p["id"]: p for p in fakta.pegawai}
     tetap_tetap = aturan.get("nilai_tetap")
     nilai_tetap: dict[int, float] = {}
     if tetap_tetap not in (None, ""):
@@ -408,6 +412,7 @@ def susun_soal(
         tidak_layak=tidak_layak,
         nilai_tetap=nilai_tetap,
         bobot=fakta.bobot.bobot(),
+        rinci=lambda pid, jid: _rinci(fakta, orang[pid], jabatan[jid]),
         pasangan=pasangan,
         batas_opd=batas_opd,
     )
