@@ -5,7 +5,7 @@ which it drops and recreates. Prints a table and writes bench/results.json (keep
 steps not run). Nothing here asserts.
 
     python bench/run.py                          # every step
-    python bench/run.py --only penutupan         # some steps: halaman, seed, impor, penutupan, gaji
+    python bench/run.py --only penutupan         # some steps: halaman, seed, impor, penutupan, gaji, rekomendasi
     python bench/run.py --only penutupan --reuse # keep asn_bench_small/big if already seeded at that size
 """
 
@@ -209,7 +209,26 @@ def gaji(url: str, size: str) -> dict:
     return result
 
 
-STEPS = ("halaman", "seed", "impor", "penutupan", "gaji", "beban")
+def rekomendasi(url: str, size: str) -> dict:
+    """The shortlist of one vacancy over the whole government and a rotation round with 500 vacancies."""
+    result = in_process("rekomendasi.py", url)
+    s, r = result["shortlist"], result["rotasi"]
+    print(
+        f"daftar kandidat @{size}: {s['detik']:.2f} s, {s['queries']} query, {s['kandidat']} kandidat (target ≤ 1 s)",
+        flush=True,
+    )
+    for label in ("tanpa_aturan", "dengan_aturan"):
+        x = r[label]
+        print(
+            f"rotasi {r['lowongan']} lowongan ({label}): {x['pemindah']} peserta, {x['kursi']} kursi, "
+            f"susun {x['susun_detik']} s, penugasan {x['selesaikan_detik']} s, {x['pindah']} pindah "
+            f"(scipy {'ada' if r['scipy'] else 'tidak ada: Hungarian Python'})",
+            flush=True,
+        )
+    return result
+
+
+STEPS = ("halaman", "seed", "impor", "penutupan", "gaji", "beban", "rekomendasi")
 
 
 def main() -> None:
@@ -267,6 +286,8 @@ def measure(base: str, steps: set[str], results: dict, *, reuse: bool) -> None:
         results["gaji_besar"] = gaji(big, str(N))
     if "beban" in steps:
         results["beban_besar"] = beban(big)
+    if "rekomendasi" in steps:
+        results["rekomendasi_besar"] = rekomendasi(big, str(N))
 
     if "impor" in steps:
         with tempfile.TemporaryDirectory() as tmp:

@@ -9,6 +9,7 @@ class MutasiConfig(AppConfig):
         from core import menu
 
         from . import permissions as p
+        from . import tasks_rotasi  # noqa: F401  (registers the rotation task with Celery)
 
         grup = "Mutasi"
         menu.daftarkan(
@@ -30,6 +31,13 @@ class MutasiConfig(AppConfig):
             menu.Entri("Tim Penilai Kinerja", "mutasi:tpk", p.can_view_tpk, grup=grup, urutan=750),
             menu.Entri(
                 "Putaran rotasi", "mutasi:putaran_list", p.can_view_preferensi_mutasi, grup=grup, urutan=760
+            ),
+            menu.Entri(
+                "Bobot rekomendasi",
+                "mutasi:rekomendasi_bobot",
+                p.can_view_rekomendasi,
+                grup=grup,
+                urutan=785,
             ),
             menu.Entri(
                 "Aturan mutasi",

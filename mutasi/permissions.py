@@ -150,3 +150,16 @@ def can_view_kebutuhan(user) -> bool:
     """Needs and the peta jabatan: the Admin BKD and the Pimpinan (whole government), an Operator OPD
     (their OPD)."""
     return roles.is_admin_bkd(user) or roles.is_pimpinan(user) or cakupan_for(user).opd_id is not None
+
+
+# --- shortlist and rotation (issue 13 points 4, 5) ---------------------------------------------------
+
+
+def can_view_rekomendasi(user) -> bool:
+    """The shortlist of a vacancy: the Admin BKD (whole government), an Operator OPD (positions and
+    candidates of its own OPD)."""
+    return roles.is_admin_bkd(user) or cakupan_for(user).opd_id is not None
+
+
+def can_manage_bobot_rekomendasi(user) -> bool:
+    return roles.is_admin_bkd(user)

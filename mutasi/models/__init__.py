@@ -2,6 +2,7 @@
 
 from .guard import AturanGuard, KodeGuard, MasaLarangan
 from .preferensi import PilihanTujuan, PreferensiMutasi, PutaranRotasi, bukti_preferensi_upload_to
+from .rekomendasi import FAKTOR, BobotRekomendasi, HasilRotasi, SnapshotRekomendasi
 from .tpk import AnggotaTPK, RekomendasiTPK, SidangTPK, notulen_upload_to
 from .usulan import (
     DokumenUsulan,
@@ -13,9 +14,12 @@ from .usulan import (
 )
 
 __all__ = [
+    "FAKTOR",
     "AnggotaTPK",
     "AturanGuard",
+    "BobotRekomendasi",
     "DokumenUsulan",
+    "HasilRotasi",
     "JenisUsulan",
     "KodeGuard",
     "MasaLarangan",
@@ -25,6 +29,7 @@ __all__ = [
     "PutaranRotasi",
     "RekomendasiTPK",
     "SidangTPK",
+    "SnapshotRekomendasi",
     "SyaratDokumen",
     "UsulanMutasi",
     "bukti_preferensi_upload_to",

@@ -162,6 +162,7 @@ def peta_jabatan(request, kode_opd: str):
         "status_pilihan": STATUS_PILIHAN,
         "batas_pensiun": format_tanggal(sel.batas_pensiun(hari_ini)),
         "bisa_ubah": pegawai_permissions.can_manage_unit_kerja(request.user),
+        "bisa_rekomendasi": permissions.can_view_rekomendasi(request.user),
         **filters,
     }
     return render(request, "mutasi/peta_jabatan.html", context)

@@ -53,7 +53,16 @@ def putaran_detail(request, pk: int):
     q = request.GET.get("q", "").strip()
     qs = selectors.preferensi_list_visible_to(user=request.user, putaran=putaran, q=q)
     page = Paginator(qs, 50).get_page(request.GET.get("halaman"))
-    return render(request, "mutasi/putaran_detail.html", {"putaran": putaran, "page": page, "q": q})
+    return render(
+        request,
+        "mutasi/putaran_detail.html",
+        {
+            "putaran": putaran,
+            "page": page,
+            "q": q,
+            "bisa_rotasi": permissions.can_manage_putaran_rotasi(request.user),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
