@@ -325,6 +325,22 @@ def _terapkan(items: list[PegawaiSKMutasi], *, actor, sumber: str) -> int:
     return len(items)
 
 
+def terapkan_jatuh_tempo(item_ids: list[int], *, actor, sumber: str) -> int:
+    """Apply at once, inside the caller's transaction, the given rows whose TMT has come (import_mutasi:
+    all or nothing with the import). A refusal raises ValidationError naming the NIP."""
+    hari_ini = timezone.localdate()
+    items = list(
+        PegawaiSKMutasi.objects.select_for_update(of=("self",))
+        .select_related("sk", "pegawai", "jabatan_tujuan")
+        .filter(pk__in=item_ids, status=I.MENUNGGU_TMT, sk__status=SKMutasi.Status.TERBIT, tmt__lte=hari_ini)
+        .order_by("tmt", "sk_id", "urutan")
+    )
+    per_sk: dict[int, list[PegawaiSKMutasi]] = defaultdict(list)
+    for item in items:
+        per_sk[item.sk_id].append(item)
+    return sum(_terapkan(daftar, actor=actor, sumber=sumber) for daftar in per_sk.values())
+
+
 def mutasi_apply_due(*, hari_ini: dt.date | None = None, actor=None) -> dict[str, int]:
     """Apply every move of an issued SK whose TMT is on or before today (idempotent: a row applied is
     berlaku and never picked again; perpindahan_apply itself ignores a decree applied before). One

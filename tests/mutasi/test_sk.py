@@ -41,11 +41,6 @@ def setujui(users, usulan: UsulanMutasi, sidang) -> UsulanMutasi:
 
 
 @pytest.fixture
-def usulan_disetujui(users, usulan_direkomendasikan) -> UsulanMutasi:
-    return services.usulan_mutasi_approve(actor=users["pimpinan"], usulan=usulan_direkomendasikan)
-
-
-@pytest.fixture
 def dua_disetujui(org, users, sidang, usulan_disetujui) -> list[UsulanMutasi]:
     """staf_a (OPD A → OPD B) and kabid... no: a second employee of OPD A to a post in OPD A."""
     jab = JabatanFactory(unit_kerja=org.bidang_a, nama="Analis Kurikulum", jenis="pelaksana", kelas_jabatan=7)

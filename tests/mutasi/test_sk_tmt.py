@@ -30,8 +30,8 @@ def usulan_tmt_lalu(org, users, sidang, jabatan_tujuan) -> UsulanMutasi:
     )
 
 
-def test_tmt_belum_tiba_tidak_diterapkan(users, org, usulan_disetujui_2027, time_machine):
-    terbitkan(users, [usulan_disetujui_2027])
+def test_tmt_belum_tiba_tidak_diterapkan(users, org, usulan_disetujui, time_machine):
+    terbitkan(users, [usulan_disetujui])
     assert services_sk.mutasi_apply_due() == {"diterapkan": 0, "gagal": 0}
     org.staf_a.refresh_from_db()
     assert org.staf_a.jabatan.nama == "Pengelola Data Pendidikan"
@@ -41,13 +41,6 @@ def test_tmt_belum_tiba_tidak_diterapkan(users, org, usulan_disetujui_2027, time
     org.staf_a.refresh_from_db()
     assert org.staf_a.jabatan.nama == "Analis Data Kesehatan"
     assert org.staf_a.tmt_jabatan == dt.date(2027, 1, 1)
-
-
-@pytest.fixture
-def usulan_disetujui_2027(users, usulan_direkomendasikan):
-    from mutasi import services
-
-    return services.usulan_mutasi_approve(actor=users["pimpinan"], usulan=usulan_direkomendasikan)
 
 
 def test_diterapkan_idempoten_dengan_pelaku_penerbit(users, org, usulan_tmt_lalu, jabatan_tujuan):
