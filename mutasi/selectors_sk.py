@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 
 from akun import roles
@@ -108,12 +108,6 @@ def sk_item_untuk_usulan(usulan: UsulanMutasi) -> PegawaiSKMutasi | None:
     return (
         PegawaiSKMutasi.objects.filter(usulan=usulan)
         .select_related("sk")
-        .order_by(models_batal_last(), "-id")
+        .order_by(Case(When(status="batal", then=Value(1)), default=Value(0)), "-id")
         .first()
     )
-
-
-def models_batal_last():
-    from django.db.models import Case, IntegerField, Value, When
-
-    return Case(When(status="batal", then=Value(1)), default=Value(0), output_field=IntegerField())

@@ -196,7 +196,10 @@ def _jadwalkan_penerapan() -> None:
     def kirim() -> None:
         from ..tasks import mutasi_apply_due_task
 
-        mutasi_apply_due_task.delay()
+        try:
+            mutasi_apply_due_task.delay()
+        except Exception:  # broker down: the nightly run catches up (the task is idempotent)
+            logger.warning("Tugas penerapan mutasi tidak dapat diantrekan; diterapkan pada jadwal malam.")
 
     transaction.on_commit(kirim)
 
@@ -229,8 +232,10 @@ def sk_mutasi_cancel(*, actor, sk: SKMutasi, alasan: str) -> SKMutasi:
         item.transition_to(I.BATAL)
         catat_riwayat(item, actor=actor, alasan=f"SK {sk.nomor} dibatalkan: {alasan}")
         item.save(update_fields=["status", "diubah"])
-        if item.nomor_spmt_dokumen_id:
-            batalkan_nomor(item.nomor_spmt_dokumen, actor=actor, alasan=f"SK {sk.nomor} dibatalkan: {alasan}")
+        if item.nomor_spmt_dokumen is not None:
+            batalkan_nomor(
+                item.nomor_spmt_dokumen, actor=actor, alasan=f"SK {sk.nomor} dibatalkan: {alasan}"[:500]
+            )
         if item.usulan_id:
             usulan_ids.append(item.usulan_id)
     for u in UsulanMutasi.objects.select_for_update().filter(pk__in=usulan_ids, status=S.SK_TERBIT):
@@ -238,7 +243,7 @@ def sk_mutasi_cancel(*, actor, sk: SKMutasi, alasan: str) -> SKMutasi:
         u.catatan_status = f"SK {sk.nomor} dibatalkan: {alasan}"[:500]
         catat_riwayat(u, actor=actor, alasan=f"SK mutasi {sk.nomor} dibatalkan: {alasan}")
         u.save(update_fields=["status", "catatan_status", "diubah"])
-    if sk.nomor_dokumen_id:
+    if sk.nomor_dokumen is not None:
         batalkan_nomor(sk.nomor_dokumen, actor=actor, alasan=alasan)
     dokumen_revoke(sumber_prefix=sk.sumber_dokumen, alasan=f"SK dibatalkan: {alasan}")
     return sk
@@ -302,7 +307,7 @@ def _terapkan(items: list[PegawaiSKMutasi], *, actor, sumber: str) -> int:
             alasan=f"SK mutasi {sk.nomor}",
         )
         for item in items
-        if item.jabatan_tujuan_id is not None
+        if item.jabatan_tujuan is not None
     ]
     if pindah:
         perpindahan_apply_bulk(actor=actor, daftar=pindah, sumber=sumber)

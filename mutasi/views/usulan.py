@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pegawai.models import Pegawai
 from pegawai.selectors import pegawai_list_visible_to
 
-from .. import permissions, selectors, services
+from .. import permissions, selectors, selectors_sk, services
 from ..forms import AlasanForm, CatatanForm, PengecualianForm, RekomendasiForm, UnggahForm, UsulanForm
 from ..models import KodeGuard, PengecualianGuard, SyaratDokumen, UsulanMutasi
 from . import aturan, putaran, tpk
@@ -162,6 +162,7 @@ def usulan_detail(request, pk: int):
             "rekomendasi": selectors.rekomendasi_usulan(usulan),
             "riwayat": riwayat,
             "bezetting": _bezetting(usulan),
+            "sk_item": selectors_sk.sk_item_untuk_usulan(usulan),
             "boleh": boleh,
             "form_alasan": AlasanForm(),
             "form_catatan": CatatanForm(),

@@ -218,6 +218,8 @@ def test_halaman_sk_dan_404_lintas_opd(client_as, users, org, usulan_disetujui):
     assert admin.get(reverse("mutasi:sk_list")).status_code == 200
     assert admin.get(reverse("mutasi:sk_detail", args=[sk.pk])).status_code == 200
     assert admin.get(reverse("mutasi:sk_create")).status_code == 200
+    html = admin.get(reverse("mutasi:usulan_detail", args=[usulan_disetujui.pk])).content.decode()
+    assert 'data-testid="sk-usulan"' in html and sk.nomor in html
     # The operator of OPD A sees it (origin); one of a third OPD gets 404 on every URL.
     from akun import roles
     from tests.factories import UnitKerjaFactory, UserFactory, bind_operator
