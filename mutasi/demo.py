@@ -362,7 +362,9 @@ class MutasiDemoBuilder:
         from .services import sk as services_sk
 
         S = UsulanMutasi.Status
-        lain = Pegawai.objects.exclude(opd_id=self.operator.akses_opd.opd_id)
+        lain = Pegawai.objects.exclude(opd_id=self.operator.akses_opd.opd_id).filter(
+            tanggal_pensiun__gt=add_months(self.tmt, 12)
+        )
         tmt_lalu = self.today - dt.timedelta(days=3)
         usulan = []
         for i, p in enumerate(self._kandidat(lain, 3)):
