@@ -83,7 +83,12 @@ class MutasiDemoBuilder:
     def _kandidat(self, qs, n: int, *, bebas: bool = True) -> list[Pegawai]:
         """n employees of `qs` (NIP order, shuffled by the seed) whose guards pass (or fail)."""
         orang = list(
-            qs.filter(aktif=True, jabatan__is_kepala=False, user__isnull=True)
+            qs.filter(
+                aktif=True,
+                jabatan__is_kepala=False,
+                user__isnull=True,
+                tanggal_pensiun__gt=add_months(self.tmt, 12),  # not retiring before the planned TMT
+            )
             .select_related("jabatan", "unit_kerja")
             .order_by("nip")[:300]
         )
