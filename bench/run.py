@@ -228,7 +228,18 @@ def rekomendasi(url: str, size: str) -> dict:
     return result
 
 
-STEPS = ("halaman", "seed", "impor", "penutupan", "gaji", "beban", "rekomendasi")
+def mutasi(url: str, size: str) -> dict:
+    result = in_process("mutasi_tmt.py", url)
+    print(
+        f"mutasi pada TMT @{size}: {result['jumlah']} perpindahan dalam {result['detik']:.1f} s "
+        f"({result['queries']} query; target ≤ 10 s); ulang {result['ulang']['detik']:.1f} s "
+        f"{result['ulang']['hasil']}",
+        flush=True,
+    )
+    return result
+
+
+STEPS = ("halaman", "seed", "impor", "penutupan", "gaji", "beban", "rekomendasi", "mutasi")
 
 
 def main() -> None:
@@ -288,6 +299,8 @@ def measure(base: str, steps: set[str], results: dict, *, reuse: bool) -> None:
         results["beban_besar"] = beban(big)
     if "rekomendasi" in steps:
         results["rekomendasi_besar"] = rekomendasi(big, str(N))
+    if "mutasi" in steps:
+        results["mutasi_tmt_besar"] = mutasi(big, str(N))
 
     if "impor" in steps:
         with tempfile.TemporaryDirectory() as tmp:

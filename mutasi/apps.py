@@ -28,6 +28,7 @@ class MutasiConfig(AppConfig):
             menu.Entri(
                 "Usulan mutasi", "mutasi:usulan_list", p.can_view_usulan_mutasi_list, grup=grup, urutan=740
             ),
+            menu.Entri("SK mutasi", "mutasi:sk_list", p.can_view_sk_mutasi_list, grup=grup, urutan=745),
             menu.Entri("Tim Penilai Kinerja", "mutasi:tpk", p.can_view_tpk, grup=grup, urutan=750),
             menu.Entri(
                 "Putaran rotasi", "mutasi:putaran_list", p.can_view_preferensi_mutasi, grup=grup, urutan=760

@@ -71,6 +71,7 @@ class MutasiDemoBuilder:
             self._tpk()
             preferensi = self._putaran()
             usulan = self._usulan()
+            self._sk(usulan)
         return MutasiDemoResult(usulan=usulan, preferensi=preferensi)
 
     # --- people ---------------------------------------------------------------------------------------
@@ -82,7 +83,12 @@ class MutasiDemoBuilder:
     def _kandidat(self, qs, n: int, *, bebas: bool = True) -> list[Pegawai]:
         """n employees of `qs` (NIP order, shuffled by the seed) whose guards pass (or fail)."""
         orang = list(
-            qs.filter(aktif=True, jabatan__is_kepala=False, user__isnull=True)
+            qs.filter(
+                aktif=True,
+                jabatan__is_kepala=False,
+                user__isnull=True,
+                tanggal_pensiun__gt=add_months(self.tmt, 12),  # not retiring before the planned TMT
+            )
             .select_related("jabatan", "unit_kerja")
             .order_by("nip")[:300]
         )
@@ -351,3 +357,39 @@ class MutasiDemoBuilder:
                 )
             )
         return hasil
+
+    # --- decrees (SK mutasi) ----------------------------------------------------------------------------
+
+    def _sk(self, hasil: dict) -> None:
+        """One collective SK issued a week ago for three approved moves: two take effect on the planned TMT,
+        one took effect three days ago (applied, with its SPMT recorded the day after). Each has a petikan."""
+        from . import dokumen
+        from .services import sk as services_sk
+
+        S = UsulanMutasi.Status
+        lain = Pegawai.objects.exclude(opd_id=self.operator.akses_opd.opd_id).filter(
+            tanggal_pensiun__gt=add_months(self.tmt, 12)
+        )
+        tmt_lalu = self.today - dt.timedelta(days=3)
+        usulan = []
+        for i, p in enumerate(self._kandidat(lain, 3)):
+            u = self._buat(
+                self.admin, p, self._tujuan(p, opd_lain=True), tmt_rencana=tmt_lalu if i == 0 else self.tmt
+            )
+            usulan.append(self._sampai(u, S.DISETUJUI, maker=self.admin))
+        usulan = [u for u in usulan if u.status == S.DISETUJUI]
+        if not usulan:
+            return
+        sk = services_sk.sk_mutasi_issue(
+            actor=self.admin,
+            usulan_list=usulan,
+            tanggal=self.today - dt.timedelta(days=7),
+            menimbang=dokumen.menimbang_bawaan(),
+            mengingat=dokumen.MENGINGAT_BAWAAN,
+            tembusan=dokumen.TEMBUSAN_BAWAAN,
+        )
+        services_sk.mutasi_apply_due(hari_ini=self.today)
+        for item in sk.pegawai_list.filter(tmt__lte=self.today):
+            services_sk.spmt_record(actor=self.admin, item=item, tanggal_spmt=item.tmt + dt.timedelta(days=1))
+        for u in UsulanMutasi.objects.filter(pk__in=[u.pk for u in usulan]):
+            hasil[u.status] = hasil.get(u.status, 0) + 1

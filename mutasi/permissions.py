@@ -163,3 +163,30 @@ def can_view_rekomendasi(user) -> bool:
 
 def can_manage_bobot_rekomendasi(user) -> bool:
     return roles.is_admin_bkd(user)
+
+
+# --- decrees (SK mutasi, petikan, SPMT) --------------------------------------------------------------
+
+
+def can_view_sk_mutasi_list(user) -> bool:
+    """The BKD and the PPK see every SK; an Operator OPD those moving people from or into its OPD."""
+    return roles.is_admin_bkd(user) or roles.is_pimpinan(user) or cakupan_for(user).opd_id is not None
+
+
+def can_issue_sk_mutasi(user) -> bool:
+    """The BKD drafts and numbers the SK the PPK signs (reference §1.7)."""
+    return roles.is_admin_bkd(user)
+
+
+def can_cancel_sk_mutasi(user, sk) -> bool:
+    return roles.is_admin_bkd(user) and sk.status == sk.Status.TERBIT
+
+
+def can_record_spmt(user, item) -> bool:
+    """The date the employee reports is recorded by the Admin BKD or the Operator OPD of the new unit."""
+    if item.status == item.Status.BATAL or item.jenis == "keluar" or item.sk.status != "terbit":
+        return False
+    if roles.is_admin_bkd(user):
+        return True
+    opd_id = cakupan_for(user).opd_id
+    return opd_id is not None and opd_id == item.opd_tujuan_id

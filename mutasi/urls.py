@@ -1,6 +1,6 @@
 from django.urls import path  # noqa: F401  (patterns come from the view modules)
 
-from .views import kebutuhan, rekomendasi, rotasi, usulan
+from .views import kebutuhan, rekomendasi, rotasi, sk, usulan
 
 app_name = "mutasi"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     *usulan.urlpatterns,
     *rekomendasi.urlpatterns,
     *rotasi.urlpatterns,
+    *sk.urlpatterns,
 ]

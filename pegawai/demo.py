@@ -597,6 +597,17 @@ def demo_reset() -> None:
                     for model in apps.get_app_config("mutasi").get_models(include_auto_created=True)
                     if model._meta.object_name not in MUTASI_ATURAN
                 ]
+            # Issued document numbers (core.penomoran: SK mutasi, SPMT, …) name their issuing logins;
+            # the registers go with the demo data, the kinds and their formats stay.
+            tables += [
+                connection.ops.quote_name(apps.get_model("core", name)._meta.db_table)
+                for name in (
+                    "NomorDokumen",
+                    "HistoricalNomorDokumen",
+                    "RegisterNomor",
+                    "HistoricalRegisterNomor",
+                )
+            ]
             with connection.cursor() as cursor:
                 # Fire pending deferred FK checks first: TRUNCATE refuses tables with pending trigger
                 # events (rows written earlier in the same transaction, as in tests).

@@ -177,6 +177,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "pegawai.tasks.pegawai_refresh_derived_task",
         "schedule": crontab(hour=1, minute=0),
     },
+    # Moves whose TMT has come take effect (issue 13 point 10); idempotent, so a missed night catches up.
+    "mutasi-terapkan-tmt": {
+        "task": "mutasi.tasks.mutasi_apply_due_task",
+        "schedule": crontab(hour=0, minute=15),
+    },
 }
 if ASN_DASBOR_CACHE_DETIK:
     # The government-wide dashboard figures, recomputed before they expire (asn_portal.views.dasbor_segarkan).

@@ -3,6 +3,7 @@
 from .guard import AturanGuard, KodeGuard, MasaLarangan
 from .preferensi import PilihanTujuan, PreferensiMutasi, PutaranRotasi, bukti_preferensi_upload_to
 from .rekomendasi import FAKTOR, BobotRekomendasi, HasilRotasi, SnapshotRekomendasi
+from .sk import PegawaiSKMutasi, SKMutasi
 from .tpk import AnggotaTPK, RekomendasiTPK, SidangTPK, notulen_upload_to
 from .usulan import (
     DokumenUsulan,
@@ -23,11 +24,13 @@ __all__ = [
     "JenisUsulan",
     "KodeGuard",
     "MasaLarangan",
+    "PegawaiSKMutasi",
     "PengecualianGuard",
     "PilihanTujuan",
     "PreferensiMutasi",
     "PutaranRotasi",
     "RekomendasiTPK",
+    "SKMutasi",
     "SidangTPK",
     "SnapshotRekomendasi",
     "SyaratDokumen",

@@ -68,7 +68,8 @@ class UsulanMutasi(TimeStampedModel):
         Status.DIVERIFIKASI: {Status.DIREKOMENDASIKAN, Status.DIKEMBALIKAN, Status.DITOLAK},
         Status.DIREKOMENDASIKAN: {Status.DISETUJUI, Status.DIKEMBALIKAN, Status.DITOLAK},
         Status.DISETUJUI: {Status.SK_TERBIT, Status.DIKEMBALIKAN},
-        Status.SK_TERBIT: {Status.BERLAKU},
+        # Cancelling the SK (mutasi.services.sk.sk_mutasi_cancel) returns the proposal to the approved stage.
+        Status.SK_TERBIT: {Status.BERLAKU, Status.DISETUJUI},
         Status.BERLAKU: set(),
         Status.DITOLAK: set(),
     }

@@ -48,7 +48,7 @@ def bobot_rekomendasi_save(
         nilai = bobot.get(kode)
         if nilai is None or not 0 <= int(nilai) <= 100:
             errors[kode] = f"Bobot {label.lower()} harus bilangan 0–100."
-    if errors:
+    if errors or berlaku_mulai is None:
         raise ValidationError(errors)
     if not any(int(bobot[k]) for k, _label in FAKTOR):
         raise ValidationError({"pendidikan": "Paling sedikit satu faktor harus berbobot lebih dari 0."})
@@ -88,6 +88,7 @@ def usulan_dari_rekomendasi(
         alasan=alasan,
     )
     teratas = daftar.teratas(jumlah)
+    kandidat: list[dict] = [k.snapshot() for k in teratas]
     data = {
         "bobot": {
             "berlaku_mulai": daftar.bobot.berlaku_mulai.isoformat(),
@@ -96,12 +97,12 @@ def usulan_dari_rekomendasi(
         },
         "jumlah_kandidat": daftar.jumlah,
         "dipilih": pegawai.pk,
-        "kandidat": [k.snapshot() for k in teratas],
+        "kandidat": kandidat,
     }
     if not any(k.pegawai_id == pegawai.pk for k in teratas):
         terpilih = daftar.untuk(pegawai.pk)
         if terpilih is not None:
-            data["kandidat"].append(terpilih.snapshot())
+            kandidat.append(terpilih.snapshot())
     SnapshotRekomendasi.objects.create(
         usulan=usulan, jabatan=daftar.jabatan, tanggal=daftar.tanggal, data=data, dibuat_oleh=actor
     )
@@ -147,7 +148,7 @@ def hasil_rotasi_create(
             aturan[kunci] = nilai
         else:
             aturan.pop(kunci, None)
-    if errors:
+    if errors or tanggal is None:
         raise ValidationError(errors)
     hasil = HasilRotasi(
         putaran=putaran,

@@ -14,6 +14,10 @@ WARNA = {
     "sk_terbit": "success",
     "berlaku": "dark",
     "ditolak": "danger",
+    "terbit": "success",
+    "dibatalkan": "danger",
+    "menunggu_tmt": "info",
+    "batal": "danger",
 }
 
 

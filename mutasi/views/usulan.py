@@ -15,7 +15,7 @@ from akun import roles
 from pegawai.models import Pegawai
 from pegawai.selectors import pegawai_list_visible_to
 
-from .. import permissions, selectors, services
+from .. import permissions, selectors, selectors_sk, services
 from ..forms import AlasanForm, CatatanForm, PengecualianForm, RekomendasiForm, UnggahForm, UsulanForm
 from ..models import KodeGuard, PengecualianGuard, SyaratDokumen, UsulanMutasi
 from . import aturan, putaran, tpk
@@ -163,6 +163,7 @@ def usulan_detail(request, pk: int):
             "rekomendasi": selectors.rekomendasi_usulan(usulan),
             "riwayat": riwayat,
             "bezetting": _bezetting(usulan),
+            "sk_item": selectors_sk.sk_item_untuk_usulan(usulan),
             "boleh": boleh,
             "menunggu_pemeriksa_lain": usulan.status == S.DIAJUKAN
             and usulan.diajukan_oleh_id == user.pk

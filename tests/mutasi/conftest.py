@@ -108,3 +108,8 @@ def usulan_direkomendasikan(users, usulan_diverifikasi, sidang) -> UsulanMutasi:
     )
     usulan_diverifikasi.refresh_from_db()
     return usulan_diverifikasi
+
+
+@pytest.fixture
+def usulan_disetujui(users, usulan_direkomendasikan) -> UsulanMutasi:
+    return services.usulan_mutasi_approve(actor=users["pimpinan"], usulan=usulan_direkomendasikan)

@@ -21,6 +21,7 @@ DIHARAPKAN = {
     ("disetujui", "sk_terbit"),
     ("disetujui", "dikembalikan"),
     ("sk_terbit", "berlaku"),
+    ("sk_terbit", "disetujui"),  # the SK is cancelled
 }
 
 
