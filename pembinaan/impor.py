@@ -79,6 +79,9 @@ class PelatihanImporter(Importer):
     columns = COLUMNS
     required = REQUIRED
     bulk_models = (KegiatanPengembangan,)
+    # A government's course history (SIASN) runs to several records per employee: 200,000 rows for
+    # 50,000 employees is the benchmark size, above the 100,000 of master-data imports.
+    max_rows = 250_000
 
     def validate(self, table, report: ImportReport):
         pegawai = {
