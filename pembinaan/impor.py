@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from django.db import connection
 from django.utils import timezone
 
+from core.db import copy_rows, reserve_ids
 from pegawai.impor.base import Importer, ImportReport, RowContext, history_bulk, nip_unknown_message
 from pegawai.models import Pegawai
 
@@ -41,6 +43,34 @@ EXPORT_COLUMNS = [
     "jp_total",
     "target_jp",
     "memenuhi",
+]
+# COPY order: id, the key, the upserted values (as `values` in validate), then the rest.
+COPY_FIELDS = [
+    "id",
+    "pegawai_id",
+    "nama_pelatihan",
+    "tanggal_mulai",
+    "bentuk",
+    "jalur",
+    "penyelenggara",
+    "tanggal_selesai",
+    "tahun",
+    "jp_tertera",
+    "durasi_menit",
+    "nomor_sertifikat",
+    "sumber",
+    "status",
+    "jp_diakui",
+    "aturan_id",
+    "dibuat",
+    "diubah",
+    "jenis_penyelenggara",
+    "bukti",
+    "catatan",
+    "jumlah_sesi",
+    "program_id",
+    "diajukan_oleh_id",
+    "diverifikasi_oleh_id",
 ]
 UPDATE_FIELDS = [
     "bentuk",
@@ -179,9 +209,7 @@ class PelatihanImporter(Importer):
             }
             obj = lama.get(existing.get(key))
             if obj is None:
-                create.append(
-                    KegiatanPengembangan(pegawai_id=pid, nama_pelatihan=nama, tanggal_mulai=mulai, **values)
-                )
+                create.append((pid, nama, mulai, *values.values()))
             else:
                 pasangan.add((pid, obj.tahun))
                 if any(getattr(obj, f) != v for f, v in values.items()):
@@ -207,12 +235,40 @@ class PelatihanImporter(Importer):
 
     def write(self, state, report: ImportReport, *, reason: str) -> None:
         create, update, pasangan = state
-        KegiatanPengembangan.objects.bulk_create(create, batch_size=5000)
+        # New rows by COPY with ids reserved beforehand, their history rows by one INSERT … SELECT:
+        # no model instance per row (200,000 rows in the benchmark).
+        ids = reserve_ids(KegiatanPengembangan, len(create))
+        now = timezone.now()
+        copy_rows(
+            KegiatanPengembangan,
+            COPY_FIELDS,
+            (
+                (i, *row, now, now, "", "", "", None, None, None, None)
+                for i, row in zip(ids, create, strict=True)
+            ),
+        )
+        history_insert_select(KegiatanPengembangan, ids, history_type="+", user=self.user, reason=reason)
         KegiatanPengembangan.objects.bulk_update(update, UPDATE_FIELDS, batch_size=5000)
-        history_bulk(KegiatanPengembangan, create, history_type="+", user=self.user, reason=reason)
         history_bulk(KegiatanPengembangan, update, history_type="~", user=self.user, reason=reason)
         rekap_hitung_ulang(pasangan)
         report.baru, report.diperbarui = len(create), len(update)
+
+
+def history_insert_select(model, ids: list[int], *, history_type: str, user, reason: str) -> None:
+    """History rows for rows just written in bulk, copied from the table by the database itself."""
+    if not ids:
+        return
+    history_model = model.history.model
+    cols = [f.column for f in history_model.tracked_fields]
+    quote = connection.ops.quote_name
+    kolom = ", ".join(quote(c) for c in cols)
+    sql = (
+        f"INSERT INTO {quote(history_model._meta.db_table)} ({kolom}, history_date, history_type, "  # noqa: S608 - names are ours
+        f"history_user_id, history_change_reason) SELECT {kolom}, %s, %s, %s, %s "
+        f"FROM {quote(model._meta.db_table)} WHERE id = ANY(%s)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [timezone.now(), history_type, getattr(user, "pk", None), reason or None, ids])
 
 
 def _angka(value: Decimal) -> Decimal | int:
