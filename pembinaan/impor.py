@@ -72,6 +72,21 @@ COPY_FIELDS = [
     "diajukan_oleh_id",
     "diverifikasi_oleh_id",
 ]
+# The upserted values, in the order validate() builds them.
+COMPARE_FIELDS = (
+    "bentuk",
+    "jalur",
+    "penyelenggara",
+    "tanggal_selesai",
+    "tahun",
+    "jp_tertera",
+    "durasi_menit",
+    "nomor_sertifikat",
+    "sumber",
+    "status",
+    "jp_diakui",
+    "aturan_id",
+)
 UPDATE_FIELDS = [
     "bentuk",
     "jalur",
@@ -187,10 +202,16 @@ class PelatihanImporter(Importer):
             rows.append((key, nip, penyelenggara, selesai, jp, durasi, nomor, bentuk, jp_diakui, aturan))
         if report.errors:
             return None
+        # Existing rows are compared as value tuples (no model instance); only changed ones are loaded.
+        banding = list(COMPARE_FIELDS)
         ubah_ids = [existing[r[0]] for r in rows if r[0] in existing]
-        lama = KegiatanPengembangan.objects.in_bulk(ubah_ids) if ubah_ids else {}
-        create, update, pasangan = [], [], set()
-        now = timezone.now()
+        lama: dict[int, tuple] = {}
+        for start in range(0, len(ubah_ids), 20000):
+            for pk, *nilai in KegiatanPengembangan.objects.filter(
+                pk__in=ubah_ids[start : start + 20000]
+            ).values_list("pk", *banding):
+                lama[pk] = tuple(nilai)
+        create, berubah, pasangan = [], {}, set()
         for key, nip, penyelenggara, selesai, jp, durasi, nomor, bentuk, jp_diakui, aturan in rows:
             pid, nama, mulai = key
             values = {
@@ -207,16 +228,14 @@ class PelatihanImporter(Importer):
                 "jp_diakui": jp_diakui,
                 "aturan_id": aturan.pk,
             }
-            obj = lama.get(existing.get(key))
-            if obj is None:
+            pk = existing.get(key)
+            sebelumnya = lama.get(pk) if pk is not None else None
+            if sebelumnya is None:
                 create.append((pid, nama, mulai, *values.values()))
             else:
-                pasangan.add((pid, obj.tahun))
-                if any(getattr(obj, f) != v for f, v in values.items()):
-                    for f, v in values.items():
-                        setattr(obj, f, v)
-                    obj.diubah = now
-                    update.append(obj)
+                pasangan.add((pid, sebelumnya[banding.index("tahun")]))
+                if sebelumnya != tuple(values.values()):
+                    berubah[pk] = values
                 else:
                     report.tidak_berubah += 1
             pasangan.add((pid, selesai.year))
@@ -227,9 +246,17 @@ class PelatihanImporter(Importer):
                         "nama_pelatihan": nama,
                         "bentuk": bentuk,
                         "jp": jp_diakui,
-                        "baru": obj is None,
+                        "baru": sebelumnya is None,
                     }
                 )
+        update = []
+        now = timezone.now()
+        if berubah:
+            for obj in KegiatanPengembangan.objects.filter(pk__in=list(berubah)):
+                for f, v in berubah[obj.pk].items():
+                    setattr(obj, f, v)
+                obj.diubah = now
+                update.append(obj)
         report.baru, report.diperbarui = len(create), len(update) + report.tidak_berubah
         return create, update, pasangan
 
