@@ -7,6 +7,10 @@ Run against a seeded database (any size; rows spread over its employees), in-pro
 Writes a CSV of new activities (every form, half with a stated JP, half with a duration in minutes,
 a certificate number on every row), imports it, then imports it again (every row unchanged), printing
 the time and the process's peak RSS after each. The activities are deleted afterwards.
+
+Measured 2026-12-02 on the shared 2-core machine (5 sessions running), PostgreSQL server, 2,000 employees:
+200,000 new rows 35.0 s, peak RSS 380 MB; the same file again (all unchanged) 23.1 s, peak RSS of the
+process after both runs 555 MB (the first run's high-water mark included). Not yet run at 50,000 employees.
 """
 
 from __future__ import annotations
