@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("kinerja.urls")),
     path("", include("penggajian.urls")),
     path("", include("mutasi.urls")),
+    path("", include("pembinaan.urls")),
 ]
 
 # MEDIA_ROOT is never served, in any mode: uploaded evidence and generated slips are personal data and

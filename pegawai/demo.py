@@ -608,6 +608,15 @@ def demo_reset() -> None:
                     "HistoricalRegisterNomor",
                 )
             ]
+            if apps.is_installed("pembinaan"):
+                # The JP ledger, its recap and the catalogue; not the dated rules (JP per form, targets).
+                tables += [
+                    connection.ops.quote_name(model._meta.db_table)
+                    for model in apps.get_app_config("pembinaan").get_models(include_auto_created=True)
+                    if not any(
+                        f.name == "berlaku_mulai" for f in getattr(model, "instance_type", model)._meta.fields
+                    )
+                ]
             with connection.cursor() as cursor:
                 # Fire pending deferred FK checks first: TRUNCATE refuses tables with pending trigger
                 # events (rows written earlier in the same transaction, as in tests).

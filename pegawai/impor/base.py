@@ -79,11 +79,11 @@ class Table:
         return row[i].strip()
 
 
-def read_table(source, *, filename: str, max_bytes: int | None = None) -> Table:
+def read_table(source, *, filename: str, max_bytes: int | None = None, max_rows: int | None = None) -> Table:
     """Open a .csv/.xlsx upload or path and read its header; the data rows (fully blank ones skipped)
     stream while the importer validates, so a file with a wrong header is rejected before they are read.
     Raises SpreadsheetError (also later, while rows stream: a broken sheet or too many rows)."""
-    iterator = read_rows(source, filename=filename, max_bytes=max_bytes)
+    iterator = read_rows(source, filename=filename, max_bytes=max_bytes, max_rows=max_rows)
     try:
         header = next(iterator)
     except StopIteration:
@@ -244,6 +244,7 @@ class Importer(ABC):
     columns: list[str] = []
     required: list[str] = []
     bulk_models: tuple = ()  # tables whose statistics a large import refreshes afterwards
+    max_rows: int | None = None  # data rows accepted; None = settings.ASN_IMPORT_MAX_ROWS
 
     def __init__(self, *, user=None, units=None) -> None:
         self.user = user
@@ -252,7 +253,7 @@ class Importer(ABC):
     def run(
         self, source, *, filename: str, dry_run: bool = False, max_bytes: int | None = None
     ) -> ImportReport:
-        table = read_table(source, filename=filename, max_bytes=max_bytes)
+        table = read_table(source, filename=filename, max_bytes=max_bytes, max_rows=self.max_rows)
         report = ImportReport(errors=missing_columns(table, self.required))
         if report.errors:
             return report

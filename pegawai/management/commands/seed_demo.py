@@ -13,6 +13,7 @@ from pegawai.models import Jabatan, Keluarga, Pegawai, UnitKerja
 KINERJA_DEMO = "kinerja.demo.KinerjaDemoBuilder"
 GAJI_DEMO = "penggajian.demo.GajiDemoBuilder"
 MUTASI_DEMO = "mutasi.demo.MutasiDemoBuilder"
+PEMBINAAN_DEMO = "pembinaan.demo.PembinaanDemoBuilder"
 
 
 class Command(BaseCommand):
@@ -85,6 +86,12 @@ class Command(BaseCommand):
             f"Data mutasi dibuat dalam {time.monotonic() - started:.1f} detik: "
             f"{sum(mutasi.usulan.values())} usulan mutasi di berbagai tahap, {mutasi.preferensi} keinginan "
             "pegawai pada putaran rotasi yang sedang dibuka."
+        )
+        started = time.monotonic()
+        pembinaan = import_string(PEMBINAAN_DEMO)(options["seed"]).run()
+        self.stdout.write(
+            f"Data pembinaan dibuat dalam {time.monotonic() - started:.1f} detik: "
+            + import_string("pembinaan.demo.ringkas")(pembinaan)
         )
         for username, who in result.logins.items():
             self.stdout.write(f"  login {username:<13} kata sandi {options['password']}  — {who}")
