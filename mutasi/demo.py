@@ -76,12 +76,15 @@ class MutasiDemoBuilder:
 
     # --- people ---------------------------------------------------------------------------------------
 
-    def _bebas_guard(self, pegawai: Pegawai, jabatan: Jabatan | None, *, sumber: str = "") -> bool:
-        hasil = cek_guard(pegawai, jabatan, self.tmt, sumber=sumber, berlaku=self.berlaku)
+    def _bebas_guard(
+        self, pegawai: Pegawai, jabatan: Jabatan | None, *, sumber: str = "", tanggal: dt.date | None = None
+    ) -> bool:
+        hasil = cek_guard(pegawai, jabatan, tanggal or self.tmt, sumber=sumber, berlaku=self.berlaku)
         return not any(h.dilanggar for h in hasil)
 
-    def _kandidat(self, qs, n: int, *, bebas: bool = True) -> list[Pegawai]:
-        """n employees of `qs` (NIP order, shuffled by the seed) whose guards pass (or fail)."""
+    def _kandidat(self, qs, n: int, *, bebas: bool = True, tanggal: dt.date | None = None) -> list[Pegawai]:
+        """n employees of `qs` (NIP order, shuffled by the seed) whose guards pass (or fail) on `tanggal`
+        (default: the planned TMT)."""
         orang = list(
             qs.filter(
                 aktif=True,
@@ -97,7 +100,7 @@ class MutasiDemoBuilder:
         for p in orang:
             if p.pk in self.dipakai:
                 continue
-            if self._bebas_guard(p, None) is bebas:
+            if self._bebas_guard(p, None, tanggal=tanggal) is bebas:
                 hasil.append(p)
                 self.dipakai.add(p.pk)
             if len(hasil) == n:
@@ -372,7 +375,8 @@ class MutasiDemoBuilder:
         )
         tmt_lalu = self.today - dt.timedelta(days=3)
         usulan = []
-        for i, p in enumerate(self._kandidat(lain, 3)):
+        # Free of the guards on the earliest TMT used (time in post only grows towards the later one).
+        for i, p in enumerate(self._kandidat(lain, 3, tanggal=tmt_lalu)):
             u = self._buat(
                 self.admin, p, self._tujuan(p, opd_lain=True), tmt_rencana=tmt_lalu if i == 0 else self.tmt
             )

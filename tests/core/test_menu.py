@@ -43,7 +43,10 @@ GAJI_BKD = [
                     "Sasaran unit kerja", "Predikat unit kerja", "Periode kinerja",
                 ]),
                 ("Gaji", [*GAJI_BKD, "Rekap kehadiran", "Kenaikan gaji berkala"]),
-                ("Mutasi", ["Kebutuhan pegawai (bezetting)", "Usulan mutasi", "Tim Penilai Kinerja", "Putaran rotasi", "Aturan mutasi"]),
+                ("Mutasi", [
+                    "Kebutuhan pegawai (bezetting)", "Usulan mutasi", "SK mutasi", "Tim Penilai Kinerja",
+                    "Putaran rotasi", "Bobot rekomendasi", "Aturan mutasi",
+                ]),
                 ("Pembinaan", ["Kepatuhan JP", "Pegawai & JP", "Verifikasi klaim JP"]),
                 "Usulan perubahan data",
             ],
@@ -56,7 +59,10 @@ GAJI_BKD = [
                 ("Laporan", ["Daftar Urut Kepangkatan (DUK)", "Daftar Nominatif"]),
                 ("Kinerja", ["Sebaran predikat per OPD", "Manajemen talenta (9-box)", "Survei kepuasan layanan"]),
                 ("Gaji", ["Rekap kehadiran", "Kenaikan gaji berkala"]),
-                ("Mutasi", ["Kebutuhan pegawai (bezetting)", "Usulan mutasi", "Putaran rotasi", "Aturan mutasi"]),
+                ("Mutasi", [
+                    "Kebutuhan pegawai (bezetting)", "Usulan mutasi", "SK mutasi", "Putaran rotasi",
+                    "Bobot rekomendasi", "Aturan mutasi",
+                ]),
                 ("Pembinaan", ["Kepatuhan JP", "Pegawai & JP", "Verifikasi klaim JP"]),
                 "Usulan perubahan data",
             ],

@@ -30,6 +30,7 @@ from kinerja.models import (
     PerilakuKerja,
     PeriodeKinerja,
 )
+from mutasi.models import PegawaiSKMutasi
 from pegawai.models import Pegawai
 
 ATAS, SESUAI, BAWAH = "di atas ekspektasi", "sesuai ekspektasi", "di bawah ekspektasi"
@@ -132,11 +133,25 @@ def test_demo_ratings_plans_logins_and_talent_grid(pada_tanggal_uji):
     assert tahunan["butuh perbaikan"] + tahunan["kurang"] > 0
     quarterly = Penilaian.objects.filter(periode_kinerja=kini)
     assert not quarterly.exclude(skp__status="disetujui").exists()
-    assert not Penilaian.objects.exclude(pejabat_penilai_id=F("pegawai__atasan_id")).exists()
+    # Rated by their atasan, except the demo employee whose move (SK mutasi) has taken effect: their ratings
+    # were given by the atasan of the post they left.
+    pindah = PegawaiSKMutasi.objects.filter(status=PegawaiSKMutasi.Status.BERLAKU).values("pegawai_id")
+    assert pindah.count() == 1
+    assert not (
+        Penilaian.objects.exclude(pegawai_id__in=pindah)
+        .exclude(pejabat_penilai_id=F("pegawai__atasan_id"))
+        .exists()
+    )
 
     # Every SKP: at least one utama row with an indicator, and the 7 BerAKHLAK rows.
-    skps = SKP.objects.filter(periode=kini)
-    assert skps.count() == 599  # everyone but the Sekretaris Daerah, who has no atasan
+    # The moved employee has the SKP that ended the day before the TMT and a new draft with the new atasan.
+    dipindah = SKP.objects.filter(periode=kini, pegawai_id__in=pindah)
+    assert sorted((s.status, s.tanggal_selesai is None) for s in dipindah) == [
+        ("disetujui", False),
+        ("draft", True),
+    ]
+    skps = SKP.objects.filter(periode=kini).exclude(pegawai_id__in=pindah)
+    assert skps.count() == 598  # everyone but the Sekretaris Daerah (no atasan) and the moved employee
     utama_berindikator = Indikator.objects.filter(hasil_kerja__skp=OuterRef("pk"), hasil_kerja__jenis="utama")
     assert list(skps.filter(~Exists(utama_berindikator))) == []
     assert not HasilKerja.objects.filter(indikator__isnull=True).exists()
