@@ -113,6 +113,10 @@ class DemoBuilder(OrganisasiDemo, KebutuhanDemo):
         lahir = dt.date(self.today.year - age, rng.randint(1, 12), rng.randint(1, 28))
         if rng.random() < 0.03 and not cpns:  # a few retire within the next twelve months (never a CPNS)
             lahir = add_months(self.today, -(58 * 12) + rng.randint(1, 11)).replace(day=rng.randint(1, 28))
+        # Nobody active is past retirement: born earlier in the year than today, a 58-year-old (or a 59-year-old
+        # head whose post retires at 58) would have retired already; such a person is a year or two younger.
+        while Pegawai(jabatan=posisi.jabatan, tanggal_lahir=lahir).hitung_tanggal_pensiun() <= self.today:
+            lahir = add_months(lahir, 12)
         start_age = {"SMA": 20, "D3": 23, "D4": 24, "S1": 24, "S2": 27, "S3": 30}.get(
             pendidikan, 22
         ) + rng.randint(0, 6)
@@ -392,7 +396,12 @@ class DemoBuilder(OrganisasiDemo, KebutuhanDemo):
 
         kabid = kabid_di({"opd": pendidikan}) or kabid_di({})
         bawahan = (
-            Pegawai.objects.filter(atasan=kabid, jabatan__is_kepala=False).order_by("nip").first()
+            # not retiring within two years: the demo proposals about them plan a TMT months ahead
+            Pegawai.objects.filter(
+                atasan=kabid, jabatan__is_kepala=False, tanggal_pensiun__gt=add_months(self.today, 24)
+            )
+            .order_by("nip")
+            .first()
             if kabid
             else None
         )
