@@ -9,6 +9,7 @@ urlpatterns = [
     path("pegawai/tambah/", views.pegawai_create, name="create"),
     path("pegawai/saya/", views.pegawai_saya, name="saya"),
     path("pegawai/<str:nip>/", views.pegawai_detail, name="detail"),
+    path("pegawai/<str:nip>/tab/<slug:key>/", views.pegawai_detail_tab, name="detail_tab"),
     path("pegawai/<str:nip>/ubah/", views.pegawai_update, name="update"),
     path("pegawai/<str:nip>/keluarga/", views.keluarga_update, name="keluarga_update"),
     path("organisasi/", views.organisasi, name="organisasi"),

@@ -114,8 +114,32 @@ def pegawai_list(request):
 
 
 def pegawai_detail(request, nip: str):
+    """The profile. Its secondary tabs (the change history and the tabs other apps register with a
+    `boleh` predicate: KGB, JP, …) are not computed here: each loads from `pegawai_detail_tab` when shown."""
     pegawai = selectors.pegawai_get_visible(user=request.user, nip=nip)
-    keluarga = list(pegawai.keluarga.all())
+    today = timezone.localdate()
+    mkg = pegawai.mkg_pada(today)
+    context = {
+        "pegawai": pegawai,
+        "keluarga": list(pegawai.keluarga.all()),
+        "riwayat_jabatan": list(pegawai.riwayat_jabatan.all()),
+        "riwayat_pangkat": list(pegawai.riwayat_pangkat.select_related("golongan")),
+        "riwayat_pendidikan": list(pegawai.riwayat_pendidikan.all()),
+        "riwayat_hukdis": [(r, r.berlaku_pada(today)) for r in pegawai.riwayat_hukdis.all()],
+        "mkg_sekarang": mkg,
+        "bup": pegawai.batas_usia_pensiun(),
+        "bawahan": list(pegawai.bawahan.filter(aktif=True).select_related("jabatan", "golongan")[:50]),
+        "can_edit": permissions.can_edit_pegawai(request.user, pegawai),
+        "can_propose": permissions.can_propose_perubahan_data(request.user, pegawai),
+        "tab": request.GET.get("tab", "pribadi"),
+        "tabs_tambahan": profil.tabs_for(request.user, pegawai),
+    }
+    context["tabs"] = PROFILE_TABS + [(t["tab"].key, t["tab"].label) for t in context["tabs_tambahan"]]
+    return render(request, "pegawai/detail.html", context)
+
+
+def _perubahan_pegawai(pegawai) -> list:
+    """The audit trail of the employee, their family and their disciplinary records, newest first."""
     riwayat_history = list(Pegawai.history.filter(id=pegawai.pk).select_related("history_user"))
     keluarga_history = list(Keluarga.history.filter(pegawai_id=pegawai.pk).select_related("history_user"))
     hukdis_history = list(
@@ -127,26 +151,22 @@ def pegawai_detail(request, nip: str):
         + perubahan_from_history(hukdis_history, objek_label=lambda r: f"Hukuman disiplin: {r.jenis}")
     )
     perubahan.sort(key=lambda p: p.tanggal, reverse=True)
-    today = timezone.localdate()
-    mkg = pegawai.mkg_pada(today)
-    context = {
-        "pegawai": pegawai,
-        "keluarga": keluarga,
-        "riwayat_jabatan": list(pegawai.riwayat_jabatan.all()),
-        "riwayat_pangkat": list(pegawai.riwayat_pangkat.select_related("golongan")),
-        "riwayat_pendidikan": list(pegawai.riwayat_pendidikan.all()),
-        "riwayat_hukdis": [(r, r.berlaku_pada(today)) for r in pegawai.riwayat_hukdis.all()],
-        "perubahan": perubahan,
-        "mkg_sekarang": mkg,
-        "bup": pegawai.batas_usia_pensiun(),
-        "bawahan": list(pegawai.bawahan.filter(aktif=True).select_related("jabatan", "golongan")[:50]),
-        "can_edit": permissions.can_edit_pegawai(request.user, pegawai),
-        "can_propose": permissions.can_propose_perubahan_data(request.user, pegawai),
-        "tab": request.GET.get("tab", "pribadi"),
-        "tabs_tambahan": profil.tabs_for(request.user, pegawai),
-    }
-    context["tabs"] = PROFILE_TABS + [(t["tab"].key, t["tab"].label) for t in context["tabs_tambahan"]]
-    return render(request, "pegawai/detail.html", context)
+    return perubahan
+
+
+def pegawai_detail_tab(request, nip: str, key: str):
+    """One tab of the profile loaded on demand (htmx): the same scoping as the profile (an employee
+    outside the user's scope, or a tab this user may not see, answers 404)."""
+    pegawai = selectors.pegawai_get_visible(user=request.user, nip=nip)
+    if key == "riwayat":
+        return render(request, "pegawai/_perubahan.html", {"perubahan": _perubahan_pegawai(pegawai)})
+    tab = profil.tab_get(key)
+    if tab is None or tab.boleh is None or not tab.boleh(request.user, pegawai):
+        raise Http404("Tab tidak ditemukan.")
+    data = tab.konteks(request.user, pegawai)
+    if data is None:
+        raise Http404("Tab tidak ditemukan.")
+    return render(request, tab.template, {"data": data, "pegawai": pegawai})
 
 
 def pegawai_saya(request):

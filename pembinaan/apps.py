@@ -23,7 +23,13 @@ class PembinaanConfig(AppConfig):
 
         from .views import jp_profil
 
-        register_tab("jp", "JP pengembangan", template="pembinaan/_profil_jp.html", konteks=jp_profil)
+        register_tab(
+            "jp",
+            "JP pengembangan",
+            template="pembinaan/_profil_jp.html",
+            konteks=jp_profil,
+            boleh=p.can_view_jp_pegawai,
+        )
 
         from pegawai.impor import register
 

@@ -55,7 +55,13 @@ class PenggajianConfig(AppConfig):
         from .profil import kgb_profil
 
         # The employee profile shows the KGB decrees (SK KGB) in a tab of its own.
-        register_tab("kgb", "Gaji berkala (KGB)", template="penggajian/_profil_kgb.html", konteks=kgb_profil)
+        register_tab(
+            "kgb",
+            "Gaji berkala (KGB)",
+            template="penggajian/_profil_kgb.html",
+            konteks=kgb_profil,
+            boleh=p.can_view_kgb_pegawai,
+        )
 
         register(
             "kehadiran",

@@ -131,7 +131,12 @@ def test_tidak_memverifikasi_klaim_sendiri(org, users, client):
 
 def test_tab_profil(org, users, client_as):
     catat(org, users, org.staf_a, 6)
-    r = client_as("operator_opd").get(f"/pegawai/{org.staf_a.nip}/")
+    client = client_as("operator_opd")
+    profil = client.get(f"/pegawai/{org.staf_a.nip}/").content.decode()
+    # the profile shows the tab and loads its content on demand from the tab's own URL
+    url = f"/pegawai/{org.staf_a.nip}/tab/jp/"
+    assert 'id="tab-jp"' in profil and f'hx-get="{url}"' in profil and "Bimtek" not in profil
+    r = client.get(url)
     assert r.status_code == 200
     assert b'data-testid="ringkasan-jp"' in r.content and b"Bimtek" in r.content
 
