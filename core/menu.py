@@ -16,7 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.urls import NoReverseMatch, reverse
+from django.core.signals import setting_changed
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import mark_safe
 
 
 @dataclass(frozen=True)
@@ -32,11 +36,28 @@ class Entri:
 
 _ENTRI: dict[tuple[str, str], Entri] = {}
 
+# What does not depend on the user is computed once per process, not on every page: the entries in order
+# with their resolved URLs (reverse() for ~40 names was most of the menu's cost), and per set of visible
+# entries (one per combination of roles, a handful) the menu and its rendered HTML. Only the predicates
+# run per request. Registering an entry or changing the URLconf (tests) starts over.
+_TERSUSUN: dict[str, list[tuple[Entri, str]]] = {}
+_MENU: dict[tuple[str, tuple[int, ...]], dict[str, list[dict]]] = {}
+_HTML: dict[tuple[str, tuple[int, ...]], dict[str, str]] = {}
+_MAKS_VARIAN = 256  # bound on the cached combinations (there are as many as distinct role sets)
+
 
 def daftarkan(*entri: Entri) -> None:
     """Register entries (idempotent: registering the same title and URL again replaces it)."""
     for e in entri:
         _ENTRI[(e.judul, e.url)] = e
+    lupakan()
+
+
+def lupakan(**kwargs) -> None:
+    """Drop what was computed from the registry and the URLconf."""
+    _TERSUSUN.clear()
+    _MENU.clear()
+    _HTML.clear()
 
 
 def _href(url: str) -> str:
@@ -48,27 +69,35 @@ def _href(url: str) -> str:
         return ""
 
 
-def menu_untuk(user) -> dict[str, list[dict]]:
-    """{tempat: [item]}, an item being {"judul", "url"} or a drop-down {"judul", "anak": [item]}."""
+def _tersusun() -> tuple[str, list[tuple[Entri, str]]]:
+    """(cache key, [(entry, href)]) in menu order; entries whose URL does not resolve are left out."""
+    kunci = f"{get_script_prefix()}|{get_urlconf() or ''}"
+    daftar = _TERSUSUN.get(kunci)
+    if daftar is None:
+        daftar = [(e, _href(e.url)) for e in sorted(_ENTRI.values(), key=lambda e: (e.urutan, e.judul))]
+        _TERSUSUN[kunci] = daftar = [(e, href) for e, href in daftar if href]
+    return kunci, daftar
+
+
+def _terlihat(user) -> tuple[str, tuple[int, ...], list[tuple[Entri, str]]]:
+    kunci, daftar = _tersusun()
+    return kunci, tuple(i for i, (e, _) in enumerate(daftar) if e.boleh(user)), daftar
+
+
+def _susun(daftar: list[tuple[Entri, str]], terlihat: tuple[int, ...]) -> dict[str, list[dict]]:
     hasil: dict[str, list[dict]] = {"utama": [], "kanan": [], "akun": []}
-    if user is None or not user.is_authenticated:
-        return hasil
     grup: dict[tuple[str, str], dict] = {}
-    for e in sorted(_ENTRI.values(), key=lambda e: (e.urutan, e.judul)):
-        if not e.boleh(user):
-            continue
-        href = _href(e.url)
-        if not href:
-            continue
+    for i in terlihat:
+        e, href = daftar[i]
         item = {"judul": e.judul, "url": href, "pemisah": e.pemisah}
-        daftar = hasil.setdefault(e.tempat, [])
+        tempat = hasil.setdefault(e.tempat, [])
         if not e.grup:
-            daftar.append(item)
+            tempat.append(item)
             continue
         kunci = (e.tempat, e.grup)
         if kunci not in grup:
             grup[kunci] = {"judul": e.grup, "anak": []}
-            daftar.append(grup[kunci])
+            tempat.append(grup[kunci])
         anak = grup[kunci]["anak"]
         if not anak:
             item["pemisah"] = False
@@ -76,9 +105,51 @@ def menu_untuk(user) -> dict[str, list[dict]]:
     return hasil
 
 
+def _simpan(cache: dict, kunci, nilai):
+    if len(cache) >= _MAKS_VARIAN:
+        cache.clear()
+    cache[kunci] = nilai
+    return nilai
+
+
+def menu_untuk(user) -> dict[str, list[dict]]:
+    """{tempat: [item]}, an item being {"judul", "url"} or a drop-down {"judul", "anak": [item]}.
+    Shared between users who see the same entries: read it, do not change it."""
+    if user is None or not user.is_authenticated:
+        return {"utama": [], "kanan": [], "akun": []}
+    kunci, terlihat, daftar = _terlihat(user)
+    menu = _MENU.get((kunci, terlihat))
+    if menu is None:
+        menu = _simpan(_MENU, (kunci, terlihat), _susun(daftar, terlihat))
+    return menu
+
+
+def menu_html_untuk(user) -> dict[str, str]:
+    """{tempat: the <li> items of that place, rendered} (core/_menu.html), for base.html."""
+    if user is None or not user.is_authenticated:
+        return {"utama": "", "kanan": "", "akun": ""}
+    kunci, terlihat, daftar = _terlihat(user)
+    html = _HTML.get((kunci, terlihat))
+    if html is None:
+        menu = menu_untuk(user)
+        html = {
+            tempat: mark_safe(render_to_string("core/_menu.html", {"items": items, "tempat": tempat}).strip())
+            for tempat, items in menu.items()
+        }
+        _simpan(_HTML, (kunci, terlihat), html)
+    return html
+
+
 def menu(request) -> dict[str, Any]:
-    """Context processor: the menu entries the signed-in user may see."""
+    """Context processor: the menu entries the signed-in user may see (`menu`) and the same rendered
+    (`menu_html`), both computed only when a template reads them (htmx fragments do not)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"menu": menu_untuk(user)}
+    return {
+        "menu": SimpleLazyObject(lambda: menu_untuk(user)),
+        "menu_html": SimpleLazyObject(lambda: menu_html_untuk(user)),
+    }
+
+
+setting_changed.connect(lambda setting, **kw: lupakan() if setting == "ROOT_URLCONF" else None, weak=False)

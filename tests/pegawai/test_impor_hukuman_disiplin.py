@@ -143,7 +143,8 @@ def test_browser_upload_is_all_or_nothing_and_the_profile_shows_it(
     # date, so it is in force; the sedang punishment ended on 30 November.
     page = client.get(f"/pegawai/{org.staf_b.nip}/?tab=jabatan").content.decode()
     assert "Teguran tertulis" in page and "Sampai ada keputusan lain" in page and ">Berlaku<" in page
-    assert "Hukuman disiplin: Teguran tertulis" in page  # the change history names the import
+    riwayat = client.get(f"/pegawai/{org.staf_b.nip}/tab/riwayat/").content.decode()  # loaded on demand
+    assert "Hukuman disiplin: Teguran tertulis" in riwayat  # the change history names the import
     page = client.get(f"/pegawai/{org.staf_a.nip}/?tab=jabatan").content.decode()
     assert SEDANG in page and "30 November 2026" in page and ">Berlaku<" not in page
     for role in ("operator_opd", "pimpinan", "pegawai"):
