@@ -69,6 +69,14 @@ def test_admin_bkd_searches_opens_profile_edits_and_sees_history(org, users, pag
     expect(terbaru).to_contain_text(str(admin))
     expect(terbaru).to_contain_text("Sesuai akta kelahiran")
 
+    # The SK KGB and JP tabs are loaded from their own URL when shown, or at once when linked with ?tab=.
+    page.get_by_role("tab", name="Gaji berkala (KGB)").click()
+    expect(page.locator("#panel-kgb")).to_contain_text("Belum ada KGB yang tercatat di aplikasi.")
+    page.get_by_role("tab", name="JP pengembangan").click()
+    expect(page.locator("#panel-jp [data-testid=ringkasan-jp]")).to_be_visible()
+    page.goto(page.url.split("?")[0] + "?tab=kgb")
+    expect(page.locator("#panel-kgb")).to_contain_text("Belum ada KGB yang tercatat di aplikasi.")
+
 
 def test_operator_opd_gets_404_for_another_opd_and_opens_own(org, users, page):
     login(page, "operator_opd")
