@@ -3,8 +3,9 @@
 The same rules as `nilai.nilai_cepat` (the Python reference, kept for the rotation round and for the
 texts), computed by PostgreSQL for every candidate at once:
 
-- the score: each factor's points `round(weight × fraction, 2)` in exact numeric arithmetic, summed and
-  rounded to 2 decimals; the fractions (pendidikan, kompetensi, kinerja, talenta, pengalaman, keinginan,
+- the score: each factor's points `round(weight × fraction, 2)` (half-up, nilai.poin) computed exactly in
+  integer hundredths (weight × fraction × 100 over the fraction's own denominator: quarters for the
+  predikat, ninths for the box, sixtieths for months in post), summed; the fractions (pendidikan, kompetensi, kinerja, talenta, pengalaman, keinginan,
   masa jabatan) from CTEs over the ratings, the potential scores, the position history and the wishes;
 - the hard requirements: what depends on a few distinct values is judged in Python by the very
   functions the texts use, once per distinct value, and handed to the statement as arrays —
@@ -69,13 +70,15 @@ def _kandidat_sql(opd_id: int | None) -> str:
     """  # noqa: S608 (table names and placeholders only; every value is a parameter)
 
 
-def _case(kolom: str, nilai: dict, nama: str, params: dict) -> str:
-    """CASE kolom WHEN k THEN v … ELSE 0 END with the values as numeric parameters."""
+def _case(kolom: str, nilai: dict, nama: str, params: dict, skala: int) -> str:
+    """CASE kolom WHEN k THEN v × skala … ELSE 0 END, the values as exact integers."""
     bagian = []
     for i, (k, v) in enumerate(nilai.items()):
+        kali = Decimal(str(v)) * skala
+        if kali != int(kali):
+            raise ValueError(f"{v} × {skala} bukan bilangan bulat")
         params[f"{nama}_k{i}"] = k
-        params[f"{nama}_v{i}"] = Decimal(str(v))
-        bagian.append(f"WHEN %({nama}_k{i})s THEN %({nama}_v{i})s::numeric")
+        bagian.append(f"WHEN %({nama}_k{i})s THEN {int(kali)}")
     return f"CASE {kolom} {' '.join(bagian)} ELSE 0 END"
 
 
@@ -208,15 +211,15 @@ def peringkat(jabatan: Jabatan, tanggal: dt.date, *, opd_id: int | None = None):
             f"LEFT JOIN {T_PENILAIAN} n{i} ON n{i}.pegawai_id = c.id AND n{i}.periode_kinerja_id = %(periode_{i})s"
             f" AND n{i}.periode = 'tahunan' AND n{i}.status = %(final)s"
         )
-        nilai_kin.append(_case(f"n{i}.predikat", NILAI_PREDIKAT, f"pk{i}", params))
-    kinerja = f"({' + '.join(nilai_kin)}) / 2" if tahun else "0"
+        nilai_kin.append(_case(f"n{i}.predikat", NILAI_PREDIKAT, f"pk{i}", params, 4))
+    kinerja = f"({' + '.join(nilai_kin)})" if tahun else "0"  # quarters: 0–8 over two years
     akhir = f"n{len(tahun) - 1}.predikat" if tahun else "NULL"
-    pilihan_jabatan = _case("pt.urutan", NILAI_PILIHAN_JABATAN, "pj", params)
-    pilihan_unit = _case("pt.urutan", NILAI_PILIHAN_UNIT, "pu", params)
+    pilihan_jabatan = _case("pt.urutan", NILAI_PILIHAN_JABATAN, "pj", params, 100)
+    pilihan_unit = _case("pt.urutan", NILAI_PILIHAN_UNIT, "pu", params, 100)
     if not diterima:
-        pendidikan = "0.5"
+        pendidikan = "50"
     else:
-        pendidikan = "CASE WHEN c.jurusan <> '' AND c.jurusan = ANY(%(jurusan_cocok)s) THEN 1 ELSE 0 END"
+        pendidikan = "CASE WHEN c.jurusan <> '' AND c.jurusan = ANY(%(jurusan_cocok)s) THEN 100 ELSE 0 END"
     tingkat = "''"
     talenta = "0"
     if aturan_talenta is not None and tahun:
@@ -241,7 +244,9 @@ def peringkat(jabatan: Jabatan, tanggal: dt.date, *, opd_id: int | None = None):
     sql = f"""
         WITH c AS ({kandidat}),
         pot AS (
-            SELECT DISTINCT ON (pegawai_id) pegawai_id, skor, {tingkat} AS tingkat FROM {T_POTENSIAL}
+            SELECT DISTINCT ON (pegawai_id) pegawai_id, skor, {tingkat} AS tingkat,
+                   round(%(w_kompetensi)s * skor)::int AS kompetensi
+            FROM {T_POTENSIAL}
             WHERE tanggal <= %(tanggal)s AND berlaku_sampai >= %(tanggal)s
             ORDER BY pegawai_id, tanggal DESC, id DESC
         ),
@@ -284,18 +289,19 @@ def peringkat(jabatan: Jabatan, tanggal: dt.date, *, opd_id: int | None = None):
                           ELSE gg.status IS NULL END
                  AND NOT (c.tanggal_pensiun IS NOT NULL AND c.tanggal_pensiun <= %(batas_pensiun)s)
                 ) AS memenuhi,
-                round(
-                    round(%(w_pendidikan)s * ({pendidikan}), 2)
-                  + round(%(w_kompetensi)s * COALESCE(pot.skor, 0) / 100, 2)
-                  + round(%(w_kinerja)s * ({kinerja}), 2)
-                  + round(%(w_talenta)s * ({talenta})::numeric / 9, 2)
-                  + round(%(w_pengalaman)s * (CASE WHEN rw.sama THEN 1
-                          WHEN rw.di_opd OR c.opd_id IS NOT DISTINCT FROM %(opd_tujuan)s THEN 0.5 ELSE 0 END), 2)
-                  + round(%(w_keinginan)s * (CASE WHEN tetap.pegawai_id IS NOT NULL
-                          THEN CASE WHEN c.jabatan_id = %(jabatan_id)s THEN 1 ELSE 0 END
-                          ELSE COALESCE(pil.nilai, 0) END), 2)
-                  + round(%(w_masa_jabatan)s * COALESCE(LEAST(c.bulan, %(penuh)s), 0)::numeric / %(penuh)s, 2)
-                , 2) AS skor
+                -- points in hundredths, each rounded half-up as nilai.poin does, in integers:
+                -- weight × fraction × 100 with the fraction's own denominator
+                %(w_pendidikan)s * ({pendidikan})
+                + COALESCE(pot.kompetensi, 0)
+                + (%(w_kinerja)s * ({kinerja}) * 25 + 1) / 2
+                + (200 * %(w_talenta)s * ({talenta}) + 9) / 18
+                + %(w_pengalaman)s * (CASE WHEN rw.sama THEN 100
+                      WHEN rw.di_opd OR c.opd_id IS NOT DISTINCT FROM %(opd_tujuan)s THEN 50 ELSE 0 END)
+                + %(w_keinginan)s * (CASE WHEN tetap.pegawai_id IS NOT NULL
+                      THEN CASE WHEN c.jabatan_id = %(jabatan_id)s THEN 100 ELSE 0 END
+                      ELSE COALESCE(pil.nilai, 0) END)
+                + (200 * %(w_masa_jabatan)s * COALESCE(LEAST(c.bulan, %(penuh)s), 0) + %(penuh)s) / (2 * %(penuh)s)
+                AS skor
             FROM c
             {kin_sql}
             LEFT JOIN pot ON pot.pegawai_id = c.id
@@ -310,5 +316,5 @@ def peringkat(jabatan: Jabatan, tanggal: dt.date, *, opd_id: int | None = None):
     """  # noqa: S608
     with connection.cursor() as cur:
         cur.execute(sql, params)
-        rows = [(pid, memenuhi, float(skor)) for pid, memenuhi, skor in cur.fetchall()]
+        rows = [(pid, memenuhi, sen / 100) for pid, memenuhi, sen in cur.fetchall()]
     return bobot, rows
