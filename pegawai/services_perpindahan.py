@@ -293,10 +293,21 @@ def _tulis_semua(items: list[_Langkah], *, actor, sumber: str) -> list[_Langkah]
     hari_ini = timezone.localdate()
     ada_tmt: set[tuple[int, dt.date]] = set()
     kosong: dict[tuple, RiwayatJabatan] = {}  # rows without a number to complete: (employee, TMT, post)
-    for r in RiwayatJabatan.objects.filter(pegawai_id__in=[i.pegawai.pk for i in items]).order_by("pk"):
-        ada_tmt.add((r.pegawai_id, r.tmt))
-        if r.nomor_sk == "":
-            kosong.setdefault((r.pegawai_id, r.tmt, r.jabatan_id), r)
+    kosong_pk: dict[tuple, int] = {}
+    for pk, pid, tmt_r, nomor, jid in (
+        RiwayatJabatan.objects.filter(pegawai_id__in=[i.pegawai.pk for i in items])
+        .order_by("pk")
+        .values_list("pk", "pegawai_id", "tmt", "nomor_sk", "jabatan_id")
+    ):
+        ada_tmt.add((pid, tmt_r))
+        if nomor == "":
+            kosong_pk.setdefault((pid, tmt_r, jid), pk)
+    if kosong_pk:
+        # Only the rows a move may complete (a post recorded without its decree) are loaded whole.
+        wanted = {(i.pegawai.pk, i.tmt, i.jabatan_baru.pk) for i in items}
+        muat = {k: v for k, v in kosong_pk.items() if k in wanted}
+        baris = RiwayatJabatan.objects.in_bulk(list(muat.values()))
+        kosong = {k: baris[v] for k, v in muat.items()}
     baru: list[RiwayatJabatan] = []
     diubah: list[RiwayatJabatan] = []
     pegawai_diubah: list[Pegawai] = []
