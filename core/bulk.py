@@ -22,10 +22,16 @@ def update_values(
     if not objs:
         return
     meta = model._meta
-    kolom = [meta.get_field(f) for f in fields]
+    kolom: list[models.Field] = []
+    for nama in fields:
+        f = meta.get_field(nama)
+        if not isinstance(f, models.Field) or not f.column:
+            raise ValueError(f"{nama} bukan kolom {meta.label}")
+        kolom.append(f)
     pk = meta.pk
+    assert pk is not None and pk.column
     tipe = [pk.db_type(connection)] + [f.db_type(connection) for f in kolom]
-    set_sql = ", ".join(f"{connection.ops.quote_name(f.column)} = v.c{i}" for i, f in enumerate(kolom))
+    set_sql = ", ".join(f"{connection.ops.quote_name(str(f.column))} = v.c{i}" for i, f in enumerate(kolom))
     nama_v = ", ".join(["id"] + [f"c{i}" for i in range(len(kolom))])
     baris_sql = "(" + ", ".join(f"%s::{t}" for t in tipe) + ")"
     tabel = connection.ops.quote_name(meta.db_table)

@@ -79,7 +79,7 @@ def skp_ikuti_perpindahan_massal(*, actor, daftar: list[Pindah]) -> list[SKP | N
     periode_ids = [p.pk for p in periode_by_tahun.values() if p.dibuka]
     berjalan: dict[tuple[int, int], SKP] = {}
     if periode_ids:
-        for skp in (
+        for jalan in (
             SKP.objects.select_for_update(of=("self",))
             .select_related("periode")
             .filter(
@@ -89,7 +89,7 @@ def skp_ikuti_perpindahan_massal(*, actor, daftar: list[Pindah]) -> list[SKP | N
             )
             .order_by("pk")
         ):
-            berjalan.setdefault((skp.pegawai_id, skp.periode_id), skp)
+            berjalan.setdefault((jalan.pegawai_id, jalan.periode_id), jalan)
     sekarang = timezone.now()
     hasil: list[SKP | None] = []
     ditutup: list[SKP] = []

@@ -41,7 +41,10 @@ def demo(db):
     )
     orang = list(Pegawai.objects.filter(aktif=True).exclude(jabatan=jab).order_by("nip")[:12])
     RiwayatHukumanDisiplin.objects.create(
-        pegawai=orang[0], tingkat="sedang", jenis="Penundaan kenaikan pangkat", tmt=hari_ini - dt.timedelta(days=30)
+        pegawai=orang[0],
+        tingkat="sedang",
+        jenis="Penundaan kenaikan pangkat",
+        tmt=hari_ini - dt.timedelta(days=30),
     )
     RiwayatHukumanDisiplin.objects.create(
         pegawai=orang[1],
@@ -51,24 +54,36 @@ def demo(db):
         tanggal_selesai=dt.date(2024, 6, 30),
     )
     RiwayatJabatan.objects.create(
-        pegawai=orang[2], tmt=dt.date(2015, 1, 1), jabatan=None, nama_jabatan=jab.nama.upper(), nama_unit="Lama"
+        pegawai=orang[2],
+        tmt=dt.date(2015, 1, 1),
+        jabatan=None,
+        nama_jabatan=jab.nama.upper(),
+        nama_unit="Lama",
     )
     putaran = PutaranRotasi.objects.filter(tanggal_mulai__lte=hari_ini, tanggal_selesai__gte=hari_ini).first()
     if putaran is None:
         putaran = PutaranRotasi.objects.create(
-            nama="Uji", tanggal_mulai=hari_ini - dt.timedelta(days=5), tanggal_selesai=hari_ini + dt.timedelta(days=5)
+            nama="Uji",
+            tanggal_mulai=hari_ini - dt.timedelta(days=5),
+            tanggal_selesai=hari_ini + dt.timedelta(days=5),
         )
     for i, p in enumerate(orang[3:6], 1):
-        pref, _ = PreferensiMutasi.objects.update_or_create(putaran=putaran, pegawai=p, defaults={"tetap": False})
+        pref, _ = PreferensiMutasi.objects.update_or_create(
+            putaran=putaran, pegawai=p, defaults={"tetap": False}
+        )
         pref.pilihan.all().delete()
-        PilihanTujuan.objects.create(preferensi=pref, urutan=i, jabatan=jab if i != 2 else None, unit_kerja=jab.unit_kerja)
+        PilihanTujuan.objects.create(
+            preferensi=pref, urutan=i, jabatan=jab if i != 2 else None, unit_kerja=jab.unit_kerja
+        )
     PreferensiMutasi.objects.update_or_create(putaran=putaran, pegawai=orang[6], defaults={"tetap": True})
     return jab, hari_ini
 
 
 def test_sql_ranking_equals_python_scoring_on_demo_data(demo):
     jab, hari_ini = demo
-    dipegang = Jabatan.objects.annotate(n=Count("pemangku", filter=Q(pemangku__aktif=True))).order_by("-n", "id")
+    dipegang = Jabatan.objects.annotate(n=Count("pemangku", filter=Q(pemangku__aktif=True))).order_by(
+        "-n", "id"
+    )
     jabatan = [
         jab,
         *dipegang[:2],
