@@ -62,8 +62,16 @@ def main() -> None:
             )
             rows = []
             for i, p in enumerate(pilih):
-                tujuan = pilih[(i + 1) % len(pilih)].jabatan
-                if tujuan.pk == p.jabatan_id:
+                # the post of the next one in the list holding another post (neighbours often share one)
+                tujuan = next(
+                    (
+                        q.jabatan
+                        for q in (pilih[(i + k) % len(pilih)] for k in range(1, 20))
+                        if q.jabatan_id != p.jabatan_id
+                    ),
+                    None,
+                )
+                if tujuan is None:
                     continue
                 rows.append(
                     PegawaiSKMutasi(

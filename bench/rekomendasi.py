@@ -5,11 +5,13 @@ Shortlist: mutasi.rekomendasi.daftar_pendek for the position with the most activ
 requirements (else the most held one), every active employee a candidate (Admin BKD scope); best of 3.
 Rotation: the first 500 positions lacking people (mutasi.kebutuhan), movers = the wishes of the latest
 round plus BENCH_PEMINDAH (default 500) more employees; susun_soal (scoring every pair) and selesaikan
-(the assignment with the side rules off, then with them on) timed separately.
+(the assignment with the side rules off, then with them on) timed separately. rss_puncak_mb: the peak
+memory of the whole process (target for the round: ≤ 1 GB).
 """
 
 import json
 import os
+import resource
 import sys
 import time
 from pathlib import Path
@@ -94,4 +96,6 @@ def rotasi(n_lowongan: int = 500) -> dict:
 
 
 if __name__ == "__main__":
-    print(json.dumps({"shortlist": shortlist(), "rotasi": rotasi()}))
+    hasil = {"shortlist": shortlist(), "rotasi": rotasi()}
+    hasil["rss_puncak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)  # Linux: KiB
+    print(json.dumps(hasil))

@@ -40,11 +40,14 @@ class KinerjaConfig(AppConfig):
         )
 
         # The SKP follows a move (the event pegawai sends inside the move's transaction).
-        from pegawai.signals import jabatan_berubah
+        # The bulk form carries every move (pegawai.signals); one statement set for a collective SK.
+        from pegawai.signals import jabatan_berubah_massal
 
-        from .services.perpindahan import on_jabatan_berubah
+        from .services.perpindahan import on_jabatan_berubah_massal
 
-        jabatan_berubah.connect(on_jabatan_berubah, dispatch_uid="kinerja.skp_ikuti_perpindahan")
+        jabatan_berubah_massal.connect(
+            on_jabatan_berubah_massal, dispatch_uid="kinerja.skp_ikuti_perpindahan"
+        )
 
         # The browser upload with preview (pegawai's import pages) offers the penilaian import too.
         from pegawai.impor import register

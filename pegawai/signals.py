@@ -19,6 +19,17 @@ orientation) must be all-or-nothing with the move itself — a receiver that fai
 and a move that rolls back leaves nothing of the receivers behind. A receiver therefore only writes to the
 database; anything outside it (mail, a Celery task) it defers with transaction.on_commit itself.
 Register receivers in the listening app's AppConfig.ready().
+
+`jabatan_berubah_massal` — the same moves applied together (a collective SK on its TMT, import_mutasi),
+sent once by `perpindahan_apply_bulk` BEFORE the per-move `jabatan_berubah` of each, inside the same
+transaction, with sender=Pegawai and:
+
+    perpindahan   list of dicts, one per move, each with exactly the keyword arguments of jabatan_berubah
+    actor, sumber as above
+
+A receiver listens to ONE of the two forms, never both (kinerja uses the bulk one: it closes and opens
+the SKPs of a thousand moves in a few statements); a receiver of the per-move form still learns every
+move, one call each.
 """
 
 from __future__ import annotations
@@ -26,3 +37,4 @@ from __future__ import annotations
 from django.dispatch import Signal
 
 jabatan_berubah = Signal()
+jabatan_berubah_massal = Signal()

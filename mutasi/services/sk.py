@@ -15,16 +15,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.bulk import update_dengan_riwayat
 from core.dates import format_tanggal
 from core.documents import dokumen_register, dokumen_revoke
 from core.history import catat_riwayat
 from core.penomoran import batalkan_nomor, terbitkan_nomor
 from pegawai.models import Pegawai, Penandatangan
 from pegawai.selectors import penandatangan_for
-from pegawai.services_perpindahan import Perpindahan, perpindahan_apply_bulk
+from pegawai.services_perpindahan import Keluar, Perpindahan, pegawai_keluar_bulk, perpindahan_apply_bulk
 
 from .. import dokumen, permissions
-from ..models import PegawaiSKMutasi, SKMutasi, UsulanMutasi
+from ..models import JenisUsulan, PegawaiSKMutasi, SKMutasi, UsulanMutasi
 from ._common import require, teks_pendek, teks_wajib
 
 logger = logging.getLogger(__name__)
@@ -295,7 +296,9 @@ def spmt_record(*, actor, item: PegawaiSKMutasi, tanggal_spmt: dt.date) -> Pegaw
 
 def _terapkan(items: list[PegawaiSKMutasi], *, actor, sumber: str) -> int:
     """Apply the moves of one SK (inside the caller's transaction): the record follows the decree through
-    pegawai.services_perpindahan; the rows and their proposals become berlaku."""
+    pegawai.services_perpindahan (a move within the government: the new post; a move out to another
+    government: the employee leaves, aktif=False); the rows and their proposals become berlaku. In bulk:
+    a fixed number of statements whatever the number of rows."""
     sk = items[0].sk
     pindah = [
         Perpindahan(
@@ -311,22 +314,38 @@ def _terapkan(items: list[PegawaiSKMutasi], *, actor, sumber: str) -> int:
     ]
     if pindah:
         perpindahan_apply_bulk(actor=actor, daftar=pindah, sumber=sumber)
+    keluar = [
+        Keluar(
+            pegawai=item.pegawai,
+            tmt=item.tmt,
+            nomor_sk=sk.nomor,
+            tanggal_sk=sk.tanggal,
+            instansi=item.instansi,
+        )
+        for item in items
+        if item.jenis == JenisUsulan.KELUAR and item.jabatan_tujuan is None
+    ]
+    if keluar:
+        pegawai_keluar_bulk(actor=actor, daftar=keluar, sumber=sumber)
     now = timezone.now()
     usulan_ids = []
     for item in items:
         item.transition_to(I.BERLAKU)
         item.diterapkan_pada = now
+        item.diubah = now
         catat_riwayat(item, actor=actor, alasan=f"Berlaku TMT {format_tanggal(item.tmt)}")
         if item.usulan_id:
             usulan_ids.append(item.usulan_id)
-    for item in items:
-        item.save(update_fields=["status", "diterapkan_pada", "diubah"])
-    for u in UsulanMutasi.objects.select_for_update().filter(pk__in=usulan_ids, status=S.SK_TERBIT):
+    update_dengan_riwayat(items, PegawaiSKMutasi, ["status", "diterapkan_pada", "diubah"], batch_size=1000)
+    usulan = list(UsulanMutasi.objects.select_for_update().filter(pk__in=usulan_ids, status=S.SK_TERBIT))
+    for u in usulan:
         u.transition_to(S.BERLAKU)
+        u.diubah = now
         catat_riwayat(
             u, actor=actor, alasan=f"Mutasi berlaku TMT {format_tanggal(u.tmt_rencana)} (SK {sk.nomor})"
         )
-        u.save(update_fields=["status", "diubah"])
+    if usulan:
+        update_dengan_riwayat(usulan, UsulanMutasi, ["status", "diubah"], batch_size=1000)
     return len(items)
 
 

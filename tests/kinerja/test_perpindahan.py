@@ -236,3 +236,60 @@ def test_the_rating_page_offers_each_skp_its_own_periods(org, users, tujuan, skp
         client.get(reverse("kinerja:penilaian_form", args=[skp_disetujui.pk, "triwulan-3"])).status_code
         == 404
     )
+
+
+def test_moves_of_one_sk_in_bulk_every_skp_follows_and_every_move_is_told(
+    org, users, tujuan, skp_disetujui, periode
+):
+    """A collective SK: one bulk event with every move's payload, the per-move event for each as well;
+    kinerja (listening to the bulk form) ends each running SKP and drafts the new ones, each with its
+    history row attributed to the actor."""
+    from pegawai.services_perpindahan import Perpindahan, perpindahan_apply_bulk
+    from pegawai.signals import jabatan_berubah, jabatan_berubah_massal
+
+    jabatan_baru, kepala_b = tujuan
+    kedua = PegawaiFactory(jabatan=org.staf_a.jabatan, nama="Rina Marlina")
+    atasan_recompute()
+    kedua.refresh_from_db()
+    skp_kedua = services.skp_create(actor=users["admin_bkd"], pegawai=kedua, periode=periode)
+    jab_lain = JabatanFactory(
+        unit_kerja=org.opd_b, nama="Analis Data Kesehatan", jenis="pelaksana", kelas_jabatan=7
+    )
+    massal, satu = [], []
+
+    def terima_massal(sender, *, perpindahan, actor, sumber, **kw):
+        massal.append((perpindahan, actor, sumber))
+
+    def terima_satu(sender, **kw):
+        kw.pop("signal")
+        satu.append(kw)
+
+    jabatan_berubah_massal.connect(terima_massal, dispatch_uid="uji-massal")
+    jabatan_berubah.connect(terima_satu, dispatch_uid="uji-satu")
+    try:
+        perpindahan_apply_bulk(
+            actor=users["admin_bkd"],
+            daftar=[
+                Perpindahan(org.staf_a, jabatan_baru, TMT, "800/30/BKPSDM/2026", dt.date(2026, 6, 25)),
+                Perpindahan(kedua, jab_lain, TMT, "800/30/BKPSDM/2026", dt.date(2026, 6, 25)),
+            ],
+        )
+    finally:
+        jabatan_berubah_massal.disconnect(dispatch_uid="uji-massal")
+        jabatan_berubah.disconnect(dispatch_uid="uji-satu")
+    assert len(massal) == 1
+    muatan, actor, sumber = massal[0]
+    assert (actor, sumber) == (users["admin_bkd"], "mutasi")
+    assert [m["pegawai"].pk for m in muatan] == [org.staf_a.pk, kedua.pk]
+    assert [m["jabatan_baru"] for m in muatan] == [jabatan_baru, jab_lain]
+    assert muatan[0]["atasan_baru"] == kepala_b and muatan[0]["jabatan_lama"] == org.staf_a.jabatan
+    assert satu == muatan  # the per-move form: the same payload, one call per move
+    for skp, jabatan in ((skp_disetujui, jabatan_baru), (skp_kedua, jab_lain)):
+        lama = SKP.objects.get(pk=skp.pk)
+        assert lama.tanggal_selesai == dt.date(2026, 6, 30)
+        assert lama.history.first().history_user == users["admin_bkd"]
+        assert lama.history.first().history_change_reason.startswith("Berakhir karena pindah jabatan ke")
+        baru = SKP.objects.get(pegawai_id=skp.pegawai_id, tanggal_selesai__isnull=True)
+        assert (baru.jabatan, baru.tanggal_mulai, baru.status) == (jabatan, TMT, SKP.Status.DRAFT)
+        assert baru.perilaku.count() == 7  # the seven BerAKHLAK aspects
+        assert baru.history.get().history_user == users["admin_bkd"]
