@@ -286,6 +286,14 @@ def jabatan_pada_bulk(pegawai_ids: Iterable[int], tanggal: dt.date) -> dict[int,
     wins. An employee with nothing on or before the date (every known position began later) is left
     out; the caller decides (penggajian: not yet in a position that month).
     """
+    return {
+        pid: jabatan_id for pid, (_mulai, jabatan_id) in jabatan_pada_bulk_tmt(pegawai_ids, tanggal).items()
+    }
+
+
+def jabatan_pada_bulk_tmt(pegawai_ids: Iterable[int], tanggal: dt.date) -> dict[int, tuple[dt.date, int]]:
+    """Like jabatan_pada_bulk, with the TMT of the position in force (dt.date.min for a current record
+    without a TMT): pegawai id → (tmt, jabatan id), in two queries."""
     ids = list(pegawai_ids)
     if not ids:
         return {}
@@ -306,7 +314,7 @@ def jabatan_pada_bulk(pegawai_ids: Iterable[int], tanggal: dt.date) -> dict[int,
         sekarang = hasil.get(pid)
         if sekarang is None or tmt > sekarang[0]:
             hasil[pid] = (tmt, jabatan_id)
-    return {pid: jabatan_id for pid, (_mulai, jabatan_id) in hasil.items()}
+    return hasil
 
 
 def jabatan_pada(pegawai: Pegawai, tanggal: dt.date) -> Jabatan | None:
