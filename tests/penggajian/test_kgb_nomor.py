@@ -27,8 +27,9 @@ def _layak(*pegawai):
 
 
 @pytest.mark.django_db
-def test_nomor_sk_kgb_dari_register(tenang, users, client):
-    staf_a, staf_b = tenang.staf_a, tenang.staf_b
+@pytest.mark.usefixtures("tenang")
+def test_nomor_sk_kgb_dari_register(bergaji, users, client):
+    staf_a, staf_b = bergaji.staf_a, bergaji.staf_b
     _layak(staf_a, staf_b)
     client.force_login(users["admin_bkd"])
     client.post(reverse("penggajian:kgb_tetapkan", args=[staf_b.pk]), {"nomor_sk": ""})
@@ -40,14 +41,15 @@ def test_nomor_sk_kgb_dari_register(tenang, users, client):
     with pytest.raises(ValidationError, match="sudah diterbitkan oleh register SK KGB"):
         services.kgb_tetapkan(actor=users["admin_bkd"], pegawai=staf_a, nomor_sk="800/1/KGB/BKPSDM/2026")
     # A whole OPD (staf_a is the only one left due in OPD A): the next number, nothing skipped.
-    page = client.post(reverse("penggajian:kgb_tetapkan_opd"), {"opd": tenang.opd_a.pk}, follow=True)
+    page = client.post(reverse("penggajian:kgb_tetapkan_opd"), {"opd": bergaji.opd_a.pk}, follow=True)
     assert "1 KGB Dinas Pendidikan ditetapkan, SK 800/2/KGB/BKPSDM/2026" in page.content.decode()
     assert KenaikanGajiBerkala.objects.get(pegawai=staf_a).nomor_sk == "800/2/KGB/BKPSDM/2026"
 
 
 @pytest.mark.django_db
-def test_kgb_ditolak_tidak_memakai_nomor(tenang, users):
-    staf_b = tenang.staf_b
+@pytest.mark.usefixtures("tenang")
+def test_kgb_ditolak_tidak_memakai_nomor(bergaji, users):
+    staf_b = bergaji.staf_b
     atur(staf_b, tmt_golongan=dt.date(2025, 1, 1), mkg=10)
     tahunan(staf_b, 2024, "baik")
     tahunan(staf_b, 2025, "butuh perbaikan")
@@ -65,11 +67,12 @@ def _menunggu_kunci() -> int:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_dua_petugas_bersamaan_tanpa_celah_tanpa_ganda(tenang, users):
+@pytest.mark.usefixtures("tenang")
+def test_dua_petugas_bersamaan_tanpa_celah_tanpa_ganda(bergaji, users):
     """Officer 1 takes a number for staf_a and holds the transaction; officer 2 (staf_b) waits on the
     register lock; officer 1's decree then fails and rolls back: officer 2 gets number 1. Officer 1 again:
     number 2."""
-    staf_a, staf_b = tenang.staf_a, tenang.staf_b
+    staf_a, staf_b = bergaji.staf_a, bergaji.staf_b
     _layak(staf_a, staf_b)
     admin = users["admin_bkd"]
     pertama_terbit, lepaskan = threading.Event(), threading.Event()
