@@ -14,6 +14,7 @@ from django.http import Http404
 from akun import roles
 from core.dates import add_months, format_tanggal
 from kinerja import selectors as kinerja_selectors
+from pegawai.biaya_tpp import PaguTpp
 from pegawai.models import Jabatan, Keluarga, Pegawai, RiwayatHukumanDisiplin
 from pegawai.selectors import cakupan_for, jabatan_pada_bulk_tmt
 
@@ -69,6 +70,17 @@ def aturan_tpp_model(tahun: int, bulan: int) -> AturanTpp:
     if aturan is None:
         raise AturanTidakAda(f"Belum ada aturan TPP yang berlaku untuk bulan {bulan:02d}-{tahun}.")
     return aturan
+
+
+def pagu_tpp_untuk_tanggal(tanggal: dt.date) -> PaguTpp | None:
+    """The TPP ceilings per kelas jabatan of the rule in force for the pay month of `tanggal` (registered
+    in pegawai.biaya_tpp for mutasi); None when no TPP rule is in force then. Two queries."""
+    try:
+        aturan = aturan_tpp_model(tanggal.year, tanggal.month)
+    except AturanTidakAda:
+        return None
+    pagu = {kelas: Decimal(jumlah) for kelas, jumlah in aturan.pagu.values_list("kelas_jabatan", "jumlah")}
+    return PaguTpp(pagu=pagu, nama_aturan=aturan.nama)
 
 
 def aturan_tambahan_model(jenis: str, tahun: int) -> AturanTambahan:
