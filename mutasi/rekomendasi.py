@@ -10,8 +10,7 @@ Hard requirements (each shown met or not, in this order):
 - the guards in force for a move within the government on the date (mutasi.guard.evaluasi_guard: time
   in post, CPNS pledge, JPT two-year rule, freeze windows, punishment in force);
 - not retiring within one year of the date (tanggal_pensiun).
-Study leave (tugas belajar) is not recorded anywhere in the data; the requirement is not listed until it
-is (see README).
+Study leave (tugas belajar, Pegawai.tugas_belajar_mulai/selesai) is one of the guards (KodeGuard.TUGAS_BELAJAR).
 
 The score: each factor (models.rekomendasi.FAKTOR) gives a fraction 0–1 of its weight in the version of
 BobotRekomendasi in force on the date; points = weight × fraction rounded to 2 decimals, the score their
@@ -49,6 +48,7 @@ from kinerja.models import PenilaianPotensial, PeriodeKinerja
 from kinerja.models.rujukan import Predikat
 from kinerja.selectors import AturanTalenta
 from pegawai.models import Golongan, Jabatan, Pegawai, RiwayatHukumanDisiplin, RiwayatJabatan
+from pegawai.selectors import dalam_tugas_belajar
 from pegawai.syarat import cek_syarat
 
 from .guard import AturanBerlaku, Hukuman, aturan_berlaku, evaluasi_guard, lama
@@ -258,6 +258,8 @@ PEGAWAI_KOLOM = (
     "pendidikan_jenjang",
     "pendidikan_jurusan",
     "tanggal_pensiun",
+    "tugas_belajar_mulai",
+    "tugas_belajar_selesai",
 )
 
 
@@ -382,7 +384,8 @@ def _syarat_jabatan(f: FaktaKandidat, p: dict, jabatan: Jabatan) -> list[Syarat]
 
 def _guard(f: FaktaKandidat, p: dict) -> list[Syarat]:
     hukuman = tuple(f.hukuman.get(p["id"], ()))
-    kunci = (p["status_kepegawaian"], p["tmt_cpns"], p["tmt_jabatan"], p["jabatan__jenis"], hukuman)
+    belajar = (p["tugas_belajar_mulai"], p["tugas_belajar_selesai"])
+    kunci = (p["status_kepegawaian"], p["tmt_cpns"], p["tmt_jabatan"], p["jabatan__jenis"], hukuman, belajar)
     hasil = f._cache_guard.get(kunci)
     if hasil is None:
         fakta = FaktaGuard(
@@ -392,6 +395,8 @@ def _guard(f: FaktaKandidat, p: dict) -> list[Syarat]:
             tmt_jabatan=p["tmt_jabatan"],
             jabatan_asal_jpt=p["jabatan__jenis"] == Jabatan.Jenis.JPT,
             hukuman=hukuman,
+            tugas_belajar_mulai=belajar[0],
+            tugas_belajar_selesai=belajar[1],
         )
         hasil = [
             Syarat(h.nama, not h.dilanggar, h.penjelasan)
@@ -559,12 +564,19 @@ def _detail(
 def _guard_lulus(f: FaktaKandidat, p: dict) -> bool:
     """Whether no guard is violated, cached by what decides it for a move within the government not
     asked by the employee: months in post (time in post, JPT two years), status, JPT or not, punishments
-    in force; the freeze windows are the same for everyone (mutasi.guard; the CPNS pledge binds only
-    APS and moves out)."""
+    in force, study leave; the freeze windows are the same for everyone (mutasi.guard; the CPNS pledge
+    binds only APS and moves out)."""
     hukuman = f.hukuman.get(p["id"], ())
     tmt = p["tmt_jabatan"]
     bulan = None if tmt is None else _bulan(f, tmt)
-    kunci = (p["status_kepegawaian"], bulan, p["jabatan__jenis"] == Jabatan.Jenis.JPT, tuple(hukuman))
+    belajar = dalam_tugas_belajar(p["tugas_belajar_mulai"], p["tugas_belajar_selesai"], f.tanggal)
+    kunci = (
+        p["status_kepegawaian"],
+        bulan,
+        p["jabatan__jenis"] == Jabatan.Jenis.JPT,
+        tuple(hukuman),
+        belajar,
+    )
     lulus = f._cache_lulus.get(kunci)
     if lulus is None:
         lulus = all(s.terpenuhi for s in _guard(f, p))
