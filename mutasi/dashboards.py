@@ -5,8 +5,8 @@ from __future__ import annotations
 from akun import roles
 from pegawai.selectors import cakupan_for
 
-from . import selectors
-from .models import UsulanMutasi
+from . import selectors, selectors_sk
+from .models import PegawaiSKMutasi, UsulanMutasi
 
 S = UsulanMutasi.Status
 
@@ -52,4 +52,15 @@ def profil_mutasi(user, pegawai) -> dict | None:
             return None
         qs = selectors.usulan_saya(user=user)
     daftar = list(qs.select_related("jabatan_tujuan", "jabatan_tujuan__unit_kerja").order_by("-dibuat")[:50])
-    return {"usulan": daftar, "petugas": cakupan_for(user).pegawai_id != pegawai.pk}
+    petugas = cakupan_for(user).pegawai_id != pegawai.pk
+    if petugas:
+        sk = (
+            PegawaiSKMutasi.objects.filter(
+                pegawai=pegawai, sk__in=selectors_sk.sk_list_visible_to(user=user).filter(status="terbit")
+            )
+            .select_related("sk")
+            .order_by("-tmt", "-id")[:50]
+        )
+    else:
+        sk = selectors_sk.sk_saya(user=user)[:50]
+    return {"usulan": daftar, "petugas": petugas, "sk": list(sk)}

@@ -13,7 +13,9 @@ class SKForm(forms.Form):
     usulan = forms.TypedMultipleChoiceField(
         label="Usulan yang disetujui PPK", coerce=int, widget=forms.CheckboxSelectMultiple, required=True
     )
-    tanggal = forms.DateField(label="Tanggal SK", widget=forms.DateInput(attrs={"type": "date"}))
+    tanggal = forms.DateField(
+        label="Tanggal SK", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     tentang = forms.CharField(label="Tentang", max_length=300)
     menimbang = forms.CharField(
         label="Menimbang", max_length=TEKS_MAKS, widget=forms.Textarea(attrs={"rows": 5})
@@ -46,5 +48,6 @@ class BatalForm(forms.Form):
 
 class SPMTForm(forms.Form):
     tanggal_spmt = forms.DateField(
-        label="Tanggal mulai melaksanakan tugas", widget=forms.DateInput(attrs={"type": "date"})
+        label="Tanggal mulai melaksanakan tugas",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from core.dates import format_tanggal, months_between
+from pegawai.selectors import dalam_tugas_belajar
 
 from .models import AturanGuard, JenisUsulan, KodeGuard, MasaLarangan
 
@@ -61,6 +62,8 @@ class Fakta:
     tmt_jabatan: dt.date | None = None
     jabatan_asal_jpt: bool = False
     hukuman: Sequence[Hukuman] = field(default_factory=tuple)
+    tugas_belajar_mulai: dt.date | None = None
+    tugas_belajar_selesai: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -245,6 +248,25 @@ def _hukdis(f: Fakta, a: Aturan, tanggal: dt.date) -> HasilGuard | None:
     )
 
 
+def _tugas_belajar(f: Fakta, a: Aturan, tanggal: dt.date) -> HasilGuard | None:
+    if not f.ada_pegawai or f.jenis_usulan == JenisUsulan.MASUK:
+        return None
+    kode = KodeGuard.TUGAS_BELAJAR
+    mulai, selesai = f.tugas_belajar_mulai, f.tugas_belajar_selesai
+    if dalam_tugas_belajar(mulai, selesai, tanggal):
+        sampai = f"s.d. {format_tanggal(selesai)}" if selesai else "tanpa tanggal selesai"
+        return HasilGuard(
+            kode,
+            _nama(kode),
+            True,
+            f"Pada {format_tanggal(tanggal)} pegawai sedang tugas belajar ({format_tanggal(mulai)} {sampai}).",
+            a.dasar_hukum,
+        )
+    return HasilGuard(
+        kode, _nama(kode), False, f"Tidak sedang tugas belajar pada {format_tanggal(tanggal)}.", a.dasar_hukum
+    )
+
+
 def evaluasi_guard(
     fakta: Fakta, aturan: Mapping[str, Aturan], larangan: Iterable[Larangan], tanggal: dt.date
 ) -> list[HasilGuard]:
@@ -260,6 +282,8 @@ def evaluasi_guard(
         hasil.append(_larangan(larangan, a, tanggal))
     if a := aturan.get(KodeGuard.HUKUMAN_DISIPLIN):
         hasil.append(_hukdis(fakta, a, tanggal))
+    if a := aturan.get(KodeGuard.TUGAS_BELAJAR):
+        hasil.append(_tugas_belajar(fakta, a, tanggal))
     return [h for h in hasil if h is not None]
 
 
@@ -309,6 +333,8 @@ def fakta_pegawai(
         tmt_jabatan=pegawai.tmt_jabatan,
         jabatan_asal_jpt=pegawai.jabatan.jenis == "jpt",
         hukuman=tuple(hukuman),
+        tugas_belajar_mulai=pegawai.tugas_belajar_mulai,
+        tugas_belajar_selesai=pegawai.tugas_belajar_selesai,
     )
 
 

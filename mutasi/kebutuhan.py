@@ -333,9 +333,8 @@ def dampak_perpindahan(
     positions), with the positions' numbers for the warning on a destination already at its need.
 
     The monthly TPP effect needs the TPP ceiling per kelas jabatan of the rule in force, which lives in
-    penggajian — a sibling mutasi does not import. The caller passes it as `pagu_tpp` {kelas: rupiah}.
-    TODO(lead): expose penggajian's ceilings through a lower-layer registry (as pegawai.impor.register
-    does for importers) so mutasi can read them without importing penggajian.
+    penggajian — a sibling mutasi does not import. The caller passes it as `pagu_tpp` {kelas: rupiah};
+    the proposal page reads it through pegawai.biaya_tpp (see mutasi.dampak_tpp).
 
     Four queries (two unit sums, two position counts)."""
     unit_ids = {jabatan_asal.unit_kerja_id, jabatan_tujuan.unit_kerja_id}

@@ -55,6 +55,14 @@ GUARD = [
         "Peraturan BKN 5/2019 (pernyataan tidak sedang dijatuhi hukuman disiplin); PP 94/2021",
         "Pegawai yang sedang menjalani hukuman disiplin tidak dimutasi.",
     ),
+    (
+        "tugas_belajar",
+        0,
+        0,
+        dt.date(2019, 1, 1),
+        "Peraturan BKN 5/2019 (persyaratan berkas mutasi: pernyataan tidak sedang tugas belajar)",
+        "Pegawai yang sedang tugas belajar (Pegawai.tugas_belajar_mulai/selesai) tidak dimutasi.",
+    ),
 ]
 
 MASA_LARANGAN = [

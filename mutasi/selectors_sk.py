@@ -111,3 +111,29 @@ def sk_item_untuk_usulan(usulan: UsulanMutasi) -> PegawaiSKMutasi | None:
         .order_by(Case(When(status="batal", then=Value(1)), default=Value(0)), "-id")
         .first()
     )
+
+
+# --- the employee's own decrees (issue 13 point 9) -------------------------------------------------
+
+
+def sk_saya(*, user) -> QuerySet[PegawaiSKMutasi]:
+    """The signed-in employee's rows of issued SKs (a cancelled SK is left out; its number stays in
+    the register), newest TMT first, with what the page shows. Nothing for a user with no employee."""
+    me = cakupan_for(user).pegawai_id
+    if me is None:
+        return PegawaiSKMutasi.objects.none()
+    return (
+        PegawaiSKMutasi.objects.filter(pegawai_id=me, sk__status=SKMutasi.Status.TERBIT)
+        .select_related(
+            "sk", "sk__penandatangan", "sk__nomor_dokumen", "pegawai", "opd_tujuan", "jabatan_tujuan"
+        )
+        .order_by("-tmt", "-id")
+    )
+
+
+def sk_saya_get(*, user, pk: int) -> PegawaiSKMutasi:
+    """One of the employee's own SK rows; another employee's answers 404."""
+    try:
+        return sk_saya(user=user).get(pk=pk)
+    except PegawaiSKMutasi.DoesNotExist:
+        raise Http404("SK mutasi tidak ditemukan.") from None

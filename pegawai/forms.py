@@ -33,6 +33,8 @@ class PegawaiForm(forms.ModelForm):
             "unit_kerja",
             "jabatan",
             "tmt_jabatan",
+            "tugas_belajar_mulai",
+            "tugas_belajar_selesai",
             "pendidikan_jenjang",
             "pendidikan_jurusan",
             "npwp",
@@ -48,6 +50,8 @@ class PegawaiForm(forms.ModelForm):
             "tmt_golongan": DATE_WIDGET,
             "tmt_cpns": DATE_WIDGET,
             "tmt_jabatan": DATE_WIDGET,
+            "tugas_belajar_mulai": DATE_WIDGET,
+            "tugas_belajar_selesai": DATE_WIDGET,
         }
 
     def __init__(self, *args, unit_queryset=None, atasan_queryset=None, **kwargs):

@@ -286,6 +286,14 @@ def jabatan_pada_bulk(pegawai_ids: Iterable[int], tanggal: dt.date) -> dict[int,
     wins. An employee with nothing on or before the date (every known position began later) is left
     out; the caller decides (penggajian: not yet in a position that month).
     """
+    return {
+        pid: jabatan_id for pid, (_mulai, jabatan_id) in jabatan_pada_bulk_tmt(pegawai_ids, tanggal).items()
+    }
+
+
+def jabatan_pada_bulk_tmt(pegawai_ids: Iterable[int], tanggal: dt.date) -> dict[int, tuple[dt.date, int]]:
+    """Like jabatan_pada_bulk, with the TMT of the position in force (dt.date.min for a current record
+    without a TMT): pegawai id → (tmt, jabatan id), in two queries."""
     ids = list(pegawai_ids)
     if not ids:
         return {}
@@ -306,7 +314,7 @@ def jabatan_pada_bulk(pegawai_ids: Iterable[int], tanggal: dt.date) -> dict[int,
         sekarang = hasil.get(pid)
         if sekarang is None or tmt > sekarang[0]:
             hasil[pid] = (tmt, jabatan_id)
-    return {pid: jabatan_id for pid, (_mulai, jabatan_id) in hasil.items()}
+    return hasil
 
 
 def jabatan_pada(pegawai: Pegawai, tanggal: dt.date) -> Jabatan | None:
@@ -317,3 +325,23 @@ def jabatan_pada(pegawai: Pegawai, tanggal: dt.date) -> Jabatan | None:
     if jabatan_id == pegawai.jabatan_id:
         return pegawai.jabatan
     return Jabatan.objects.select_related("unit_kerja").get(pk=jabatan_id)
+
+
+# --- study leave (tugas belajar) -----------------------------------------------------------------------
+
+
+def dalam_tugas_belajar(mulai: dt.date | None, selesai: dt.date | None, tanggal: dt.date) -> bool:
+    """Whether a study-leave period (Pegawai.tugas_belajar_mulai/selesai) covers `tanggal`."""
+    return mulai is not None and mulai <= tanggal and (selesai is None or selesai >= tanggal)
+
+
+def sedang_tugas_belajar(pegawai_ids: Iterable[int], tanggal: dt.date) -> set[int]:
+    """The employees among `pegawai_ids` on study leave on `tanggal` (one query)."""
+    ids = list(pegawai_ids)
+    if not ids:
+        return set()
+    return set(
+        Pegawai.objects.filter(pk__in=ids, tugas_belajar_mulai__lte=tanggal)
+        .filter(Q(tugas_belajar_selesai__isnull=True) | Q(tugas_belajar_selesai__gte=tanggal))
+        .values_list("id", flat=True)
+    )

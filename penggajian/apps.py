@@ -46,6 +46,14 @@ class PenggajianConfig(AppConfig):
             menu.Entri("Kenaikan gaji berkala", "penggajian:kgb_list", p.can_view_kgb, grup=grup, urutan=680),
         )
 
+        # mutasi shows the monthly TPP effect of a move from the ceilings of the rule in force (it may not
+        # import penggajian: the reader is registered one layer down).
+        from pegawai import biaya_tpp
+
+        from .selectors import pagu_tpp_untuk_tanggal
+
+        biaya_tpp.daftarkan(pagu_tpp_untuk_tanggal)
+
         # The browser upload with preview (pegawai's import pages) offers the attendance recap too.
         from pegawai.impor import register
         from pegawai.profil import register_tab

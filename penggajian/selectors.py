@@ -12,10 +12,11 @@ from django.db.models.functions import Cast
 from django.http import Http404
 
 from akun import roles
-from core.dates import add_months
+from core.dates import add_months, format_tanggal
 from kinerja import selectors as kinerja_selectors
-from pegawai.models import Keluarga, Pegawai, RiwayatHukumanDisiplin
-from pegawai.selectors import cakupan_for
+from pegawai.biaya_tpp import PaguTpp
+from pegawai.models import Jabatan, Keluarga, Pegawai, RiwayatHukumanDisiplin
+from pegawai.selectors import cakupan_for, jabatan_pada_bulk_tmt
 
 from .hitung import SETAHUN_KUNCI, AturanGajiData, AturanTambahanData, AturanTppData, MasukanPegawai
 from .models import (
@@ -69,6 +70,17 @@ def aturan_tpp_model(tahun: int, bulan: int) -> AturanTpp:
     if aturan is None:
         raise AturanTidakAda(f"Belum ada aturan TPP yang berlaku untuk bulan {bulan:02d}-{tahun}.")
     return aturan
+
+
+def pagu_tpp_untuk_tanggal(tanggal: dt.date) -> PaguTpp | None:
+    """The TPP ceilings per kelas jabatan of the rule in force for the pay month of `tanggal` (registered
+    in pegawai.biaya_tpp for mutasi); None when no TPP rule is in force then. Two queries."""
+    try:
+        aturan = aturan_tpp_model(tanggal.year, tanggal.month)
+    except AturanTidakAda:
+        return None
+    pagu = {kelas: Decimal(jumlah) for kelas, jumlah in aturan.pagu.values_list("kelas_jabatan", "jumlah")}
+    return PaguTpp(pagu=pagu, nama_aturan=aturan.nama)
 
 
 def aturan_tambahan_model(jenis: str, tahun: int) -> AturanTambahan:
@@ -195,8 +207,51 @@ KOLOM_PEGAWAI = [
     "id", "nip", "nama", "gelar_depan", "gelar_belakang", "status_kepegawaian", "jenis_kelamin",
     "status_perkawinan", "golongan__kode", "tmt_golongan", "mkg_tahun", "jabatan__jenis", "jabatan__eselon",
     "jabatan__jenjang_fungsional", "jabatan__nama", "jabatan__kelas_jabatan", "nama_bank", "nomor_rekening",
-    "opd_id", "opd__kode", "opd__nama", "pasangan", "anak",
+    "opd_id", "opd__kode", "opd__nama", "pasangan", "anak", "jabatan_id", "tmt_jabatan",
 ]  # fmt: skip
+
+KOLOM_JABATAN = ["id", "jenis", "eselon", "jenjang_fungsional", "nama", "kelas_jabatan"]
+
+
+def jabatan_bulan_gaji(rows: list[dict], tahun: int, bulan: int) -> tuple[dict[int, dict], dict[int, str]]:
+    """Pay follows the position held on the 1st of the month (issue 13 point 10): for value rows of
+    pegawai_digaji (with `jabatan_id`, `tmt_jabatan`), the position paid in that month where it is not the
+    current one (pegawai id → its KOLOM_JABATAN values), and the slip's note for an employee whose position
+    changed in that month or the previous one. Three queries whatever the number of employees.
+
+    An employee with no position known on the 1st (every one began later: a new record) is paid on the
+    current one, as before."""
+    awal = awal_bulan(tahun, bulan)
+    akhir = akhir_bulan(tahun, bulan)
+    bulan_lalu = add_months(awal, -1)
+    pada_awal = jabatan_pada_bulk_tmt([r["id"] for r in rows], awal)
+    lain: dict[int, int] = {}
+    for r in rows:
+        tmt_jabatan = pada_awal.get(r["id"])
+        if tmt_jabatan is not None and tmt_jabatan[1] != r["jabatan_id"]:
+            lain[r["id"]] = tmt_jabatan[1]
+    data = {
+        j["id"]: j for j in Jabatan.objects.filter(pk__in=set(lain.values())).values(*KOLOM_JABATAN)
+    }  # fmt: skip
+    catatan: dict[int, str] = {}
+    depan = add_months(awal, 1)
+    bulan_depan = bulan_label(depan.year, depan.month)
+    for r in rows:
+        pid = r["id"]
+        tmt, _jid = pada_awal.get(pid, (dt.date.min, r["jabatan_id"]))
+        nama = data[lain[pid]]["nama"] if pid in lain else r["jabatan__nama"]
+        teks = []
+        if bulan_lalu <= tmt <= awal:
+            teks.append(f"Kelas jabatan mengikuti jabatan {nama} (TMT {format_tanggal(tmt)})")
+        tmt_kini = r["tmt_jabatan"]
+        if pid in lain and tmt_kini and awal < tmt_kini <= akhir:
+            teks.append(
+                f"Kelas jabatan bulan ini mengikuti jabatan {nama} yang dipegang pada tanggal 1; jabatan "
+                f"{r['jabatan__nama']} (TMT {format_tanggal(tmt_kini)}) dibayar mulai {bulan_depan}"
+            )
+        if teks:
+            catatan[pid] = "; ".join(teks)
+    return {pid: data[jid] for pid, jid in lain.items() if jid in data}, catatan
 
 
 def pegawai_digaji(qs: QuerySet[Pegawai] | None = None) -> QuerySet[Pegawai]:
@@ -378,6 +433,11 @@ def masukan_pegawai(
     rows = list(pegawai_digaji(qs).values(*KOLOM_PEGAWAI))
     ids = [r["id"] for r in rows]
     awal = awal_bulan(tahun, bulan)
+    jabatan_lain, catatan_jabatan = jabatan_bulan_gaji(rows, tahun, bulan)
+    for r in rows:
+        j = jabatan_lain.get(r["id"])
+        if j is not None:
+            r.update({f"jabatan__{k}": v for k, v in j.items() if k != "id"})
     kgb: dict[int, KenaikanGajiBerkala] = {}
     for k in KenaikanGajiBerkala.objects.filter(
         pegawai_id__any=ids, status=KenaikanGajiBerkala.Status.DITETAPKAN, tmt__lte=awal
@@ -441,6 +501,7 @@ def masukan_pegawai(
                 jenjang=r["jabatan__jenjang_fungsional"] or "",
                 nama_jabatan=r["jabatan__nama"] or "",
                 kelas_jabatan=r["jabatan__kelas_jabatan"],
+                catatan_jabatan=catatan_jabatan.get(pid, ""),
                 pasangan_ditunjang=min(r["pasangan"], 1),
                 anak_ditunjang=r["anak"],
                 nama_bank=r["nama_bank"] or "",

@@ -58,6 +58,19 @@ def _reference_data(request):
 
     if not TabelGajiPokok.objects.exists() or not AturanTambahan.objects.exists():
         seed_gaji(lambda name: apps.get_model("penggajian", name))
+    from mutasi.models import AturanGuard, BobotRekomendasi
+    from pembinaan.models import AturanJP
+
+    if not AturanGuard.objects.exists() or not BobotRekomendasi.objects.exists():
+        from mutasi.reference import seed_all as seed_mutasi
+        from mutasi.reference_rekomendasi import seed_bobot_rekomendasi
+
+        seed_mutasi(lambda name: apps.get_model("mutasi", name))
+        seed_bobot_rekomendasi(lambda name: apps.get_model("mutasi", name))
+    if not AturanJP.objects.exists():
+        from pembinaan.reference import seed_all as seed_pembinaan
+
+        seed_pembinaan(lambda name: apps.get_model("pembinaan", name))
     for name in roles.ASSIGNED_ROLES:
         Group.objects.get_or_create(name=name)
     yield

@@ -16,6 +16,7 @@ class KodeGuard(models.TextChoices):
     JPT_DUA_TAHUN = "jpt_dua_tahun", _("Penggantian JPT dalam 2 tahun")
     MASA_LARANGAN = "masa_larangan", _("Masa larangan penggantian pejabat")
     HUKUMAN_DISIPLIN = "hukuman_disiplin", _("Hukuman disiplin yang berlaku")
+    TUGAS_BELAJAR = "tugas_belajar", _("Sedang tugas belajar")
 
 
 class AturanGuard(TimeStampedModel):

@@ -15,8 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import NomorDokumen, TimeStampedModel
-from pegawai.models import Jabatan, Pegawai, Penandatangan, UnitKerja
+from pegawai.models import Pegawai, Penandatangan
 
+from ._asal_tujuan import AsalTujuanMutasi
 from .usulan import JenisUsulan, UsulanMutasi
 
 
@@ -110,7 +111,7 @@ class SKMutasi(TimeStampedModel):
         transition(self, status)
 
 
-class PegawaiSKMutasi(TimeStampedModel):
+class PegawaiSKMutasi(TimeStampedModel, AsalTujuanMutasi):
     """One person moved by an SK: a snapshot of where from and where to, its TMT and its SPMT."""
 
     class Status(models.TextChoices):
@@ -143,43 +144,10 @@ class PegawaiSKMutasi(TimeStampedModel):
     nama = models.CharField(_("nama"), max_length=200)
     nip = models.CharField(_("NIP"), max_length=18)
     pangkat = models.CharField(_("pangkat/golongan"), max_length=100, blank=True)
-    jabatan_asal = models.ForeignKey(
-        Jabatan,
-        verbose_name=_("jabatan asal"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    nama_jabatan_asal = models.CharField(_("jabatan lama"), max_length=200, blank=True)
-    nama_unit_asal = models.CharField(_("unit lama"), max_length=200, blank=True)
-    opd_asal = models.ForeignKey(
-        UnitKerja,
-        verbose_name=_("OPD asal"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    jabatan_tujuan = models.ForeignKey(
-        Jabatan,
-        verbose_name=_("jabatan baru"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    # Origin and destination: AsalTujuanMutasi, copied from the proposal (or the imported row); the new
+    # position's and unit's names as decreed:
     nama_jabatan_tujuan = models.CharField(_("jabatan baru"), max_length=200, blank=True)
     nama_unit_tujuan = models.CharField(_("unit baru"), max_length=200, blank=True)
-    opd_tujuan = models.ForeignKey(
-        UnitKerja,
-        verbose_name=_("OPD tujuan"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    instansi = models.CharField(_("instansi lain"), max_length=200, blank=True)
     nomor_pertek = models.CharField(_("nomor Pertek BKN"), max_length=100, blank=True)
     tanggal_pertek = models.DateField(_("tanggal Pertek BKN"), null=True, blank=True)
     tmt = models.DateField(_("TMT"))

@@ -14,6 +14,8 @@ from simple_history.models import HistoricalRecords
 from core.models import TimeStampedModel
 from pegawai.models import Jabatan, Pegawai, UnitKerja
 
+from ._asal_tujuan import AsalTujuanMutasi
+
 
 def dokumen_upload_to(instance, filename: str) -> str:
     """A random folder per file (MEDIA_ROOT is never served; only the scoped download view hands it out)."""
@@ -28,7 +30,7 @@ class JenisUsulan(models.TextChoices):
     KELUAR = "keluar", _("Mutasi keluar (ke instansi lain)")
 
 
-class UsulanMutasi(TimeStampedModel):
+class UsulanMutasi(TimeStampedModel, AsalTujuanMutasi):
     """One proposed move of one employee, from draft to the PPK's decision (SK and TMT are built on it)."""
 
     Jenis = JenisUsulan
@@ -104,7 +106,8 @@ class UsulanMutasi(TimeStampedModel):
     )
     nama_pegawai = models.CharField(_("nama pegawai"), max_length=150, blank=True)
     nip_pegawai = models.CharField(_("NIP"), max_length=18, blank=True)
-    # Origin, a snapshot taken when the proposal is made (the employee's record may change later).
+    # Origin, a snapshot taken when the proposal is made (the employee's record may change later); the
+    # rest of the origin and the destination come from AsalTujuanMutasi.
     unit_asal = models.ForeignKey(
         UnitKerja,
         verbose_name=_("unit asal"),
@@ -113,24 +116,6 @@ class UsulanMutasi(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    opd_asal = models.ForeignKey(
-        UnitKerja,
-        verbose_name=_("OPD asal"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    jabatan_asal = models.ForeignKey(
-        Jabatan,
-        verbose_name=_("jabatan asal"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    nama_jabatan_asal = models.CharField(_("jabatan asal"), max_length=200, blank=True)
-    nama_unit_asal = models.CharField(_("unit asal"), max_length=200, blank=True)
     # Destination: a position here (dalam pemda, masuk) or the other government (keluar).
     jabatan_tujuan = models.ForeignKey(
         Jabatan,
@@ -139,20 +124,6 @@ class UsulanMutasi(TimeStampedModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="usulan_mutasi_masuk",
-    )
-    opd_tujuan = models.ForeignKey(
-        UnitKerja,
-        verbose_name=_("OPD tujuan"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    instansi = models.CharField(
-        _("instansi lain"),
-        max_length=200,
-        blank=True,
-        help_text=_("Instansi asal (mutasi masuk) atau instansi tujuan (mutasi keluar)."),
     )
     jabatan_instansi_lain = models.CharField(_("jabatan di instansi lain"), max_length=200, blank=True)
     tmt_rencana = models.DateField(_("TMT yang direncanakan"))

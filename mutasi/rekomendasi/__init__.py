@@ -10,8 +10,7 @@ Hard requirements (each shown met or not, in this order):
 - the guards in force for a move within the government on the date (mutasi.guard.evaluasi_guard: time
   in post, CPNS pledge, JPT two-year rule, freeze windows, punishment in force);
 - not retiring within one year of the date (tanggal_pensiun).
-Study leave (tugas belajar) is not recorded anywhere in the data; the requirement is not listed until it
-is (see README).
+Study leave (tugas belajar, Pegawai.tugas_belajar_mulai/selesai) is one of the guards (KodeGuard.TUGAS_BELAJAR).
 
 The score: each factor (models.rekomendasi.FAKTOR) gives a fraction 0–1 of its weight in the version of
 BobotRekomendasi in force on the date; points = weight × fraction rounded to 2 decimals, the score their

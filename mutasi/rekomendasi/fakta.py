@@ -96,6 +96,8 @@ PEGAWAI_KOLOM = (
     "pendidikan_jenjang",
     "pendidikan_jurusan",
     "tanggal_pensiun",
+    "tugas_belajar_mulai",
+    "tugas_belajar_selesai",
 )
 
 

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 from core.dates import add_months, format_tanggal, months_between
 from pegawai.models import Jabatan, Pegawai
+from pegawai.selectors import dalam_tugas_belajar
 from pegawai.syarat import cek_syarat
 
 from ..guard import Fakta as FaktaGuard
@@ -55,7 +56,8 @@ def _syarat_jabatan(f: FaktaKandidat, p: dict, jabatan: Jabatan) -> list[Syarat]
 
 def _guard(f: FaktaKandidat, p: dict) -> list[Syarat]:
     hukuman = tuple(f.hukuman.get(p["id"], ()))
-    kunci = (p["status_kepegawaian"], p["tmt_cpns"], p["tmt_jabatan"], p["jabatan__jenis"], hukuman)
+    belajar = (p["tugas_belajar_mulai"], p["tugas_belajar_selesai"])
+    kunci = (p["status_kepegawaian"], p["tmt_cpns"], p["tmt_jabatan"], p["jabatan__jenis"], hukuman, belajar)
     hasil = f._cache_guard.get(kunci)
     if hasil is None:
         fakta = FaktaGuard(
@@ -65,6 +67,8 @@ def _guard(f: FaktaKandidat, p: dict) -> list[Syarat]:
             tmt_jabatan=p["tmt_jabatan"],
             jabatan_asal_jpt=p["jabatan__jenis"] == Jabatan.Jenis.JPT,
             hukuman=hukuman,
+            tugas_belajar_mulai=belajar[0],
+            tugas_belajar_selesai=belajar[1],
         )
         hasil = [
             Syarat(h.nama, not h.dilanggar, h.penjelasan)
@@ -237,7 +241,14 @@ def _guard_lulus(f: FaktaKandidat, p: dict) -> bool:
     hukuman = f.hukuman.get(p["id"], ())
     tmt = p["tmt_jabatan"]
     bulan = None if tmt is None else _bulan(f, tmt)
-    kunci = (p["status_kepegawaian"], bulan, p["jabatan__jenis"] == Jabatan.Jenis.JPT, tuple(hukuman))
+    belajar = dalam_tugas_belajar(p["tugas_belajar_mulai"], p["tugas_belajar_selesai"], f.tanggal)
+    kunci = (
+        p["status_kepegawaian"],
+        bulan,
+        p["jabatan__jenis"] == Jabatan.Jenis.JPT,
+        tuple(hukuman),
+        belajar,
+    )
     lulus = f._cache_lulus.get(kunci)
     if lulus is None:
         lulus = all(s.terpenuhi for s in _guard(f, p))

@@ -149,11 +149,14 @@ def peringkat(jabatan: Jabatan, tanggal: dt.date, *, opd_id: int | None = None):
                 "tmt_jabatan": tmt_jabatan,
                 "tmt_cpns": tmt_cpns,
                 "jabatan__jenis": Jabatan.Jenis.JPT if jpt else "",
+                # people on study leave on the date are judged one by one below
+                "tugas_belajar_mulai": None,
+                "tugas_belajar_selesai": None,
             }
             if not _guard_lulus(fakta, p):
                 guard_gagal.append((a, jpt, -1 if bulan is None else bulan))
 
-    # 2. Employees with a punishment in force: their guards judged one by one.
+    # 2. Employees with a punishment in force or on study leave: their guards judged one by one.
     label_tingkat = dict(RiwayatHukumanDisiplin.Tingkat.choices)
     hk_qs = RiwayatHukumanDisiplin.objects.filter(pegawai__aktif=True, tmt__lte=tanggal).filter(
         Q(tanggal_selesai__isnull=True) | Q(tanggal_selesai__gte=tanggal)
@@ -164,10 +167,20 @@ def peringkat(jabatan: Jabatan, tanggal: dt.date, *, opd_id: int | None = None):
         fakta.hukuman[pid].append(
             Hukuman(str(label_tingkat.get(tingkat, tingkat)).lower(), jenis, tmt, selesai)
         )
+    belajar = Pegawai.objects.filter(aktif=True, tugas_belajar_mulai__lte=tanggal).filter(
+        Q(tugas_belajar_selesai__isnull=True) | Q(tugas_belajar_selesai__gte=tanggal)
+    )
+    satu_satu = set(fakta.hukuman) | set(belajar.values_list("pk", flat=True))
     hk_lulus = [
         p["id"]
-        for p in Pegawai.objects.filter(pk__in=list(fakta.hukuman)).values(
-            "id", "status_kepegawaian", "tmt_jabatan", "tmt_cpns", "jabatan__jenis"
+        for p in Pegawai.objects.filter(pk__in=list(satu_satu)).values(
+            "id",
+            "status_kepegawaian",
+            "tmt_jabatan",
+            "tmt_cpns",
+            "jabatan__jenis",
+            "tugas_belajar_mulai",
+            "tugas_belajar_selesai",
         )
         if _guard_lulus(fakta, p)
     ]
@@ -181,7 +194,7 @@ def peringkat(jabatan: Jabatan, tanggal: dt.date, *, opd_id: int | None = None):
             "gg_status": [g[0] for g in guard_gagal],
             "gg_jpt": [g[1] for g in guard_gagal],
             "gg_bulan": [g[2] for g in guard_gagal],
-            "hk_ids": list(fakta.hukuman),
+            "hk_ids": list(satu_satu),
             "hk_lulus": hk_lulus,
             "jurusan_cocok": sorted(jurusan_cocok),
             "tahun": tahun,

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from pegawai.selectors import cakupan_for, pegawai_of_user
 
-from .. import permissions, selectors, services
+from .. import permissions, selectors, selectors_sk, services
 from ..forms import ApsForm, PreferensiForm, PutaranForm, TanggapanForm
 from ..models import PreferensiMutasi
 from ._common import add_form_errors, flash_errors, flash_form_errors, require
@@ -115,6 +115,7 @@ def saya(request):
             "form_aps": ApsForm(),
             "form_tanggapan": TanggapanForm(),
             "usulan_list": usulan,
+            "sk_saya": list(selectors_sk.sk_saya(user=request.user)),
         },
     )
 

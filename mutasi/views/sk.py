@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.utils import timezone
@@ -182,7 +182,27 @@ def sk_spmt_pdf(request, pk: int, item_pk: int):
     return _pdf(dokumen.spmt_pdf(sk, item), _nama_berkas(f"SPMT-{item.nomor_spmt}"))
 
 
+@require_GET
+def petikan_saya_pdf(request, item_pk: int):
+    """The employee's own petikan (another employee's: 404)."""
+    item = selectors_sk.sk_saya_get(user=request.user, pk=item_pk)
+    return _pdf(dokumen.petikan_pdf(item.sk, item), _nama_berkas(f"Petikan-{item.sk.nomor}-{item.nip}"))
+
+
+@require_GET
+def spmt_saya_pdf(request, item_pk: int):
+    """The employee's own SPMT, once recorded (before that, and for another employee's: 404)."""
+    item = selectors_sk.sk_saya_get(user=request.user, pk=item_pk)
+    if item.tanggal_spmt is None:
+        raise Http404("SPMT belum dicatat.")
+    return _pdf(
+        dokumen.spmt_pdf(item.sk, item), _nama_berkas(f"SPMT-{item.nomor_spmt or item.sk.nomor}-{item.nip}")
+    )
+
+
 urlpatterns: list[URLPattern] = [
+    path("mutasi/saya/petikan/<int:item_pk>/", petikan_saya_pdf, name="petikan_saya_pdf"),
+    path("mutasi/saya/spmt/<int:item_pk>/", spmt_saya_pdf, name="spmt_saya_pdf"),
     path("mutasi/sk/", sk_list, name="sk_list"),
     path("mutasi/sk/baru/", sk_create, name="sk_create"),
     path("mutasi/sk/<int:pk>/", sk_detail, name="sk_detail"),

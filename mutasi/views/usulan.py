@@ -16,6 +16,7 @@ from pegawai.models import Pegawai
 from pegawai.selectors import pegawai_list_visible_to
 
 from .. import permissions, selectors, selectors_sk, services
+from ..dampak_tpp import dampak_usulan
 from ..forms import AlasanForm, CatatanForm, PengecualianForm, RekomendasiForm, UnggahForm, UsulanForm
 from ..models import KodeGuard, PengecualianGuard, SyaratDokumen, UsulanMutasi
 from . import aturan, putaran, tpk
@@ -163,6 +164,7 @@ def usulan_detail(request, pk: int):
             "rekomendasi": selectors.rekomendasi_usulan(usulan),
             "riwayat": riwayat,
             "bezetting": _bezetting(usulan),
+            "dampak": dampak_usulan(usulan),
             "sk_item": selectors_sk.sk_item_untuk_usulan(usulan),
             "boleh": boleh,
             "menunggu_pemeriksa_lain": usulan.status == S.DIAJUKAN

@@ -86,6 +86,15 @@ class Pegawai(TimeStampedModel):
         Jabatan, verbose_name=_("jabatan"), on_delete=models.PROTECT, related_name="pemangku"
     )
     tmt_jabatan = models.DateField(_("TMT jabatan"), null=True, blank=True)
+    # Study leave (tugas belajar, Peraturan BKN 5/2019: a person on it is not moved): the current or
+    # latest period; earlier periods stay in the record's history.
+    tugas_belajar_mulai = models.DateField(_("tugas belajar mulai"), null=True, blank=True)
+    tugas_belajar_selesai = models.DateField(
+        _("tugas belajar selesai"),
+        null=True,
+        blank=True,
+        help_text=_("Kosongkan bila tugas belajar masih berjalan tanpa tanggal selesai yang pasti."),
+    )
     atasan = models.ForeignKey(
         "self",
         verbose_name=_("atasan langsung"),
@@ -142,6 +151,14 @@ class Pegawai(TimeStampedModel):
         constraints = [
             models.CheckConstraint(condition=Q(mkg_bulan__lte=11), name="pegawai_mkg_bulan_0_11"),
             models.CheckConstraint(condition=~Q(atasan=F("id")), name="pegawai_atasan_not_self"),
+            models.CheckConstraint(
+                condition=Q(tugas_belajar_selesai__isnull=True)
+                | Q(tugas_belajar_mulai__isnull=False, tugas_belajar_selesai__gte=F("tugas_belajar_mulai")),
+                name="pegawai_tugas_belajar_urut",
+                violation_error_message=_(
+                    "Tugas belajar selesai harus diisi bersama tanggal mulai dan tidak sebelum tanggal mulai."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -161,6 +161,8 @@ class MasukanPegawai:
     nama_bank: str
     nomor_rekening: str
     sumber_mkg: str = ""
+    # Set when the position paid (the one held on the 1st) changed in the month or the one before.
+    catatan_jabatan: str = ""
     # TPP inputs
     predikat: str | None = None
     periode_predikat: str = ""

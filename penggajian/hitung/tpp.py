@@ -81,6 +81,8 @@ def hitung_tpp(m: MasukanPegawai, a: AturanGajiData, t: AturanTppData) -> Hasil:
         baris.append(
             Baris("pagu_tpp", "Pagu TPP", "info", pagu, f"Kelas jabatan {m.kelas_jabatan} ({t.nama})")
         )
+    if m.catatan_jabatan:
+        baris[-1].penjelasan = f"{baris[-1].penjelasan}. {m.catatan_jabatan}"
 
     if m.predikat:
         persen_predikat = t.persen_predikat.get(m.predikat)

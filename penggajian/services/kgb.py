@@ -35,6 +35,7 @@ from django.utils import timezone
 
 from core.dates import add_months
 from core.history import alasan_bersih, catat_riwayat
+from core.penomoran import nomor_get, terbitkan_nomor
 from kinerja import selectors as kinerja_selectors
 from kinerja.selectors import SyaratKinerja
 from pegawai.models import Pegawai, UnitKerja
@@ -45,6 +46,8 @@ from ..models import KenaikanGajiBerkala
 
 JENDELA_BULAN = 3
 PENANDA_NOMOR = "{nomor}"
+# The register kind of SK KGB numbers (core.penomoran; seeded, format edited by a superuser in the admin).
+JENIS_NOMOR = "sk_kgb"
 
 NOMOR_SK_MAKS = KenaikanGajiBerkala._meta.get_field("nomor_sk").max_length
 
@@ -175,6 +178,9 @@ def _usulan_pegawai(pegawai: Pegawai, hari_ini: dt.date) -> UsulanKgb:
 
 
 def _tetapkan(*, actor, usulan: UsulanKgb, nomor_sk: str, tanggal_sk: dt.date) -> KenaikanGajiBerkala:
+    """Issue one KGB decree. A blank `nomor_sk` takes the next number of the SK KGB register (gap-free:
+    issued inside this transaction, after every check, so a refusal or a rollback consumes none); a
+    number typed in (a decree numbered outside the system) must not be one the register issued."""
     pegawai = usulan.pegawai
     if not usulan.layak:
         kata = (
@@ -192,8 +198,20 @@ def _tetapkan(*, actor, usulan: UsulanKgb, nomor_sk: str, tanggal_sk: dt.date) -
     kgb = usulan.kgb
     if kgb is not None and kgb.status == KenaikanGajiBerkala.Status.DITETAPKAN:
         raise ValidationError(f"KGB {pegawai.nama} TMT {usulan.tmt:%d-%m-%Y} sudah ditetapkan.")
+    if nomor_sk and nomor_get(jenis=JENIS_NOMOR, nomor=nomor_sk) is not None:
+        raise ValidationError(
+            {"nomor_sk": f"Nomor SK {nomor_sk} sudah diterbitkan oleh register SK KGB; kosongkan nomor "
+             "agar diambil nomor berikutnya dari register."}
+        )  # fmt: skip
     if kgb is None:
         kgb = KenaikanGajiBerkala(pegawai=pegawai, tmt=usulan.tmt)
+    if not nomor_sk:
+        nomor_sk = terbitkan_nomor(
+            jenis=JENIS_NOMOR,
+            tanggal=tanggal_sk,
+            actor=actor,
+            sumber=f"penggajian.kgb:{pegawai.nip}:{usulan.tmt}",
+        ).nomor
     kgb.golongan, kgb.mkg_tahun, kgb.mkg_bulan = pegawai.golongan.kode, usulan.mkg_baru, 0
     kgb.gaji_pokok_lama, kgb.gaji_pokok_baru = usulan.gaji_lama, usulan.gaji_baru
     kgb.status, kgb.nomor_sk, kgb.tanggal_sk = KenaikanGajiBerkala.Status.DITETAPKAN, nomor_sk, tanggal_sk
@@ -209,15 +227,13 @@ def _tetapkan(*, actor, usulan: UsulanKgb, nomor_sk: str, tanggal_sk: dt.date) -
 
 @transaction.atomic
 def kgb_tetapkan(
-    *, actor, pegawai: Pegawai, nomor_sk: str, tanggal_sk: dt.date | None = None
+    *, actor, pegawai: Pegawai, nomor_sk: str = "", tanggal_sk: dt.date | None = None
 ) -> KenaikanGajiBerkala:
     """Issue the KGB decree for the employee's overdue or next KGB. Refused unless the performance
-    condition is met."""
+    condition is met. Without `nomor_sk` the number comes from the SK KGB register (core.penomoran)."""
     if not permissions.can_issue_kgb(actor):
         raise PermissionDenied
     nomor_sk = (nomor_sk or "").strip()
-    if not nomor_sk:
-        raise ValidationError({"nomor_sk": "Nomor SK wajib diisi."})
     if len(nomor_sk) > NOMOR_SK_MAKS:
         raise ValidationError(
             {"nomor_sk": f"Nomor SK paling panjang {NOMOR_SK_MAKS} karakter (sekarang {len(nomor_sk)})."}
@@ -236,14 +252,23 @@ def nomor_sk_berurutan(format_nomor: str, nomor_awal: int, jumlah: int) -> list[
 
 @transaction.atomic
 def kgb_tetapkan_opd(
-    *, actor, opd: UnitKerja, format_nomor: str, nomor_awal: int, tanggal_sk: dt.date | None = None
+    *,
+    actor,
+    opd: UnitKerja,
+    format_nomor: str = "",
+    nomor_awal: int | None = None,
+    tanggal_sk: dt.date | None = None,
 ) -> list[KenaikanGajiBerkala]:
     """Issue one decree for every employee of the OPD whose KGB is due (next three months) or overdue,
-    meets the performance condition and has no decision yet, numbered in order. All or nothing: any
-    problem (a number already used, a missing table row) names every case and issues none."""
+    meets the performance condition and has no decision yet, numbered in order: from the SK KGB register
+    when no `format_nomor` is given, else from `nomor_awal` in that format. All or nothing: any problem
+    (a number already used, a missing table row) names every case and issues none (register numbers
+    included: they roll back with the transaction)."""
     if not permissions.can_issue_kgb(actor):
         raise PermissionDenied
     format_nomor = (format_nomor or "").strip()
+    if not format_nomor:
+        return _tetapkan_opd_register(actor=actor, opd=opd, tanggal_sk=tanggal_sk)
     if format_nomor.count(PENANDA_NOMOR) != 1:
         raise ValidationError(
             {"format_nomor": f"Format nomor SK harus memuat {PENANDA_NOMOR} tepat satu kali, mis. "
@@ -266,6 +291,24 @@ def kgb_tetapkan_opd(
         try:
             with transaction.atomic():
                 hasil.append(_tetapkan(actor=actor, usulan=u, nomor_sk=n, tanggal_sk=tanggal_sk or hari_ini))
+        except ValidationError as exc:
+            galat.extend(exc.messages)
+    if galat:
+        raise ValidationError(galat)
+    return hasil
+
+
+def _tetapkan_opd_register(*, actor, opd: UnitKerja, tanggal_sk: dt.date | None) -> list[KenaikanGajiBerkala]:
+    hari_ini = timezone.localdate()
+    daftar = list(kgb_daftar(Pegawai.objects.filter(opd=opd), hari_ini=hari_ini))
+    usulan = [u for u in usulan_untuk(daftar, hari_ini=hari_ini) if u.layak and u.kgb is None]
+    if not usulan:
+        raise ValidationError(f"Tidak ada KGB di {opd.nama} yang memenuhi syarat dan belum ditetapkan.")
+    hasil, galat = [], []
+    for u in usulan:
+        try:
+            with transaction.atomic():
+                hasil.append(_tetapkan(actor=actor, usulan=u, nomor_sk="", tanggal_sk=tanggal_sk or hari_ini))
         except ValidationError as exc:
             galat.extend(exc.messages)
     if galat:

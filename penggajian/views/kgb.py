@@ -126,16 +126,19 @@ def kgb_tetapkan_opd(request):
     if opd is None:
         messages.error(request, "Pilih OPD terlebih dahulu.")
         return _kembali(request)
-    try:
-        nomor_awal = int(request.POST.get("nomor_awal", "").strip())
-    except ValueError:
-        messages.error(request, "Nomor urut awal: isi bilangan bulat, mis. 101.")
-        return _kembali(request)
+    format_nomor = request.POST.get("format_nomor", "").strip()
+    nomor_awal = None
+    if format_nomor:  # blank: numbers from the SK KGB register
+        try:
+            nomor_awal = int(request.POST.get("nomor_awal", "").strip())
+        except ValueError:
+            messages.error(request, "Nomor urut awal: isi bilangan bulat, mis. 101.")
+            return _kembali(request)
     try:
         hasil = services.kgb_tetapkan_opd(
             actor=request.user,
             opd=opd,
-            format_nomor=request.POST.get("format_nomor", ""),
+            format_nomor=format_nomor,
             nomor_awal=nomor_awal,
             tanggal_sk=_tanggal_sk(request),
         )
