@@ -76,6 +76,15 @@ def demo(db):
             preferensi=pref, urutan=i, jabatan=jab if i != 2 else None, unit_kerja=jab.unit_kerja
         )
     PreferensiMutasi.objects.update_or_create(putaran=putaran, pegawai=orang[6], defaults={"tetap": True})
+    # study leave: one in force (open-ended), one in force until a date, one ended, one starting later
+    Pegawai.objects.filter(pk=orang[7].pk).update(tugas_belajar_mulai=dt.date(2025, 9, 1))
+    Pegawai.objects.filter(pk=orang[8].pk).update(
+        tugas_belajar_mulai=dt.date(2025, 2, 1), tugas_belajar_selesai=dt.date(2027, 1, 31)
+    )
+    Pegawai.objects.filter(pk=orang[9].pk).update(
+        tugas_belajar_mulai=dt.date(2023, 2, 1), tugas_belajar_selesai=dt.date(2025, 1, 31)
+    )
+    Pegawai.objects.filter(pk=orang[10].pk).update(tugas_belajar_mulai=dt.date(2027, 2, 1))
     return jab, hari_ini
 
 
@@ -105,5 +114,9 @@ def test_sql_ranking_equals_python_scoring_on_demo_data(demo):
     daftar = daftar_pendek(jabatan[0], hari_ini)
     assert any(not k.memenuhi for k in daftar.teratas(0))
     assert any(f.kode == "keinginan" and f.poin > 0 for k in daftar.teratas(0) for f in k.faktor)
+    # the employee on open-ended study leave never meets every requirement; the one whose leave ended may
+    belajar = Pegawai.objects.get(tugas_belajar_mulai=dt.date(2025, 9, 1))
+    verdict = {pid: ok for pid, ok, _ in daftar._urut}
+    assert verdict[belajar.pk] is False
     # within one OPD (an operator's scope)
     assert _sama(jabatan[0], hari_ini, opd_id=jabatan[0].unit_kerja.opd_id) > 0
