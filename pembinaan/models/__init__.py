@@ -1,6 +1,7 @@
 """pembinaan's models, one module per sub-domain; every model is importable from ``pembinaan.models``.
 
 - ``jp``: JP rules, targets, the programme catalogue, the ledger of development activities and the yearly JP totals.
+- ``kebutuhan``: competency profile, development needs, the employee's yearly plan and the PPK's roll-up.
 """
 
 from .jp import (
@@ -16,6 +17,16 @@ from .jp import (
     bukti_kegiatan_upload_to,
     jalur_bentuk,
 )
+from .kebutuhan import (
+    GenerasiKebutuhan,
+    KebutuhanPengembangan,
+    KegiatanRencana,
+    KompetensiPegawai,
+    RencanaKompetensi,
+    RencanaPengembangan,
+    SumberDana,
+    SumberKebutuhan,
+)
 
 __all__ = [
     "BENTUK_KLASIKAL",
@@ -29,4 +40,13 @@ __all__ = [
     "TargetJP",
     "bukti_kegiatan_upload_to",
     "jalur_bentuk",
+    # kebutuhan
+    "GenerasiKebutuhan",
+    "KebutuhanPengembangan",
+    "KegiatanRencana",
+    "KompetensiPegawai",
+    "RencanaKompetensi",
+    "RencanaPengembangan",
+    "SumberDana",
+    "SumberKebutuhan",
 ]
