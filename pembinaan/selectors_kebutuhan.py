@@ -13,7 +13,10 @@ from pegawai.models import Pegawai
 from pegawai.selectors import cakupan_for
 
 from .models import (
+    Bentuk,
     GenerasiKebutuhan,
+    Jalur,
+    SumberKebutuhan,
     KebutuhanPengembangan,
     KegiatanRencana,
     RencanaKompetensi,
@@ -161,10 +164,10 @@ def rekap_per_opd(user, tahun: int, *, opd_id: int | None = None) -> list[dict]:
         )
         .values("rencana__pegawai__opd_id")
         .annotate(
-            jp=Sum("target_jp"),
-            biaya=Sum("biaya"),
-            jp_disetujui=Coalesce(Sum("target_jp", filter=setuju), NOL),
-            biaya_disetujui=Coalesce(Sum("biaya", filter=setuju), 0),
+            s_jp=Sum("target_jp"),
+            s_biaya=Sum("biaya"),
+            s_jp_disetujui=Coalesce(Sum("target_jp", filter=setuju), NOL),
+            s_biaya_disetujui=Coalesce(Sum("biaya", filter=setuju), 0),
         )
         .order_by()
     }
@@ -184,10 +187,10 @@ def rekap_per_opd(user, tahun: int, *, opd_id: int | None = None) -> list[dict]:
                 "jumlah_kebutuhan": kebutuhan.get(opd.pk, 0),
                 "jumlah_rencana_semua": r.get("jumlah", 0),
                 "jumlah_rencana": r.get("disetujui", 0),
-                "jp": k.get("jp") or Decimal(0),
-                "biaya": k.get("biaya") or 0,
-                "jp_disetujui": k.get("jp_disetujui") or Decimal(0),
-                "biaya_disetujui": k.get("biaya_disetujui") or 0,
+                "jp": k.get("s_jp") or Decimal(0),
+                "biaya": k.get("s_biaya") or 0,
+                "jp_disetujui": k.get("s_jp_disetujui") or Decimal(0),
+                "biaya_disetujui": k.get("s_biaya_disetujui") or 0,
                 "persetujuan": persetujuan.get(opd.pk),
             }
         )
@@ -203,27 +206,34 @@ def rekap_angka(user, tahun: int, *, opd_id: int | None = None) -> dict:
 
 def rekap_per_bentuk(user, tahun: int, *, opd_id: int | None = None) -> list[dict]:
     """Agreed plans' activities per route and form: count, JP, cost."""
-    return list(
+    rows = list(
         KegiatanRencana.objects.filter(
             _opd_filter(user, opd_id, "rencana__pegawai__"),
             rencana__tahun=tahun,
             rencana__status=RencanaPengembangan.Status.DISETUJUI,
         )
         .values("jalur", "bentuk")
-        .annotate(jumlah=Count("id"), jp=Sum("target_jp"), biaya=Sum("biaya"))
-        .order_by("jalur", "-jp", "bentuk")
+        .annotate(jumlah=Count("id"), s_jp=Sum("target_jp"), s_biaya=Sum("biaya"))
+        .order_by("jalur", "-s_jp", "bentuk")
     )
+    for r in rows:
+        r["bentuk_label"], r["jalur_label"] = Bentuk(r["bentuk"]).label, Jalur(r["jalur"]).label
+        r["jp"], r["biaya"] = r.pop("s_jp"), r.pop("s_biaya")
+    return rows
 
 
 def rekap_per_sumber(user, tahun: int, *, opd_id: int | None = None) -> list[dict]:
     """Needs per source (the top needs of the roll-up)."""
-    return list(
+    rows = list(
         KebutuhanPengembangan.objects.filter(_opd_filter(user, opd_id, "pegawai__"), tahun=tahun)
         .exclude(status=KebutuhanPengembangan.Status.DIBATALKAN)
         .values("sumber")
         .annotate(jumlah=Count("id"))
         .order_by("-jumlah", "sumber")
     )
+    for r in rows:
+        r["label"] = SumberKebutuhan(r["sumber"]).label
+    return rows
 
 
 def persetujuan_pemerintah(tahun: int) -> RencanaKompetensi | None:

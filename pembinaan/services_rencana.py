@@ -252,7 +252,7 @@ def rencana_kompetensi_setujui(
     if not permissions.can_approve_rencana_kompetensi(actor):
         raise PermissionDenied
     catatan = alasan_bersih(catatan, field="catatan", label="Catatan")
-    obj = RencanaKompetensi.objects.select_for_update().filter(tahun=tahun, opd=opd).first()
+    obj = RencanaKompetensi.objects.select_for_update(of=("self",)).filter(tahun=tahun, opd_id=opd.pk if opd else None).first()
     if obj is None:
         obj = RencanaKompetensi(tahun=tahun, opd=opd)
     angka = selectors_kebutuhan.rekap_angka(None, tahun, opd_id=opd.pk if opd else None)

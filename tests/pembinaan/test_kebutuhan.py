@@ -23,7 +23,7 @@ from kinerja.models import SKP, Penilaian, PenilaianPotensial, PerilakuKerja, Pe
 from pegawai.models import Pegawai, RiwayatJabatan
 from pembinaan import services_kebutuhan as svc
 from pembinaan.models import GenerasiKebutuhan, KebutuhanPengembangan, KompetensiPegawai, RekapJP
-from tests.factories import JabatanFactory, PegawaiFactory
+from tests.factories import JabatanFactory
 
 
 def _nilai(pegawai, periode, hasil, perilaku, predikat, status="final"):
@@ -357,8 +357,3 @@ def test_export_kebutuhan_xlsx_and_bad_arguments(data, users, tmp_path):
     with pytest.raises(CommandError, match="tidak valid"):
         call_command("export_kebutuhan", "3000", str(berkas))
 
-
-def test_needs_of_another_employee_are_separate(org, users):
-    lain = PegawaiFactory(jabatan=org.staf_a.jabatan, nama="Rina")
-    svc.kebutuhan_usulkan(actor=users["atasan"], pegawai=lain, tahun=2027, topik="x", uraian="y")
-    assert KebutuhanPengembangan.objects.get().pegawai == lain
