@@ -45,7 +45,9 @@ def main() -> None:
     args = parser.parse_args()
     aktif = Pegawai.objects.filter(aktif=True).count()
     batas = KebutuhanPengembangan.objects.aggregate(m=Max("id"))["m"] or 0
-    print(f"{aktif} pegawai aktif; tahun rencana {args.tahun}; {KebutuhanPengembangan.objects.count()} kebutuhan ada")
+    print(
+        f"{aktif} pegawai aktif; tahun rencana {args.tahun}; {KebutuhanPengembangan.objects.count()} kebutuhan ada"
+    )
     try:
         for putaran in ("pertama", "ulang"):
             with CaptureQueriesContext(connection) as ctx:

@@ -17,10 +17,26 @@ class PembinaanConfig(AppConfig):
             menu.Entri(
                 "Verifikasi klaim JP", "pembinaan:klaim_list", p.can_view_verifikasi, grup=grup, urutan=830
             ),
-            menu.Entri("Rencana pengembangan", "pembinaan:rencana_list", p.can_view_kebutuhan_list, grup=grup, urutan=840),
-            menu.Entri("Kebutuhan pengembangan", "pembinaan:kebutuhan_list", p.can_view_kebutuhan_list, grup=grup, urutan=845),
             menu.Entri(
-                "Rencana pengembangan kompetensi", "pembinaan:rekap", p.can_view_rekap_rencana, grup=grup, urutan=850
+                "Rencana pengembangan",
+                "pembinaan:rencana_list",
+                p.can_view_kebutuhan_list,
+                grup=grup,
+                urutan=840,
+            ),
+            menu.Entri(
+                "Kebutuhan pengembangan",
+                "pembinaan:kebutuhan_list",
+                p.can_view_kebutuhan_list,
+                grup=grup,
+                urutan=845,
+            ),
+            menu.Entri(
+                "Rencana pengembangan kompetensi",
+                "pembinaan:rekap",
+                p.can_view_rekap_rencana,
+                grup=grup,
+                urutan=850,
             ),
         )
 

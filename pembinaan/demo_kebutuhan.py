@@ -61,7 +61,9 @@ class KebutuhanDemoBuilder:
                 status=GenerasiKebutuhan.Status.BERJALAN,
                 mulai=timezone.now(),
             )
-            rincian = services_kebutuhan.kebutuhan_bentuk(tahun, actor=admin, generasi=run, hari_ini=self.today)
+            rincian = services_kebutuhan.kebutuhan_bentuk(
+                tahun, actor=admin, generasi=run, hari_ini=self.today
+            )
             GenerasiKebutuhan.objects.filter(pk=run.pk).update(
                 status=GenerasiKebutuhan.Status.SELESAI,
                 langkah_selesai=run.total_langkah,
@@ -73,7 +75,9 @@ class KebutuhanDemoBuilder:
         self._rencana_massal(self.today.year)
         self._rencana_login()
         self._rencana_massal(self.today.year + 1, porsi=0.25)
-        analyze_after_bulk_write(KebutuhanPengembangan, RencanaPengembangan, KegiatanRencana, KompetensiPegawai)
+        analyze_after_bulk_write(
+            KebutuhanPengembangan, RencanaPengembangan, KegiatanRencana, KompetensiPegawai
+        )
         pimpinan = User.objects.filter(username="pimpinan").first()
         if pimpinan is not None:
             services_rencana.rencana_kompetensi_setujui(
@@ -108,7 +112,9 @@ class KebutuhanDemoBuilder:
                 {"tanggal": dt.date(self.today.year - 1, 9, 1)},
             )
 
-    def _kegiatan(self, rencana_id: int, tahun: int, kebutuhan: list[tuple[int, str, str]]) -> list[KegiatanRencana]:
+    def _kegiatan(
+        self, rencana_id: int, tahun: int, kebutuhan: list[tuple[int, str, str]]
+    ) -> list[KegiatanRencana]:
         baris = []
         for i, (kid, topik, bentuk) in enumerate(kebutuhan[:4]):
             bentuk = bentuk or "pelatihan_teknis"
@@ -122,11 +128,17 @@ class KebutuhanDemoBuilder:
                     nama_kegiatan=topik[:300],
                     bentuk=bentuk,
                     jalur=jalur,
-                    target_jp=Decimal(self.rng.choice((8, 12, 16, 24)) if jalur == "klasikal" else self.rng.choice((4, 6, 8))),
+                    target_jp=Decimal(
+                        self.rng.choice((8, 12, 16, 24))
+                        if jalur == "klasikal"
+                        else self.rng.choice((4, 6, 8))
+                    ),
                     waktu_mulai=mulai,
                     waktu_selesai=mulai + dt.timedelta(days=self.rng.choice((0, 1, 2, 4))),
                     biaya=self.rng.randrange(lo, hi + 1, 250_000) if hi else 0,
-                    sumber_dana=self.rng.choice(("apbd", "apbd", "apbd", "apbn", "tanpa_biaya")) if hi else "tanpa_biaya",
+                    sumber_dana=self.rng.choice(("apbd", "apbd", "apbd", "apbn", "tanpa_biaya"))
+                    if hi
+                    else "tanpa_biaya",
                 )
             )
         return baris
@@ -166,9 +178,9 @@ class KebutuhanDemoBuilder:
         for r in rencana:
             kegiatan += self._kegiatan(r.pk, tahun, per_pegawai[r.pegawai_id])
         KegiatanRencana.objects.bulk_create(kegiatan, batch_size=5000)
-        KebutuhanPengembangan.objects.filter(
-            id__in=[k.kebutuhan_id for k in kegiatan]
-        ).update(status="direncanakan")
+        KebutuhanPengembangan.objects.filter(id__in=[k.kebutuhan_id for k in kegiatan]).update(
+            status="direncanakan"
+        )
 
     def _rencana_login(self) -> None:
         """The `pegawai` login: this year's plan agreed, next year's waiting for the `atasan` login; three
@@ -176,7 +188,12 @@ class KebutuhanDemoBuilder:
         pegawai_user = User.objects.filter(username="pegawai").first()
         atasan_user = User.objects.filter(username="atasan").first()
         saya = Pegawai.objects.filter(user=pegawai_user).first() if pegawai_user else None
-        if saya is None or atasan_user is None or saya.atasan is None or saya.atasan.user_id != atasan_user.pk:
+        if (
+            saya is None
+            or atasan_user is None
+            or saya.atasan is None
+            or saya.atasan.user_id != atasan_user.pk
+        ):
             return
         tahun, depan = self.today.year, self.today.year + 1
         services_kebutuhan.kebutuhan_usulkan(
@@ -201,9 +218,13 @@ class KebutuhanDemoBuilder:
         if pertama is not None:
             pertama.biaya = 2_500_000
             pertama.save(update_fields=["biaya"])
-        services_rencana.rencana_ajukan(actor=pegawai_user, rencana=depan_r, catatan="Mohon persetujuan Bapak/Ibu.")
+        services_rencana.rencana_ajukan(
+            actor=pegawai_user, rencana=depan_r, catatan="Mohon persetujuan Bapak/Ibu."
+        )
         tim = list(
-            Pegawai.objects.filter(atasan=saya.atasan, aktif=True, user__isnull=True).exclude(pk=saya.pk).order_by("nip")[:3]
+            Pegawai.objects.filter(atasan=saya.atasan, aktif=True, user__isnull=True)
+            .exclude(pk=saya.pk)
+            .order_by("nip")[:3]
         )
         for i, rekan in enumerate(tim):
             RencanaPengembangan.objects.filter(pegawai=rekan, tahun=depan).delete()
@@ -229,7 +250,9 @@ class KebutuhanDemoBuilder:
             r.save(update_fields=["status", "diajukan_pada"])
             if i == 1:
                 services_rencana.rencana_kembalikan(
-                    actor=atasan_user, rencana=r, alasan="Biaya pelatihan klasikal terlalu besar; pilih e-learning."
+                    actor=atasan_user,
+                    rencana=r,
+                    alasan="Biaya pelatihan klasikal terlalu besar; pilih e-learning.",
                 )
             else:
                 services_rencana.rencana_setujui(actor=atasan_user, rencana=r)

@@ -56,7 +56,9 @@ def rekap_pdf(tahun: int, opd, *, actor_name: str = "") -> bytes:
     opd_id = opd.pk if opd else None
     rows = sk.rekap_per_opd(None, tahun, opd_id=opd_id)
     angka = sk.rekap_angka(None, tahun, opd_id=opd_id)
-    persetujuan = RencanaKompetensi.objects.filter(tahun=tahun, opd=opd).select_related("disetujui_oleh").first()
+    persetujuan = (
+        RencanaKompetensi.objects.filter(tahun=tahun, opd=opd).select_related("disetujui_oleh").first()
+    )
     disetujui = persetujuan is not None and persetujuan.status == RencanaKompetensi.Status.DISETUJUI
     nama = opd.nama if opd else "Pemerintah Daerah"
     dokumen = dokumen_register(

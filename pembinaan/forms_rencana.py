@@ -6,6 +6,7 @@ from core.history import MAX_ALASAN
 
 from .models import Bentuk, Jalur, SumberDana
 
+
 def _bentuk_grup():
     from .models import jalur_bentuk
 
@@ -48,7 +49,9 @@ class UsulanKebutuhanForm(forms.Form):
     topik = forms.CharField(label="Topik", max_length=200)
     bentuk_saran = forms.ChoiceField(label="Bentuk yang disarankan", required=False, choices=())
     uraian = forms.CharField(
-        label="Uraian (alasan/bukti kebutuhan)", max_length=MAX_ALASAN, widget=forms.Textarea(attrs={"rows": 3})
+        label="Uraian (alasan/bukti kebutuhan)",
+        max_length=MAX_ALASAN,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, pegawai_pilihan=(), **kwargs):
@@ -62,4 +65,6 @@ class UsulanKebutuhanForm(forms.Form):
 
 
 class AlasanForm(forms.Form):
-    alasan = forms.CharField(label="Alasan", max_length=MAX_ALASAN, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    alasan = forms.CharField(
+        label="Alasan", max_length=MAX_ALASAN, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -16,11 +16,11 @@ from .models import (
     Bentuk,
     GenerasiKebutuhan,
     Jalur,
-    SumberKebutuhan,
     KebutuhanPengembangan,
     KegiatanRencana,
     RencanaKompetensi,
     RencanaPengembangan,
+    SumberKebutuhan,
 )
 
 NOL = Value(Decimal(0), output_field=DecimalField(max_digits=14, decimal_places=2))
@@ -175,9 +175,7 @@ def rekap_per_opd(user, tahun: int, *, opd_id: int | None = None) -> list[dict]:
 
     opd_ids = set(kebutuhan) | set(rencana) | set(kegiatan)
     opds = UnitKerja.objects.filter(pk__in=opd_ids).order_by("nama")
-    persetujuan = {
-        r.opd_id: r for r in RencanaKompetensi.objects.filter(tahun=tahun, opd_id__in=opd_ids)
-    }
+    persetujuan = {r.opd_id: r for r in RencanaKompetensi.objects.filter(tahun=tahun, opd_id__in=opd_ids)}
     hasil = []
     for opd in opds:
         r, k = rencana.get(opd.pk, {}), kegiatan.get(opd.pk, {})
@@ -200,7 +198,15 @@ def rekap_per_opd(user, tahun: int, *, opd_id: int | None = None) -> list[dict]:
 def rekap_angka(user, tahun: int, *, opd_id: int | None = None) -> dict:
     """Totals of the roll-up (one OPD, or the government)."""
     rows = rekap_per_opd(user, tahun, opd_id=opd_id)
-    kunci = ["jumlah_kebutuhan", "jumlah_rencana_semua", "jumlah_rencana", "jp", "biaya", "jp_disetujui", "biaya_disetujui"]
+    kunci = [
+        "jumlah_kebutuhan",
+        "jumlah_rencana_semua",
+        "jumlah_rencana",
+        "jp",
+        "biaya",
+        "jp_disetujui",
+        "biaya_disetujui",
+    ]
     return {k: sum((r[k] for r in rows), Decimal(0) if k.startswith("jp") else 0) for k in kunci}
 
 
@@ -237,7 +243,11 @@ def rekap_per_sumber(user, tahun: int, *, opd_id: int | None = None) -> list[dic
 
 
 def persetujuan_pemerintah(tahun: int) -> RencanaKompetensi | None:
-    return RencanaKompetensi.objects.filter(tahun=tahun, opd__isnull=True).select_related("disetujui_oleh").first()
+    return (
+        RencanaKompetensi.objects.filter(tahun=tahun, opd__isnull=True)
+        .select_related("disetujui_oleh")
+        .first()
+    )
 
 
 def generasi_terakhir(tahun: int) -> GenerasiKebutuhan | None:

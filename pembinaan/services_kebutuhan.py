@@ -32,7 +32,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from core.history import alasan_bersih, catat_riwayat
-from kinerja.models import KotakTalenta, Predikat
+from kinerja.models import Predikat
 from kinerja.selectors import PREDIKAT_BUTUH_PENGEMBANGAN, PREDIKAT_KE_KINERJA_TALENTA, AturanTalenta
 from pegawai.models import Pegawai
 
@@ -47,6 +47,8 @@ NILAI = "%(tahun)s, {sumber}, {kunci}, {topik}, {uraian}, {bentuk}, 'terbuka', %
 
 
 def _insert(select_sql: str, **kolom: str) -> str:
+    """One step's statement from module constants (every value is a query parameter)."""
+    select_sql = select_sql.replace("{PENILAIAN_FINAL}", PENILAIAN_FINAL)
     return (
         f"INSERT INTO pembinaan_kebutuhanpengembangan ({KOLOM})\n"
         f"SELECT x.pegawai_id, {NILAI.format(**kolom)}\n"
@@ -64,7 +66,7 @@ PENILAIAN_FINAL = """
 """
 
 SQL_PREDIKAT = _insert(
-    f"""SELECT n.pegawai_id, n.predikat, s.jenis, s.topik, s.bentuk, s.saran
+    """SELECT n.pegawai_id, n.predikat, s.jenis, s.topik, s.bentuk, s.saran
         FROM ({PENILAIAN_FINAL}) n
         CROSS JOIN (VALUES
             ('bimbingan', 'Bimbingan dan konseling kinerja', 'bimbingan_di_tempat_kerja',
@@ -81,7 +83,7 @@ SQL_PREDIKAT = _insert(
 )
 
 SQL_PERILAKU = _insert(
-    f"""SELECT n.pegawai_id, a.aspek
+    """SELECT n.pegawai_id, a.aspek
         FROM ({PENILAIAN_FINAL}) n
         LEFT JOIN LATERAL (
             SELECT string_agg(initcap(pk.aspek), ', ' ORDER BY pk.id) AS aspek
@@ -128,7 +130,7 @@ SQL_JABATAN_BARU = _insert(
 )
 
 SQL_TALENTA = _insert(
-    f"""SELECT n.pegawai_id, kt.kotak, kt.rekomendasi, n.kinerja, n.potensial
+    """SELECT n.pegawai_id, kt.kotak, kt.rekomendasi, n.kinerja, n.potensial
         FROM (
             SELECT f.pegawai_id, (%(ke_kinerja)s::jsonb ->> f.predikat) AS kinerja,
                    CASE WHEN pot.skor >= %(batas_tinggi)s THEN 'tinggi'
@@ -210,7 +212,7 @@ def _params(tahun: int, *, run_id: int | None, user_id: int | None, hari_ini: dt
         "batas_menengah": aturan.ambang.batas_menengah if aturan else None,
         "kotak_mulai": next(iter(aturan.kotak.values())).berlaku_mulai if aturan else None,
         "kotak": _kotak_pengembangan(aturan) if aturan else [],
-        "target": json.dumps({k: v for k, v in selectors.target_per_status(lalu).items()}),
+        "target": json.dumps(dict(selectors.target_per_status(lalu))),
         "_talenta_ada": aturan is not None,
     }
 
@@ -266,10 +268,14 @@ def generasi_mulai(*, actor, tahun: int) -> GenerasiKebutuhan:
         raise PermissionDenied
     hari_ini = timezone.localdate()
     if not 2000 <= tahun <= hari_ini.year + 1:
-        raise ValidationError({"tahun": f"Tahun rencana {tahun} tidak valid (paling jauh {hari_ini.year + 1})."})
-    if GenerasiKebutuhan.objects.select_for_update().filter(
-        tahun=tahun, status__in=[GenerasiKebutuhan.Status.ANTRI, GenerasiKebutuhan.Status.BERJALAN]
-    ).exists():
+        raise ValidationError(
+            {"tahun": f"Tahun rencana {tahun} tidak valid (paling jauh {hari_ini.year + 1})."}
+        )
+    if (
+        GenerasiKebutuhan.objects.select_for_update()
+        .filter(tahun=tahun, status__in=[GenerasiKebutuhan.Status.ANTRI, GenerasiKebutuhan.Status.BERJALAN])
+        .exists()
+    ):
         raise ValidationError("Pembentukan kebutuhan tahun ini sedang berjalan.")
     run = GenerasiKebutuhan(tahun=tahun, dijalankan_oleh=actor, total_langkah=len(LANGKAH))
     catat_riwayat(run, actor=actor, alasan=f"Pembentukan kebutuhan {tahun} dijalankan")
@@ -347,7 +353,9 @@ def orientasi_jabatan_baru(perpindahan: Iterable[JabatanBaru], *, actor=None) ->
     return len(KebutuhanPengembangan.objects.bulk_create(baru, ignore_conflicts=True))
 
 
-def on_jabatan_berubah(sender, *, pegawai, jabatan_baru, unit_baru, tmt, nomor_sk, riwayat, actor=None, **kwargs):
+def on_jabatan_berubah(
+    sender, *, pegawai, jabatan_baru, unit_baru, tmt, nomor_sk, riwayat, actor=None, **kwargs
+):
     """Receiver of pegawai.signals.jabatan_berubah (any source, import_mutasi included): a thin call."""
     orientasi_jabatan_baru(
         [

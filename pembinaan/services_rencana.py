@@ -129,7 +129,9 @@ def _periksa_kegiatan(rencana: RencanaPengembangan, data: dict) -> dict:
         errors["keterangan"] = exc.message_dict["keterangan"][0]
         keterangan = ""
     kebutuhan = data.get("kebutuhan")
-    if kebutuhan is not None and (kebutuhan.pegawai_id != rencana.pegawai_id or kebutuhan.tahun != rencana.tahun):
+    if kebutuhan is not None and (
+        kebutuhan.pegawai_id != rencana.pegawai_id or kebutuhan.tahun != rencana.tahun
+    ):
         errors["kebutuhan"] = "Kebutuhan harus milik pegawai ini pada tahun rencana yang sama."
     if errors:
         raise ValidationError(errors)
@@ -184,7 +186,9 @@ def kegiatan_simpan(
 
 @transaction.atomic
 def kegiatan_hapus(*, actor, kegiatan: KegiatanRencana) -> None:
-    rencana = RencanaPengembangan.objects.select_for_update().select_related("pegawai").get(pk=kegiatan.rencana_id)
+    rencana = (
+        RencanaPengembangan.objects.select_for_update().select_related("pegawai").get(pk=kegiatan.rencana_id)
+    )
     _boleh_ubah(actor, rencana)
     k = kegiatan.kebutuhan
     catat_riwayat(kegiatan, actor=actor, alasan="Kegiatan dihapus")
@@ -252,7 +256,11 @@ def rencana_kompetensi_setujui(
     if not permissions.can_approve_rencana_kompetensi(actor):
         raise PermissionDenied
     catatan = alasan_bersih(catatan, field="catatan", label="Catatan")
-    obj = RencanaKompetensi.objects.select_for_update(of=("self",)).filter(tahun=tahun, opd_id=opd.pk if opd else None).first()
+    obj = (
+        RencanaKompetensi.objects.select_for_update(of=("self",))
+        .filter(tahun=tahun, opd_id=opd.pk if opd else None)
+        .first()
+    )
     if obj is None:
         obj = RencanaKompetensi(tahun=tahun, opd=opd)
     angka = selectors_kebutuhan.rekap_angka(None, tahun, opd_id=opd.pk if opd else None)

@@ -137,9 +137,7 @@ def _pegawai_usul(user) -> list[Pegawai]:
         return []
     from django.db.models import Q
 
-    return list(
-        Pegawai.objects.filter(Q(pk=pid) | Q(atasan_id=pid), aktif=True).order_by("nama", "nip")
-    )
+    return list(Pegawai.objects.filter(Q(pk=pid) | Q(atasan_id=pid), aktif=True).order_by("nama", "nip"))
 
 
 @login_required
@@ -148,7 +146,9 @@ def kebutuhan_usul(request):
     _require(bool(pilihan))
     tahun_ini = timezone.localdate().year
     form = UsulanKebutuhanForm(
-        request.POST or None, pegawai_pilihan=pilihan, initial={"tahun": tahun_ini + 1, "pegawai": pilihan[0].pk}
+        request.POST or None,
+        pegawai_pilihan=pilihan,
+        initial={"tahun": tahun_ini + 1, "pegawai": pilihan[0].pk},
     )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -164,7 +164,9 @@ def kebutuhan_usul(request):
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
-            messages.success(request, f"Kebutuhan '{d['topik']}' diusulkan untuk {d['pegawai'].nama_lengkap}.")
+            messages.success(
+                request, f"Kebutuhan '{d['topik']}' diusulkan untuk {d['pegawai'].nama_lengkap}."
+            )
             return redirect(f"{reverse('pembinaan:kebutuhan_list')}?tahun={d['tahun']}")
     return render(request, "pembinaan/kebutuhan_usul.html", {"form": form})
 
@@ -237,7 +239,9 @@ def rencana_detail(request, pk: int):
     if bisa_ubah:
         awal = {"waktu_mulai": f"{rencana.tahun}-03-01", "waktu_selesai": f"{rencana.tahun}-03-03"}
         form = KegiatanRencanaForm(
-            request.POST or None, kebutuhan=_kebutuhan_pilihan(rencana), initial={**awal, "sumber_dana": "apbd"}
+            request.POST or None,
+            kebutuhan=_kebutuhan_pilihan(rencana),
+            initial={**awal, "sumber_dana": "apbd"},
         )
     if request.method == "POST":
         _require(bisa_ubah)
@@ -293,7 +297,9 @@ def kegiatan_ubah(request, pk: int):
         else:
             messages.success(request, "Kegiatan diubah.")
             return redirect("pembinaan:rencana_detail", pk=rencana.pk)
-    return render(request, "pembinaan/kegiatan_form.html", {"form": form, "kegiatan": kegiatan, "rencana": rencana})
+    return render(
+        request, "pembinaan/kegiatan_form.html", {"form": form, "kegiatan": kegiatan, "rencana": rencana}
+    )
 
 
 @login_required
@@ -317,13 +323,19 @@ def rencana_aksi(request, pk: int):
     aksi = request.POST.get("aksi")
     try:
         if aksi == "ajukan":
-            services_rencana.rencana_ajukan(actor=request.user, rencana=rencana, catatan=request.POST.get("catatan", ""))
+            services_rencana.rencana_ajukan(
+                actor=request.user, rencana=rencana, catatan=request.POST.get("catatan", "")
+            )
             messages.success(request, "Rencana diajukan ke atasan.")
         elif aksi == "setujui":
-            services_rencana.rencana_setujui(actor=request.user, rencana=rencana, catatan=request.POST.get("catatan", ""))
+            services_rencana.rencana_setujui(
+                actor=request.user, rencana=rencana, catatan=request.POST.get("catatan", "")
+            )
             messages.success(request, f"Rencana {rencana.pegawai.nama_lengkap} disetujui.")
         elif aksi == "kembalikan":
-            services_rencana.rencana_kembalikan(actor=request.user, rencana=rencana, alasan=request.POST.get("alasan", ""))
+            services_rencana.rencana_kembalikan(
+                actor=request.user, rencana=rencana, alasan=request.POST.get("alasan", "")
+            )
             messages.success(request, f"Rencana {rencana.pegawai.nama_lengkap} dikembalikan.")
         else:
             raise PermissionDenied
@@ -335,7 +347,9 @@ def rencana_aksi(request, pk: int):
 @login_required
 def rencana_pdf(request, pk: int):
     rencana = sk.get_rencana_for(request.user, pk)
-    content = dokumen_rencana.rencana_pdf(rencana, actor_name=request.user.get_full_name() or request.user.username)
+    content = dokumen_rencana.rencana_pdf(
+        rencana, actor_name=request.user.get_full_name() or request.user.username
+    )
     return _pdf(content, f"rencana-pengembangan-{rencana.pegawai.nip}-{rencana.tahun}.pdf")
 
 
@@ -364,14 +378,23 @@ def rekap(request):
         except ValidationError as exc:
             messages.error(request, " ".join(pesan_validasi(exc)))
         else:
-            messages.success(request, f"Rencana pengembangan kompetensi {opd.nama if opd else 'pemerintah daerah'} {f['tahun']} disetujui.")
-        return redirect(f"{reverse('pembinaan:rekap')}?tahun={f['tahun']}" + (f"&opd={opd_id}" if opd_id else ""))
+            messages.success(
+                request,
+                f"Rencana pengembangan kompetensi {opd.nama if opd else 'pemerintah daerah'} {f['tahun']} disetujui.",
+            )
+        return redirect(
+            f"{reverse('pembinaan:rekap')}?tahun={f['tahun']}" + (f"&opd={opd_id}" if opd_id else "")
+        )
     rows = sk.rekap_per_opd(request.user, f["tahun"], opd_id=opd_id)
     from .models import RencanaKompetensi
 
-    persetujuan = RencanaKompetensi.objects.filter(tahun=f["tahun"], opd=opd).select_related("disetujui_oleh").first()
+    persetujuan = (
+        RencanaKompetensi.objects.filter(tahun=f["tahun"], opd=opd).select_related("disetujui_oleh").first()
+    )
     if request.GET.get("unduh") == "pdf":
-        content = dokumen_rencana.rekap_pdf(f["tahun"], opd, actor_name=request.user.get_full_name() or request.user.username)
+        content = dokumen_rencana.rekap_pdf(
+            f["tahun"], opd, actor_name=request.user.get_full_name() or request.user.username
+        )
         return _pdf(content, f"rencana-pengembangan-kompetensi-{f['tahun']}.pdf")
     context = {
         **f,

@@ -130,7 +130,9 @@ class KebutuhanPengembangan(TimeStampedModel):
     kunci = models.CharField(_("kunci"), max_length=120)
     topik = models.CharField(_("topik"), max_length=200)
     uraian = models.CharField(_("uraian/bukti"), max_length=500)
-    bentuk_saran = models.CharField(_("bentuk yang disarankan"), max_length=32, choices=Bentuk.choices, blank=True)
+    bentuk_saran = models.CharField(
+        _("bentuk yang disarankan"), max_length=32, choices=Bentuk.choices, blank=True
+    )
     status = models.CharField(_("status"), max_length=14, choices=Status.choices, default=Status.TERBUKA)
     generasi = models.ForeignKey(
         GenerasiKebutuhan, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -208,9 +210,7 @@ class RencanaPengembangan(TimeStampedModel):
         verbose_name = _("rencana pengembangan")
         verbose_name_plural = _("rencana pengembangan")
         ordering = ["-tahun", "pegawai__nama"]
-        constraints = [
-            models.UniqueConstraint(fields=["pegawai", "tahun"], name="rencana_satu_per_tahun")
-        ]
+        constraints = [models.UniqueConstraint(fields=["pegawai", "tahun"], name="rencana_satu_per_tahun")]
 
     def __str__(self) -> str:
         return f"Rencana pengembangan {self.tahun}"

@@ -34,7 +34,9 @@ def test_demo_needs_and_plans(org, users):
     # needs: competency gaps in both years; usulan from the employee and the atasan next year
     assert KebutuhanPengembangan.objects.filter(tahun=depan, sumber="usulan", pegawai=org.staf_a).count() == 2
     assert KebutuhanPengembangan.objects.filter(sumber="kompetensi").exists()
-    assert not KebutuhanPengembangan.objects.filter(tahun=depan, sumber__in=["kinerja", "talenta", "jp"]).exists()
+    assert not KebutuhanPengembangan.objects.filter(
+        tahun=depan, sumber__in=["kinerja", "talenta", "jp"]
+    ).exists()
     # every planned activity lies in its plan's year and every need in a plan is marked planned
     assert not KegiatanRencana.objects.exclude(waktu_mulai__year=ini).filter(rencana__tahun=ini).exists()
     assert not KebutuhanPengembangan.objects.filter(kegiatan_rencana__isnull=False, status="terbuka").exists()
@@ -42,4 +44,8 @@ def test_demo_needs_and_plans(org, users):
     assert [(g.tahun, g.status) for g in runs] == [(ini, "selesai"), (depan, "selesai")]
     rpk = RencanaKompetensi.objects.get(tahun=ini, opd__isnull=True)
     angka = sk.rekap_angka(None, ini)
-    assert rpk.status == "disetujui" and rpk.jp_rencana == angka["jp_disetujui"] and rpk.biaya == angka["biaya_disetujui"]
+    assert (
+        rpk.status == "disetujui"
+        and rpk.jp_rencana == angka["jp_disetujui"]
+        and rpk.biaya == angka["biaya_disetujui"]
+    )

@@ -74,7 +74,9 @@ def data(org, users):
     _nilai(org.staf_b, p25, "di atas ekspektasi", "di atas ekspektasi", "sangat baik")
     _nilai(org.staf_b, p26, "di bawah ekspektasi", "di bawah ekspektasi", "sangat kurang")
     RekapJP.objects.create(pegawai=org.staf_b, tahun=2025, jp_klasikal=24, jp_total=24)
-    RekapJP.objects.create(pegawai=org.staf_a, tahun=2025, jp_klasikal=Decimal("12.5"), jp_total=Decimal("12.5"))
+    RekapJP.objects.create(
+        pegawai=org.staf_a, tahun=2025, jp_klasikal=Decimal("12.5"), jp_total=Decimal("12.5")
+    )
     jabatan = org.staf_a.jabatan
     jabatan.kompetensi = "Analisis data; Pengelolaan arsip ;"
     jabatan.save(update_fields=["kompetensi"])
@@ -93,7 +95,7 @@ def test_every_source_with_its_evidence(data, users):
     org = data
     hasil = svc.kebutuhan_bentuk(2026, actor=users["admin_bkd"])
     semua = _semua()
-    a, kabid, kepala, b = org.staf_a.nip, org.kabid_a.nip, org.kepala_a.nip, org.staf_b.nip
+    a, kabid, kepala = org.staf_a.nip, org.kabid_a.nip, org.kepala_a.nip
     assert set(semua) == {
         (a, "kinerja", "predikat:2025:bimbingan"),
         (a, "kinerja", "predikat:2025:pelatihan"),
@@ -134,7 +136,9 @@ def test_every_source_with_its_evidence(data, users):
     assert semua[(a, "jp", "jp:2025")].uraian == (
         "JP tahun 2025: 12.5 dari target 20 JP (kurang 7.5 JP; PP 17/2020 Pasal 203 ayat (4))."
     )
-    assert semua[(kepala, "jp", "jp:2025")].uraian.startswith("JP tahun 2025: 0 dari target 20 JP (kurang 20 JP")
+    assert semua[(kepala, "jp", "jp:2025")].uraian.startswith(
+        "JP tahun 2025: 0 dari target 20 JP (kurang 20 JP"
+    )
     assert {k.dibuat_oleh_id for k in semua.values()} == {users["admin_bkd"].pk}
     assert {k.status for k in semua.values()} == {"terbuka"}
 
@@ -150,7 +154,14 @@ def test_rerun_adds_nothing_twice(data, users):
 def test_unique_key_refuses_a_duplicate_row(data):
     from django.db import IntegrityError, transaction
 
-    baris = {"pegawai": data.staf_a, "tahun": 2026, "sumber": "jp", "kunci": "jp:2025", "topik": "x", "uraian": "y"}
+    baris = {
+        "pegawai": data.staf_a,
+        "tahun": 2026,
+        "sumber": "jp",
+        "kunci": "jp:2025",
+        "topik": "x",
+        "uraian": "y",
+    }
     KebutuhanPengembangan.objects.create(**baris)
     with pytest.raises(IntegrityError), transaction.atomic():
         KebutuhanPengembangan.objects.create(**baris)
@@ -184,7 +195,9 @@ def test_inactive_employees_get_no_needs(data, users):
 def test_a_move_opens_an_orientation_need_in_the_year_of_its_tmt(org, users):
     from pegawai.services_perpindahan import perpindahan_apply
 
-    jabatan = JabatanFactory(unit_kerja=org.opd_b, nama="Analis Kebijakan", jenis="fungsional", kelas_jabatan=9)
+    jabatan = JabatanFactory(
+        unit_kerja=org.opd_b, nama="Analis Kebijakan", jenis="fungsional", kelas_jabatan=9
+    )
     riwayat = perpindahan_apply(
         actor=users["admin_bkd"],
         pegawai=org.staf_a,
@@ -221,7 +234,9 @@ def test_import_mutasi_opens_the_need_too(org, users, tmp_path):
 def test_a_move_rolled_back_leaves_no_need(org, users):
     from django.db import transaction
 
-    jabatan = JabatanFactory(unit_kerja=org.opd_b, nama="Analis Kebijakan", jenis="fungsional", kelas_jabatan=9)
+    jabatan = JabatanFactory(
+        unit_kerja=org.opd_b, nama="Analis Kebijakan", jenis="fungsional", kelas_jabatan=9
+    )
     from pegawai.services_perpindahan import perpindahan_apply
 
     with pytest.raises(RuntimeError), transaction.atomic():
@@ -274,7 +289,12 @@ def test_employee_and_atasan_propose_others_may_not(org, users):
 def test_proposal_bad_input_names_the_field_and_writes_nothing(org, users):
     with pytest.raises(ValidationError) as exc:
         svc.kebutuhan_usulkan(
-            actor=users["pegawai"], pegawai=org.staf_a, tahun=2030, topik="", uraian="u" * 501, bentuk_saran="ngopi"
+            actor=users["pegawai"],
+            pegawai=org.staf_a,
+            tahun=2030,
+            topik="",
+            uraian="u" * 501,
+            bentuk_saran="ngopi",
         )
     pesan = exc.value.message_dict
     assert set(pesan) == {"topik", "uraian", "bentuk_saran", "tahun"}
@@ -329,7 +349,7 @@ def test_job_on_a_real_worker(data, users):
 def test_export_kebutuhan_csv_one_row_per_need_formula_safe(data, users, tmp_path):
     svc.kebutuhan_bentuk(2026, actor=users["admin_bkd"])
     svc.kebutuhan_usulkan(
-        actor=users["pegawai"], pegawai=data.staf_a, tahun=2026, topik="Spreadsheet", uraian="=HYPERLINK(\"x\")"
+        actor=users["pegawai"], pegawai=data.staf_a, tahun=2026, topik="Spreadsheet", uraian='=HYPERLINK("x")'
     )
     berkas = tmp_path / "kebutuhan.csv"
     out = io.StringIO()
@@ -339,7 +359,7 @@ def test_export_kebutuhan_csv_one_row_per_need_formula_safe(data, users, tmp_pat
     assert len(rows) == 12
     assert "11 kebutuhan dari 3 pegawai" in out.getvalue()
     usulan = next(r for r in rows if r[3] == "usulan")
-    assert usulan[4] == "'=HYPERLINK(\"x\")"
+    assert usulan[4] == '\'=HYPERLINK("x")'
     assert usulan[:3] == [data.staf_a.nip, data.staf_a.nama_lengkap, data.staf_a.unit_kerja.kode]
     assert {r[3] for r in rows[1:]} == {"kinerja", "kompetensi", "talenta", "jp", "usulan"}
 
@@ -356,4 +376,3 @@ def test_export_kebutuhan_xlsx_and_bad_arguments(data, users, tmp_path):
         call_command("export_kebutuhan", "2026", str(tmp_path / "x.txt"))
     with pytest.raises(CommandError, match="tidak valid"):
         call_command("export_kebutuhan", "3000", str(berkas))
-

@@ -34,7 +34,13 @@ PANJANG = "k" * 501
 
 def _kebutuhan(pegawai, kunci="jp:2026", sumber="jp", topik="Pemenuhan JP", bentuk="e_learning"):
     return KebutuhanPengembangan.objects.create(
-        pegawai=pegawai, tahun=TAHUN, sumber=sumber, kunci=kunci, topik=topik, uraian="bukti", bentuk_saran=bentuk
+        pegawai=pegawai,
+        tahun=TAHUN,
+        sumber=sumber,
+        kunci=kunci,
+        topik=topik,
+        uraian="bukti",
+        bentuk_saran=bentuk,
     )
 
 
@@ -57,9 +63,13 @@ def _data(**kw) -> dict:
 @pytest.fixture
 def rencana(org, users):
     """staf_a's 2027 plan drafted from two needs (one matches the e-learning catalogue programme)."""
-    Program.objects.create(nama="E-learning Wawasan Kebangsaan", bentuk="e_learning", jp=10, jenis_penyelenggara="lan")
+    Program.objects.create(
+        nama="E-learning Wawasan Kebangsaan", bentuk="e_learning", jp=10, jenis_penyelenggara="lan"
+    )
     _kebutuhan(org.staf_a)
-    _kebutuhan(org.staf_a, kunci="kompetensi:arsip", sumber="kompetensi", topik="Pengelolaan arsip", bentuk="")
+    _kebutuhan(
+        org.staf_a, kunci="kompetensi:arsip", sumber="kompetensi", topik="Pengelolaan arsip", bentuk=""
+    )
     return services_rencana.rencana_susun(actor=users["pegawai"], pegawai=org.staf_a, tahun=TAHUN)
 
 
@@ -153,7 +163,9 @@ def test_return_needs_a_reason_then_edit_and_resubmit(rencana, users):
     assert exc.value.message_dict == {"alasan": ["Alasan pengembalian wajib diisi."]}
     with pytest.raises(ValidationError):
         services_rencana.rencana_kembalikan(actor=users["atasan"], rencana=rencana, alasan=PANJANG)
-    services_rencana.rencana_kembalikan(actor=users["atasan"], rencana=rencana, alasan="Tambah pelatihan teknis")
+    services_rencana.rencana_kembalikan(
+        actor=users["atasan"], rencana=rencana, alasan="Tambah pelatihan teknis"
+    )
     rencana.refresh_from_db()
     assert (rencana.status, rencana.alasan_dikembalikan) == ("dikembalikan", "Tambah pelatihan teknis")
     assert rencana.history.first().history_change_reason == "Tambah pelatihan teknis"
@@ -231,8 +243,15 @@ def test_rollup_figures_and_ppk_approval(rencana, users, org):
         services_rencana.rencana_kompetensi_setujui(actor=users["admin_bkd"], tahun=TAHUN, opd=None)
     with pytest.raises(ValidationError, match="Belum ada rencana"):
         services_rencana.rencana_kompetensi_setujui(actor=users["pimpinan"], tahun=TAHUN, opd=org.opd_b)
-    rpk = services_rencana.rencana_kompetensi_setujui(actor=users["pimpinan"], tahun=TAHUN, opd=None, catatan="OK")
-    assert (rpk.status, rpk.jumlah_rencana, rpk.jp_rencana, rpk.biaya) == ("disetujui", 1, Decimal(34), 1_500_000)
+    rpk = services_rencana.rencana_kompetensi_setujui(
+        actor=users["pimpinan"], tahun=TAHUN, opd=None, catatan="OK"
+    )
+    assert (rpk.status, rpk.jumlah_rencana, rpk.jp_rencana, rpk.biaya) == (
+        "disetujui",
+        1,
+        Decimal(34),
+        1_500_000,
+    )
     assert rpk.history.first().history_user == users["pimpinan"]
     with pytest.raises(ValidationError):
         services_rencana.rencana_kompetensi_setujui(actor=users["pimpinan"], tahun=TAHUN, opd=None)
@@ -264,7 +283,10 @@ def test_another_opds_plan_answers_404(org, users, client, rencana):
         assert client.get(reverse("pembinaan:rencana_detail", args=[lain.pk])).status_code == 404, role
         assert client.get(reverse("pembinaan:rencana_pdf", args=[lain.pk])).status_code == 404, role
         assert client.get(reverse("pembinaan:kegiatan_ubah", args=[kegiatan.pk])).status_code == 404, role
-        assert client.post(reverse("pembinaan:rencana_aksi", args=[lain.pk]), {"aksi": "setujui"}).status_code == 404
+        assert (
+            client.post(reverse("pembinaan:rencana_aksi", args=[lain.pk]), {"aksi": "setujui"}).status_code
+            == 404
+        )
         assert client.post(reverse("pembinaan:kegiatan_hapus", args=[kegiatan.pk])).status_code == 404
     client.force_login(users["operator_opd"])
     page = client.get(reverse("pembinaan:rencana_list"), {"tahun": TAHUN})
@@ -279,7 +301,10 @@ def test_journey_pages_create_submit_return_agree(rencana, client, users):
     assert rencana.kegiatan.count() == 3
     client.post(reverse("pembinaan:rencana_aksi", args=[rencana.pk]), {"aksi": "ajukan"})
     client.force_login(users["atasan"])
-    client.post(reverse("pembinaan:rencana_aksi", args=[rencana.pk]), {"aksi": "kembalikan", "alasan": "Kurangi biaya"})
+    client.post(
+        reverse("pembinaan:rencana_aksi", args=[rencana.pk]),
+        {"aksi": "kembalikan", "alasan": "Kurangi biaya"},
+    )
     rencana.refresh_from_db()
     assert rencana.status == "dikembalikan"
     client.force_login(users["pegawai"])
@@ -324,7 +349,11 @@ def test_long_text_on_create_and_on_edit(rencana, client, users):
     r = client.post(url, _post(keterangan="k" * 500))
     assert r.status_code == 302
     kegiatan.refresh_from_db()
-    assert (kegiatan.keterangan, kegiatan.nama_kegiatan, kegiatan.biaya) == ("k" * 500, "Workshop Anjab", 750_000)
+    assert (kegiatan.keterangan, kegiatan.nama_kegiatan, kegiatan.biaya) == (
+        "k" * 500,
+        "Workshop Anjab",
+        750_000,
+    )
     assert kegiatan.history.first().history_change_reason == "Kegiatan diubah"
 
 
@@ -332,7 +361,9 @@ def test_long_reasons_in_the_return_and_proposal_forms(rencana, client, users, o
     services_rencana.rencana_ajukan(actor=users["pegawai"], rencana=rencana)
     client.force_login(users["atasan"])
     r = client.post(
-        reverse("pembinaan:rencana_aksi", args=[rencana.pk]), {"aksi": "kembalikan", "alasan": PANJANG}, follow=True
+        reverse("pembinaan:rencana_aksi", args=[rencana.pk]),
+        {"aksi": "kembalikan", "alasan": PANJANG},
+        follow=True,
     )
     assert "paling panjang 500 karakter" in r.content.decode()
     rencana.refresh_from_db()
@@ -349,7 +380,13 @@ def test_proposal_page_for_a_subordinate(org, users, client):
     client.force_login(users["atasan"])
     r = client.post(
         reverse("pembinaan:kebutuhan_usul"),
-        {"pegawai": org.staf_a.pk, "tahun": TAHUN, "topik": "Analisis data", "uraian": "Laporan", "bentuk_saran": "kursus"},
+        {
+            "pegawai": org.staf_a.pk,
+            "tahun": TAHUN,
+            "topik": "Analisis data",
+            "uraian": "Laporan",
+            "bentuk_saran": "kursus",
+        },
     )
     assert r.status_code == 302
     k = KebutuhanPengembangan.objects.get(sumber="usulan")
@@ -413,7 +450,9 @@ def test_plan_detail_query_count(rencana, client_as, users):
 
     def tambah():
         for i in range(7):
-            services_rencana.kegiatan_simpan(actor=users["pegawai"], rencana=rencana, data=_data(nama_kegiatan=f"K{i}"))
+            services_rencana.kegiatan_simpan(
+                actor=users["pegawai"], rencana=rencana, data=_data(nama_kegiatan=f"K{i}")
+            )
 
     assert_same_queries_after(lambda: get_queries(c, url), tambah, "rencana_detail")
 
@@ -429,7 +468,10 @@ def test_plan_pdf_and_rollup_pdf(rencana, users, client, tmp_path):
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf" and r.content[:4] == b"%PDF"
     (tmp_path / "rencana.pdf").write_bytes(r.content)
     teks = subprocess.run(
-        ["pdftotext", "-layout", str(tmp_path / "rencana.pdf"), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", "-layout", str(tmp_path / "rencana.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert "RENCANA PENGEMBANGAN KOMPETENSI PEGAWAI TAHUN 2027" in teks
     assert "Rp2.250.000" in teks.replace(" ", "") or "Rp 2.250.000" in teks
@@ -442,10 +484,6 @@ def test_plan_pdf_and_rollup_pdf(rencana, users, client, tmp_path):
         ["pdftotext", "-layout", str(tmp_path / "rekap.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Belum disetujui PPK" in teks and "DRAF" in teks
-    import shutil
-
-    shutil.copy(tmp_path / "rencana.pdf", "/tmp/h5/rencana.pdf")
-    shutil.copy(tmp_path / "rekap.pdf", "/tmp/h5/rekap.pdf")
 
 
 def test_unused_factory_user_has_no_plan_access(rencana, client):

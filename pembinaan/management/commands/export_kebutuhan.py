@@ -13,7 +13,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("tahun", type=int, help="tahun rencana (kebutuhan dari penilaian masuk tahun berikutnya)")
+        parser.add_argument(
+            "tahun", type=int, help="tahun rencana (kebutuhan dari penilaian masuk tahun berikutnya)"
+        )
         parser.add_argument("file", help="berkas tujuan, .csv atau .xlsx")
 
     def handle(self, *args, **options):
