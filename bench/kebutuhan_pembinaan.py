@@ -6,8 +6,8 @@ Run against a seeded database, in-process (no Celery hand-off; the task body is 
 
 The default plan year is the current one: it reads the previous (ended) year's final annual predikat,
 behaviour rating, 9-box and JP, so every step runs. The first run writes every need; the second run must
-add nothing (the unique key) — both are timed with their query counts. The rows the benchmark added are
-deleted afterwards (their history too), so the database is left as it was.
+add nothing (the unique key) — both are timed with their query counts. Everything runs in one transaction
+that is rolled back, so the database is left as it was.
 
 Measured 2026-12-02 on the shared 2-core machine (about 5 sessions running), PostgreSQL 15 server,
 `seed_demo --pegawai 50000`: see the figures in the report of this branch (bench/results.json is the
@@ -29,8 +29,7 @@ import django
 
 django.setup()
 
-from django.db import connection  # noqa: E402
-from django.db.models import Max  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
@@ -44,24 +43,30 @@ def main() -> None:
     parser.add_argument("--tahun", type=int, default=timezone.localdate().year)
     args = parser.parse_args()
     aktif = Pegawai.objects.filter(aktif=True).count()
-    batas = KebutuhanPengembangan.objects.aggregate(m=Max("id"))["m"] or 0
-    print(
-        f"{aktif} pegawai aktif; tahun rencana {args.tahun}; {KebutuhanPengembangan.objects.count()} kebutuhan ada"
-    )
-    try:
+    with transaction.atomic():
+        # The demo already generated this year's needs: remove them inside a transaction that is rolled
+        # back at the end, so the first run writes every need and the database is left as it was.
+        hapus = KebutuhanPengembangan.objects.filter(tahun=args.tahun).exclude(sumber="usulan")
+        print(f"{aktif} pegawai aktif; tahun rencana {args.tahun}; {hapus.count()} kebutuhan dikosongkan dulu")
+        hapus.delete()
         for putaran in ("pertama", "ulang"):
+            connection.queries_log.clear()
             with CaptureQueriesContext(connection) as ctx:
                 mulai = time.monotonic()
-                hasil = kebutuhan_bentuk(args.tahun)
+                titik = [mulai]
+
+                def langkah(kode: str, jumlah: int, titik=titik) -> None:
+                    now = time.monotonic()
+                    print(f"  {kode}: {jumlah} baru, {now - titik[0]:.1f} s")
+                    titik[0] = now
+
+                hasil = kebutuhan_bentuk(args.tahun, setelah_langkah=langkah)
                 detik = time.monotonic() - mulai
             print(
                 f"putaran {putaran}: {detik:.1f} s, {len(ctx.captured_queries)} query, "
                 f"{sum(hasil.values())} kebutuhan baru {hasil}"
             )
-    finally:
-        baru = KebutuhanPengembangan.objects.filter(id__gt=batas)
-        KebutuhanPengembangan.history.filter(id__gt=batas).delete()
-        print(f"dibersihkan: {baru.delete()[0]} baris")
+        transaction.set_rollback(True)
 
 
 if __name__ == "__main__":
