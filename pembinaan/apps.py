@@ -17,7 +17,35 @@ class PembinaanConfig(AppConfig):
             menu.Entri(
                 "Verifikasi klaim JP", "pembinaan:klaim_list", p.can_view_verifikasi, grup=grup, urutan=830
             ),
+            menu.Entri(
+                "Rencana pengembangan",
+                "pembinaan:rencana_list",
+                p.can_view_kebutuhan_list,
+                grup=grup,
+                urutan=840,
+            ),
+            menu.Entri(
+                "Kebutuhan pengembangan",
+                "pembinaan:kebutuhan_list",
+                p.can_view_kebutuhan_list,
+                grup=grup,
+                urutan=845,
+            ),
+            menu.Entri(
+                "Rencana pengembangan kompetensi",
+                "pembinaan:rekap",
+                p.can_view_rekap_rencana,
+                grup=grup,
+                urutan=850,
+            ),
         )
+
+        from pegawai.signals import jabatan_berubah
+
+        from . import tasks_kebutuhan  # noqa: F401  (registers the needs task with Celery)
+        from .services_kebutuhan import on_jabatan_berubah
+
+        jabatan_berubah.connect(on_jabatan_berubah, dispatch_uid="pembinaan.orientasi_jabatan_baru")
 
         from pegawai.profil import register_tab
 

@@ -217,6 +217,9 @@ class PembinaanDemoBuilder:
             n = copy_rows(KegiatanPengembangan, fields, rows)
             services.rekap_hitung_ulang(pasangan)
             klaim = self._klaim(admin, login_pegawai)
+            from .demo_kebutuhan import KebutuhanDemoBuilder  # needs and plans (issue 14 points 1-2)
+
+            KebutuhanDemoBuilder(self.rng, today=self.today).run()
         analyze_after_bulk_write(KegiatanPengembangan, RekapJP)
         totals = selectors.pegawai_jp(None, self.today.year)
         memenuhi = totals.filter(jp_total__gte=F("target_jp")).count()

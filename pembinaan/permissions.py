@@ -50,3 +50,59 @@ def can_import_pelatihan(user) -> bool:
 
 def can_view_jp_pegawai(user, pegawai) -> bool:
     return can_view_pegawai(user, pegawai)
+
+
+# --- needs and plans (issue 14 points 1–2) ----------------------------------------------------------
+
+
+def can_generate_kebutuhan(user) -> bool:
+    return roles.is_admin_bkd(user)
+
+
+def _atasan_dari(user, pegawai) -> bool:
+    return bool(pegawai.atasan_id) and cakupan_for(user).pegawai_id == pegawai.atasan_id
+
+
+def can_propose_kebutuhan(user, pegawai) -> bool:
+    """The employee for themselves, or their direct atasan."""
+    if not user.is_authenticated or not pegawai.aktif:
+        return False
+    return pegawai.user_id == user.pk or _atasan_dari(user, pegawai)
+
+
+def can_view_kebutuhan_list(user) -> bool:
+    """Needs and plans lists: BKD, Pimpinan, an operator (their OPD), an atasan (the team), an employee."""
+    c = cakupan_for(user)
+    return c.semua or c.opd_id is not None or c.pegawai_id is not None
+
+
+def can_view_rencana(user, rencana) -> bool:
+    return can_view_pegawai(user, rencana.pegawai)
+
+
+def can_edit_rencana(user, rencana) -> bool:
+    """The employee drafts and edits their own plan while it is a draft or returned."""
+    return rencana.bisa_diubah and rencana.pegawai.user_id == user.pk and rencana.pegawai.aktif
+
+
+def can_submit_rencana(user, rencana) -> bool:
+    return can_edit_rencana(user, rencana)
+
+
+def can_decide_rencana(user, rencana) -> bool:
+    """The direct atasan agrees or returns a submitted plan (never their own)."""
+    return (
+        rencana.status == rencana.Status.DIAJUKAN
+        and rencana.pegawai.user_id != user.pk
+        and _atasan_dari(user, rencana.pegawai)
+    )
+
+
+def can_view_rekap_rencana(user) -> bool:
+    """The roll-up: the whole government for the BKD and the Pimpinan, one OPD for its operator."""
+    return roles.is_admin_bkd(user) or roles.is_pimpinan(user) or cakupan_for(user).opd_id is not None
+
+
+def can_approve_rencana_kompetensi(user) -> bool:
+    """The PPK (the Pimpinan role) approves the rencana pengembangan kompetensi (PP 17/2020 Pasal 203(5))."""
+    return roles.is_pimpinan(user)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_rencana
 
 app_name = "pembinaan"
 
@@ -11,4 +11,17 @@ urlpatterns = [
     path("pembinaan/klaim/", views.klaim_list, name="klaim_list"),
     path("pembinaan/klaim/<int:pk>/putus/", views.klaim_putus, name="klaim_putus"),
     path("pembinaan/kegiatan/<int:pk>/bukti/", views.bukti, name="bukti"),
+    # needs and plans (issue 14 points 1-2)
+    path("pembinaan/kebutuhan/", views_rencana.kebutuhan_list, name="kebutuhan_list"),
+    path("pembinaan/kebutuhan/usul/", views_rencana.kebutuhan_usul, name="kebutuhan_usul"),
+    path("pembinaan/kebutuhan/bentuk/", views_rencana.generasi_mulai, name="generasi_mulai"),
+    path("pembinaan/kebutuhan/bentuk/<int:pk>/", views_rencana.generasi_detail, name="generasi_detail"),
+    path("pembinaan/rencana/", views_rencana.rencana_list, name="rencana_list"),
+    path("pembinaan/rencana/saya/", views_rencana.rencana_saya, name="rencana_saya"),
+    path("pembinaan/rencana/<int:pk>/", views_rencana.rencana_detail, name="rencana_detail"),
+    path("pembinaan/rencana/<int:pk>/aksi/", views_rencana.rencana_aksi, name="rencana_aksi"),
+    path("pembinaan/rencana/<int:pk>/pdf/", views_rencana.rencana_pdf, name="rencana_pdf"),
+    path("pembinaan/rencana/kegiatan/<int:pk>/", views_rencana.kegiatan_ubah, name="kegiatan_ubah"),
+    path("pembinaan/rencana/kegiatan/<int:pk>/hapus/", views_rencana.kegiatan_hapus, name="kegiatan_hapus"),
+    path("pembinaan/rencana-kompetensi/", views_rencana.rekap, name="rekap"),
 ]
