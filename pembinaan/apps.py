@@ -17,6 +17,11 @@ class PembinaanConfig(AppConfig):
             menu.Entri(
                 "Verifikasi klaim JP", "pembinaan:klaim_list", p.can_view_verifikasi, grup=grup, urutan=830
             ),
+            # h6: catalogue, events, e-learning
+            menu.Entri("Pelatihan", "pembinaan:pelatihan_list", p.can_view_pelatihan, grup=grup, urutan=840),
+            menu.Entri("Katalog program", "pembinaan:katalog", p.can_view_pelatihan, grup=grup, urutan=845),
+            menu.Entri("E-learning", "belajar:beranda", p.can_belajar, grup=grup, urutan=850),
+            menu.Entri("Kelola e-learning", "belajar:kelola", p.can_author_modul, grup=grup, urutan=855),
         )
 
         from pegawai.profil import register_tab
