@@ -109,7 +109,7 @@ class PelajaranForm(forms.Form):
     jenis = forms.ChoiceField(label="Jenis", choices=Pelajaran.Jenis.choices)
     isi = forms.CharField(label="Isi (teks)", required=False, widget=forms.Textarea(attrs={"rows": 4}))
     berkas = forms.FileField(label="Berkas PDF", required=False)
-    tautan_video = forms.URLField(label="Tautan video", required=False)
+    tautan_video = forms.URLField(label="Tautan video", required=False, assume_scheme="https")
 
 
 class SoalForm(forms.Form):
