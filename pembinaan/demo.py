@@ -217,6 +217,9 @@ class PembinaanDemoBuilder:
             n = copy_rows(KegiatanPengembangan, fields, rows)
             services.rekap_hitung_ulang(pasangan)
             klaim = self._klaim(admin, login_pegawai)
+            from .demo_pelatihan import buat as buat_pelatihan  # h6: events and e-learning
+
+            self.pelatihan = buat_pelatihan(today=self.today, admin=admin, login_pegawai=login_pegawai)
         analyze_after_bulk_write(KegiatanPengembangan, RekapJP)
         totals = selectors.pegawai_jp(None, self.today.year)
         memenuhi = totals.filter(jp_total__gte=F("target_jp")).count()
