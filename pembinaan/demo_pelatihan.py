@@ -96,7 +96,7 @@ def buat(*, today: dt.date, admin, login_pegawai: int | None) -> str:
         today + dt.timedelta(days=14),
         3,
         12,
-        tempat="Daring (Zoom BKPSDM)",
+        tempat="Zoom BKPSDM",
         daring=True,
         kuota_opd={opd_saya: 3},
     )
