@@ -339,7 +339,16 @@ def test_jumlah_query_detail_hasil_dan_saya(org, users, client_as):
             peserta=svc.peserta_daftar(actor=admin, pelaksanaan=r, pegawai=org.staf_a),
             lulus=True,
         )
-    urls = [f"/pembinaan/pelatihan/{run.pk}/", f"/pembinaan/pelatihan/{run.pk}/hasil/"]
+    sesi = svc.sesi_tambah(
+        actor=admin,
+        pelaksanaan=run,
+        data={"tanggal": run.tanggal_mulai, "jam_mulai": dt.time(8), "jam_selesai": dt.time(12)},
+    )
+    urls = [
+        f"/pembinaan/pelatihan/{run.pk}/",
+        f"/pembinaan/pelatihan/{run.pk}/hasil/",
+        f"/pembinaan/pelatihan/{run.pk}/sesi/{sesi.pk}/kehadiran/",
+    ]
     kecil = {u: get_queries(client_as("admin_bkd"), u) for u in urls}
     kecil_saya = get_queries(client_as("pegawai"), "/pembinaan/saya/")
     for p in lain[3:]:
