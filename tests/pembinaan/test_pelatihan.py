@@ -401,3 +401,43 @@ def test_teks_panjang_buat_dan_ubah(org, users, run, client_as):
     )
     assert "Catatan paling panjang 500 karakter (sekarang 501)." in r.content.decode()
     assert not Peserta.objects.exists()
+
+
+def test_halaman_daftar_penuh_menawarkan_daftar_tunggu_lalu_batal(org, users, client_as):
+    run = d.pelaksanaan(users["admin_bkd"], kuota=1)
+    svc.peserta_daftar(actor=users["admin_bkd"], pelaksanaan=run, pegawai=org.staf_b)
+    c = client_as("pegawai")
+    url = f"/pembinaan/pelatihan/{run.pk}/"
+    r = c.post(url, {"aksi": "daftar"}, follow=True)
+    halaman = r.content.decode()
+    assert "penuh (1 dari 1 kursi terisi)" in halaman and "Masuk daftar tunggu" in halaman
+    assert not Peserta.objects.filter(pegawai=org.staf_a).exists()
+    c.post(url, {"aksi": "daftar", "tunggu": "1"})
+    saya = Peserta.objects.get(pegawai=org.staf_a)
+    assert saya.status == "tunggu"
+    assert c.post(f"/pembinaan/peserta/{saya.pk}/batal/").status_code == 302
+    saya.refresh_from_db()
+    assert saya.status == "batal"
+
+
+def test_saringan_daftar_pelaksanaan(users, client_as):
+    admin = users["admin_bkd"]
+    teknis = d.pelaksanaan(admin)
+    seminar = d.pelaksanaan(
+        admin,
+        d.program(admin, nama="Seminar Perencanaan", bentuk="seminar", jp=Decimal(8)),
+        tanggal_mulai=dt.date(2025, 5, 5),
+        tanggal_selesai=dt.date(2025, 5, 5),
+    )
+    svc.pelaksanaan_status(actor=admin, pelaksanaan=seminar, ke="selesai")
+    c = client_as("pegawai")
+
+    def pks(q):
+        return [r.pk for r in c.get(f"/pembinaan/pelatihan/?{q}").context["page"]]
+
+    assert pks("") == [teknis.pk, seminar.pk]
+    assert pks("bentuk=seminar") == [seminar.pk]
+    assert pks("tahun=2026") == [teknis.pk]
+    assert pks("status=selesai") == [seminar.pk]
+    assert pks("q=perencanaan") == [seminar.pk]
+    assert pks("status=tidak-ada&bentuk=x&tahun=abc") == [teknis.pk, seminar.pk]  # unknown values ignored
