@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("penggajian.urls")),
     path("", include("mutasi.urls")),
     path("", include("pembinaan.urls")),
+    path("belajar/", include("pembinaan.urls_belajar")),
 ]
 
 # MEDIA_ROOT is never served, in any mode: uploaded evidence and generated slips are personal data and

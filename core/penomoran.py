@@ -51,6 +51,10 @@ JENIS_BAWAAN: dict[str, tuple[str, str]] = {
     "sk_mutasi": ("Keputusan mutasi (SK mutasi dan petikannya)", "800/{urut}/BKPSDM/{tahun}"),
     "spmt": ("Surat pernyataan melaksanakan tugas (SPMT)", "800/{urut}/SPMT/BKPSDM/{tahun}"),
     "sk_kgb": ("Surat pemberitahuan kenaikan gaji berkala (KGB)", "800/{urut}/KGB/BKPSDM/{tahun}"),
+    "sertifikat_pelatihan": (
+        "Sertifikat pelatihan dan e-learning (pembinaan)",
+        "800/{urut}/SERT/BKPSDM/{tahun}",
+    ),
 }
 
 

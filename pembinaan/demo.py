@@ -220,6 +220,9 @@ class PembinaanDemoBuilder:
             from .demo_kebutuhan import KebutuhanDemoBuilder  # needs and plans (issue 14 points 1-2)
 
             KebutuhanDemoBuilder(self.rng, today=self.today).run()
+            from .demo_pelatihan import buat as buat_pelatihan  # h6: events and e-learning
+
+            self.pelatihan = buat_pelatihan(today=self.today, admin=admin, login_pegawai=login_pegawai)
         analyze_after_bulk_write(KegiatanPengembangan, RekapJP)
         totals = selectors.pegawai_jp(None, self.today.year)
         memenuhi = totals.filter(jp_total__gte=F("target_jp")).count()

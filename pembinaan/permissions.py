@@ -106,3 +106,50 @@ def can_view_rekap_rencana(user) -> bool:
 def can_approve_rencana_kompetensi(user) -> bool:
     """The PPK (the Pimpinan role) approves the rencana pengembangan kompetensi (PP 17/2020 Pasal 203(5))."""
     return roles.is_pimpinan(user)
+# --- events and e-learning (h6) ---------------------------------------------------------------------
+
+
+def can_manage_pelatihan(user) -> bool:
+    """Catalogue, runs, sessions, attendance and results: the Admin BKD."""
+    return roles.is_admin_bkd(user)
+
+
+def can_view_pelatihan(user) -> bool:
+    """The catalogue and the runs: every signed-in user with a role or an employee record."""
+    return user.is_authenticated and (
+        roles.is_admin_bkd(user) or roles.is_pimpinan(user) or roles.is_operator_opd(user)
+        or cakupan_for(user).pegawai_id is not None
+    )  # fmt: skip
+
+
+def can_nominate(user, pegawai) -> bool:
+    """Enrol an employee: themselves, their atasan, the Operator OPD of their OPD, the Admin BKD."""
+    if not user.is_authenticated or not pegawai.aktif:
+        return False
+    if roles.is_admin_bkd(user) or pegawai.user_id == user.pk:
+        return True
+    cakupan = cakupan_for(user)
+    if cakupan.opd_id is not None and pegawai.opd_id == cakupan.opd_id:
+        return True
+    return cakupan.pegawai_id is not None and pegawai.atasan_id == cakupan.pegawai_id
+
+
+def can_cancel_peserta(user, peserta) -> bool:
+    return peserta.hasil == "belum" and peserta.status != "batal" and can_nominate(user, peserta.pegawai)
+
+
+def can_view_sertifikat(user, pegawai) -> bool:
+    """The certificate: its holder, the Admin BKD, the Operator OPD of the holder's OPD."""
+    if pegawai.user_id == user.pk or roles.is_admin_bkd(user):
+        return True
+    opd_id = cakupan_for(user).opd_id
+    return opd_id is not None and pegawai.opd_id == opd_id
+
+
+def can_author_modul(user) -> bool:
+    return roles.is_admin_bkd(user)
+
+
+def can_belajar(user) -> bool:
+    """Following e-learning: a login bound to an employee record."""
+    return cakupan_for(user).pegawai_id is not None

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views, views_rencana
+from . import views_pelatihan as vp
 
 app_name = "pembinaan"
 
@@ -24,4 +25,15 @@ urlpatterns = [
     path("pembinaan/rencana/kegiatan/<int:pk>/", views_rencana.kegiatan_ubah, name="kegiatan_ubah"),
     path("pembinaan/rencana/kegiatan/<int:pk>/hapus/", views_rencana.kegiatan_hapus, name="kegiatan_hapus"),
     path("pembinaan/rencana-kompetensi/", views_rencana.rekap, name="rekap"),
+    # h6: catalogue and events
+    path("pembinaan/katalog/", vp.katalog, name="katalog"),
+    path("pembinaan/katalog/<int:pk>/ubah/", vp.program_ubah, name="program_ubah"),
+    path("pembinaan/pelatihan/", vp.pelatihan_list, name="pelatihan_list"),
+    path("pembinaan/pelatihan/baru/", vp.pelatihan_form, name="pelatihan_baru"),
+    path("pembinaan/pelatihan/<int:pk>/", vp.pelatihan_detail, name="pelatihan_detail"),
+    path("pembinaan/pelatihan/<int:pk>/ubah/", vp.pelatihan_form, name="pelatihan_ubah"),
+    path("pembinaan/pelatihan/<int:pk>/sesi/<int:sesi_pk>/kehadiran/", vp.kehadiran, name="kehadiran"),
+    path("pembinaan/pelatihan/<int:pk>/hasil/", vp.hasil, name="pelatihan_hasil"),
+    path("pembinaan/peserta/<int:pk>/batal/", vp.peserta_batal, name="peserta_batal"),
+    path("pembinaan/peserta/<int:pk>/sertifikat/", vp.sertifikat_peserta, name="sertifikat_peserta"),
 ]

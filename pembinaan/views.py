@@ -20,7 +20,7 @@ from core.xlsx import write_xlsx
 from pegawai import selectors as pegawai_selectors
 from pegawai.models import Pegawai
 
-from . import permissions, selectors, services
+from . import permissions, selectors, selectors_pelatihan, services
 from .forms import KlaimForm
 from .impor import EXPORT_COLUMNS, jp_rows
 
@@ -178,6 +178,7 @@ def saya(request):
         "kegiatan": selectors.kegiatan_pegawai(pegawai, f["tahun"]),
         "form": form,
         "bisa_klaim": permissions.can_claim_kegiatan(request.user, pegawai),
+        "pelatihan_saya": list(selectors_pelatihan.peserta_pegawai(pegawai)[:20]),  # h6
     }
     return render(request, "pembinaan/saya.html", context)
 

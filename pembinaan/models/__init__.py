@@ -2,6 +2,8 @@
 
 - ``jp``: JP rules, targets, the programme catalogue, the ledger of development activities and the yearly JP totals.
 - ``kebutuhan``: competency profile, development needs, the employee's yearly plan and the PPK's roll-up.
+- ``pelatihan``: runs of a programme (angkatan) with sessions, quotas, participants, attendance, results.
+- ``belajar``: e-learning modules, lessons, quizzes and each employee's progress.
 """
 
 from .jp import (
@@ -49,4 +51,22 @@ __all__ = [
     "TargetJP",
     "bukti_kegiatan_upload_to",
     "jalur_bentuk",
+]
+
+# h6: events (pelatihan) and e-learning (belajar)
+from .belajar import IkutModul, Modul, Pelajaran, PercobaanKuis, Pilihan, Soal
+from .pelatihan import Kehadiran, KuotaOPD, Pelaksanaan, Peserta, Sesi
+
+__all__ += [
+    "IkutModul",
+    "Kehadiran",
+    "KuotaOPD",
+    "Modul",
+    "Pelajaran",
+    "Pelaksanaan",
+    "PercobaanKuis",
+    "Peserta",
+    "Pilihan",
+    "Sesi",
+    "Soal",
 ]

@@ -48,8 +48,7 @@ GAJI_BKD = [
                     "Putaran rotasi", "Bobot rekomendasi", "Aturan mutasi",
                 ]),
                 ("Pembinaan", [
-                    "Kepatuhan JP", "Pegawai & JP", "Verifikasi klaim JP", "Rencana pengembangan", "Kebutuhan pengembangan",
-                    "Rencana pengembangan kompetensi",
+                    "Kepatuhan JP", "Pegawai & JP", "Verifikasi klaim JP", "Rencana pengembangan", "Kebutuhan pengembangan", "Rencana pengembangan kompetensi", "Pelatihan", "Katalog program", "Kelola e-learning",
                 ]),
                 "Usulan perubahan data",
             ],
@@ -67,8 +66,7 @@ GAJI_BKD = [
                     "Bobot rekomendasi", "Aturan mutasi",
                 ]),
                 ("Pembinaan", [
-                    "Kepatuhan JP", "Pegawai & JP", "Verifikasi klaim JP", "Rencana pengembangan", "Kebutuhan pengembangan",
-                    "Rencana pengembangan kompetensi",
+                    "Kepatuhan JP", "Pegawai & JP", "Verifikasi klaim JP", "Rencana pengembangan", "Kebutuhan pengembangan", "Rencana pengembangan kompetensi", "Pelatihan", "Katalog program",
                 ]),
                 "Usulan perubahan data",
             ],
@@ -84,7 +82,9 @@ GAJI_BKD = [
                 ]),
                 ("Gaji", ["Slip saya"]),
                 ("Mutasi", ["Mutasi saya"]),
-                ("Pembinaan", ["JP saya", "Kepatuhan JP", "Pegawai & JP", "Rencana pengembangan", "Kebutuhan pengembangan"]),
+                ("Pembinaan", [
+                    "JP saya", "Kepatuhan JP", "Pegawai & JP", "Rencana pengembangan", "Kebutuhan pengembangan", "Pelatihan", "Katalog program", "E-learning",
+                ]),
                 "Usulan perubahan data",
             ],
             ["Profil saya"],
@@ -96,7 +96,9 @@ GAJI_BKD = [
                 ("Kinerja", ["SKP saya", "Umpan balik rekan kerja"]),
                 ("Gaji", ["Slip saya"]),
                 ("Mutasi", ["Mutasi saya"]),
-                ("Pembinaan", ["JP saya", "Rencana pengembangan", "Kebutuhan pengembangan"]),
+                ("Pembinaan", [
+                    "JP saya", "Rencana pengembangan", "Kebutuhan pengembangan", "Pelatihan", "Katalog program", "E-learning",
+                ]),
                 "Usulan perubahan data",
             ],
             ["Profil saya"],

@@ -26,3 +26,25 @@ def test_demo_ledger(org, users):
     assert hasil.klaim >= 1 and klaim.bukti
     services.klaim_verifikasi(actor=users["operator_opd"], kegiatan=klaim)
     assert selectors.ringkasan_pegawai(org.staf_a, HARI_INI.year)["memenuhi"]
+
+
+def test_demo_pelatihan_dan_belajar(org, users):
+    """Events at four stages and two modules; the `pegawai` login has one enrolment and one module in
+    progress; the finished run's graduates got their JP through the ledger."""
+    from pembinaan.models import IkutModul, Modul, Pelaksanaan, Peserta
+
+    PembinaanDemoBuilder(1).run()
+    assert sorted(Pelaksanaan.objects.values_list("status", flat=True)) == [
+        "dibuka",
+        "ditutup",
+        "ditutup",
+        "selesai",
+    ]
+    assert Modul.objects.filter(terbit=True).count() == 2
+    saya = Peserta.objects.get(pegawai=org.staf_a)
+    assert (saya.status, saya.pelaksanaan.status) == ("terdaftar", "dibuka")
+    ikut = IkutModul.objects.get(pegawai=org.staf_a)
+    assert ikut.pelajaran_selesai.count() == 1 and ikut.lulus_pada is None
+    for p in Peserta.objects.filter(hasil="lulus"):
+        assert p.kegiatan.sumber == "event" and p.kegiatan.jp_diakui == p.pelaksanaan.jp
+        assert p.kegiatan.nomor_sertifikat.endswith(f"/SERT/BKPSDM/{HARI_INI.year}")
