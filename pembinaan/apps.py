@@ -17,6 +17,23 @@ class PembinaanConfig(AppConfig):
             menu.Entri(
                 "Verifikasi klaim JP", "pembinaan:klaim_list", p.can_view_verifikasi, grup=grup, urutan=830
             ),
+            menu.Entri(
+                "Mentoring & coaching", "pembinaan:mentoring", p.can_view_mentoring, grup=grup, urutan=870
+            ),
+            menu.Entri(
+                "Cek penerapan pelatihan",
+                "pembinaan:evaluasi_penerapan",
+                p.can_view_penerapan,
+                grup=grup,
+                urutan=875,
+            ),
+            menu.Entri(
+                "Efek pelatihan",
+                "pembinaan:evaluasi_program",
+                p.can_view_efek_pelatihan,
+                grup=grup,
+                urutan=880,
+            ),
         )
 
         from pegawai.profil import register_tab

@@ -128,3 +128,15 @@ def can_check_penerapan(user, kegiatan) -> bool:
         and kegiatan.pegawai.atasan_id == pegawai_id
         and kegiatan.status == kegiatan.Status.DIVERIFIKASI
     )
+
+
+def can_view_penerapan(user) -> bool:
+    """The atasan's list of checks of use at work due."""
+    cakupan = cakupan_for(user)
+    return cakupan.pegawai_id is not None and cakupan.punya_bawahan
+
+
+def can_view_efek_pelatihan(user) -> bool:
+    """Predikat before/after per programme: the government (Admin BKD, Pimpinan) or one OPD (operator)."""
+    cakupan = cakupan_for(user)
+    return cakupan.semua or cakupan.opd_id is not None
