@@ -136,6 +136,7 @@ def catat_sesi(*, actor, pasangan: PasanganMentoring, data: dict) -> SesiMentori
     """Log one session of an active pair and credit JP to mentor and mentee by the form's dated rule
     (one ledger line each, source `mentoring`, verified at once). Linked to kinerja's bimbingan record
     of the mentee on the same day, when there is one. All or nothing."""
+    pasangan = PasanganMentoring.objects.select_related("mentor", "mentee", "mentee__opd").get(pk=pasangan.pk)
     errors: dict[str, list[str]] = {}
     agenda = _teks(data, "agenda", "Agenda", 300, errors, wajib=True)
     catatan = _teks(data, "catatan", "Catatan", 500, errors)

@@ -259,9 +259,9 @@ def _tim(org, users, n: int, awal: int) -> None:
 
 
 def test_query_count_daftar_penerapan_dan_program(org, users, client_as):
-    from pegawai.models import Pegawai
-
     from django.test import Client
+
+    from pegawai.models import Pegawai
 
     c = client_as("atasan")
     admin = Client()
