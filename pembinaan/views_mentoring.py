@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core.angka import format_desimal
 from core.exceptions import pesan_validasi
 from pegawai import selectors as pegawai_selectors
 
@@ -178,7 +179,9 @@ def sesi(request, pk: int):
             _add_errors(form, exc)
         else:
             jp_mentee = obj.kegiatan_mentee.jp_diakui if obj.kegiatan_mentee else 0
-            messages.success(request, f"Sesi dicatat; {jp_mentee} JP dikreditkan ke mentor dan mentee.")
+            messages.success(
+                request, f"Sesi dicatat; {format_desimal(jp_mentee)} JP dikreditkan ke mentor dan mentee."
+            )
             return redirect("pembinaan:mentoring_detail", pasangan.pk)
     return render(
         request, "pembinaan/mentoring/detail.html", _detail_context(request, pasangan, form), status=400
