@@ -2,7 +2,7 @@
 
 Deterministic (the ledger builder's random.Random). A handful of pairs, all through the services so the
 ledger, the JP recap and the history stay consistent:
-- about fifteen active pairs of an atasan and one of their staff, in different OPDs, with two past
+- eight active pairs of an atasan and one of their staff, in different OPDs, with two past
   sessions each (JP credited to both by the mentoring/coaching rule);
 - the `pegawai` login as mentee of a proposed pair waiting for the `atasan` login to confirm (so the
   demo's JP of that login is untouched: it stays behind with its claim);
@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from akun.models import User
 from pegawai.models import Pegawai
@@ -24,8 +24,8 @@ from pegawai.models import Pegawai
 from . import services_evaluasi, services_mentoring
 from .models import KegiatanPengembangan
 
-PASANGAN = 15
-EVALUASI = 30
+PASANGAN = 8
+EVALUASI = 16
 
 
 def buat(
@@ -64,8 +64,10 @@ def buat(
         Pegawai.objects.filter(aktif=True, atasan__isnull=False, atasan__aktif=True)
         .exclude(pk__in=dipakai)
         .exclude(atasan_id__in=dipakai)
+        .annotate(sisa=F("id") % 37)
+        .filter(sisa=0)  # spread over the government, picked in SQL
         .select_related("atasan", "atasan__user")
-        .order_by("nip")[::37][: PASANGAN * 4]
+        .order_by("nip")[: PASANGAN * 4]
     )
     opd_terpakai: set[int] = set()
     for p in calon:
@@ -98,8 +100,10 @@ def buat(
     kegiatan = list(
         KegiatanPengembangan.objects.filter(tahun=today.year - 1, status="diverifikasi", sumber="impor")
         .exclude(bentuk__in=("mentoring", "coaching"))
+        .annotate(pilih=F("id") % 53)
+        .filter(pilih=0)  # every 53rd line, picked in SQL
         .select_related("pegawai", "pegawai__user", "pegawai__atasan__user", "program")
-        .order_by("id")[::53][:EVALUASI]
+        .order_by("id")[:EVALUASI]
     )
     for k in kegiatan:
         services_evaluasi.isi_umpan_balik(
