@@ -28,6 +28,13 @@ PASANGAN = 8
 EVALUASI = 16
 
 
+def _sebar(qs, jumlah: int):
+    """About `jumlah` rows spread over `qs` (every n-th id), picked in SQL: a stepped slice of the
+    queryset would read every row."""
+    langkah = max(qs.count() // jumlah, 1)
+    return qs.annotate(sisa_demo=F("id") % langkah).filter(sisa_demo=0)
+
+
 def buat(
     rng: random.Random, today: dt.date, *, admin: User, login_pegawai: int | None
 ) -> tuple[int, int, int]:
@@ -60,14 +67,13 @@ def buat(
             )
             pasangan += 1
             dipakai.add(mentor.pk)
-    calon = list(
+    semua = (
         Pegawai.objects.filter(aktif=True, atasan__isnull=False, atasan__aktif=True)
         .exclude(pk__in=dipakai)
         .exclude(atasan_id__in=dipakai)
-        .annotate(sisa=F("id") % 37)
-        .filter(sisa=0)  # spread over the government, picked in SQL
-        .select_related("atasan", "atasan__user")
-        .order_by("nip")[: PASANGAN * 4]
+    )
+    calon = list(
+        _sebar(semua, PASANGAN * 4).select_related("atasan", "atasan__user").order_by("nip")[: PASANGAN * 4]
     )
     opd_terpakai: set[int] = set()
     for p in calon:
@@ -97,11 +103,11 @@ def buat(
             )
             sesi += 1
     evaluasi = 0
+    lalu = KegiatanPengembangan.objects.filter(
+        tahun=today.year - 1, status="diverifikasi", sumber="impor"
+    ).exclude(bentuk__in=("mentoring", "coaching"))
     kegiatan = list(
-        KegiatanPengembangan.objects.filter(tahun=today.year - 1, status="diverifikasi", sumber="impor")
-        .exclude(bentuk__in=("mentoring", "coaching"))
-        .annotate(pilih=F("id") % 53)
-        .filter(pilih=0)  # every 53rd line, picked in SQL
+        _sebar(lalu, EVALUASI)
         .select_related("pegawai", "pegawai__user", "pegawai__atasan__user", "program")
         .order_by("id")[:EVALUASI]
     )
