@@ -20,6 +20,11 @@ class UsulanForm(forms.Form):
     )
 
 
+class KapasitasForm(forms.Form):
+    mentor_nip = forms.CharField(label="NIP mentor", max_length=18)
+    maks_mentee = forms.IntegerField(label="Maksimal mentee", min_value=0, max_value=20)
+
+
 class SesiForm(forms.Form):
     tanggal = forms.DateField(label="Tanggal", widget=forms.DateInput(attrs={"type": "date"}))
     durasi_menit = forms.IntegerField(label="Durasi (menit)", min_value=1, max_value=600)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("pembinaan/kegiatan/<int:pk>/bukti/", views.bukti, name="bukti"),
     # mentoring and coaching
     path("pembinaan/mentoring/", views_mentoring.daftar, name="mentoring"),
+    path("pembinaan/mentoring/kapasitas/", views_mentoring.kapasitas, name="mentoring_kapasitas"),
     path("pembinaan/mentoring/usulkan/", views_mentoring.usulkan, name="mentoring_usulkan"),
     path(
         "pembinaan/mentoring/usulkan-otomatis/", views_mentoring.usulkan_otomatis, name="mentoring_otomatis"

@@ -18,7 +18,7 @@ from pegawai import selectors as pegawai_selectors
 from . import permissions
 from . import selectors_mentoring as sm
 from . import services_mentoring as svc
-from .forms_mentoring import SesiForm, UsulanForm
+from .forms_mentoring import KapasitasForm, SesiForm, UsulanForm
 from .models import PasanganMentoring
 
 
@@ -48,8 +48,34 @@ def daftar(request):
         "opds": opds,
         "bisa_usul": permissions.can_propose_mentoring(request.user),
         "form": UsulanForm(),
+        "form_kapasitas": KapasitasForm(),
     }
     return render(request, "pembinaan/mentoring/daftar.html", context)
+
+
+@login_required
+@require_POST
+def kapasitas(request):
+    """The Operator OPD (their OPD's mentors) or the Admin BKD sets a mentor's capacity."""
+    _require(permissions.can_propose_mentoring(request.user))
+    form = KapasitasForm(request.POST)
+    if form.is_valid():
+        mentor = (
+            pegawai_selectors.pegawai_list_visible_to(user=request.user)
+            .filter(aktif=True, nip=form.cleaned_data["mentor_nip"].strip())
+            .first()
+        )
+        if mentor is None:
+            messages.error(request, "NIP mentor: tidak ditemukan di cakupan Anda.")
+        else:
+            _require(permissions.can_propose_mentoring(request.user, mentor.opd_id))
+            svc.atur_kapasitas(actor=request.user, mentor=mentor, maks=form.cleaned_data["maks_mentee"])
+            messages.success(
+                request, f"Kapasitas {mentor.nama_lengkap}: {form.cleaned_data['maks_mentee']} mentee."
+            )
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("pembinaan:mentoring")
 
 
 @login_required
@@ -110,6 +136,7 @@ def usulkan(request):
         "opds": list(pegawai_selectors.opd_list_visible_to(user=request.user)),
         "bisa_usul": True,
         "form": form,
+        "form_kapasitas": KapasitasForm(),
     }
     return render(request, "pembinaan/mentoring/daftar.html", context, status=400)
 

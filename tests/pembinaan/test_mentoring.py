@@ -316,3 +316,23 @@ def test_query_count_daftar_dan_detail(org, users, talenta, client_as):
     assert len(r.context["page"].object_list) == 10
     assert_same_queries(kecil, get_queries(c, "/pembinaan/mentoring/"), "daftar mentoring")
     assert_same_queries(kecil_detail, get_queries(c, f"/pembinaan/mentoring/{p.pk}/"), "detail mentoring")
+
+
+def test_atur_kapasitas_mentor(org, users, client_as):
+    c = client_as("operator_opd")
+    assert (
+        c.post(
+            "/pembinaan/mentoring/kapasitas/", {"mentor_nip": org.kepala_a.nip, "maks_mentee": "5"}
+        ).status_code
+        == 302
+    )
+    assert org.kepala_a.kapasitas_mentor.maks_mentee == 5
+    assert org.kepala_a.kapasitas_mentor.history.first().history_user == users["operator_opd"]
+    c.post("/pembinaan/mentoring/kapasitas/", {"mentor_nip": org.kepala_a.nip, "maks_mentee": "21"})
+    org.kepala_a.kapasitas_mentor.refresh_from_db()
+    assert org.kepala_a.kapasitas_mentor.maks_mentee == 5
+    c.post("/pembinaan/mentoring/kapasitas/", {"mentor_nip": org.staf_b.nip, "maks_mentee": "2"})  # OPD B
+    from pembinaan.models import KapasitasMentor
+
+    assert not KapasitasMentor.objects.filter(pegawai=org.staf_b).exists()
+    assert client_as("atasan").post("/pembinaan/mentoring/kapasitas/", {}).status_code == 403
