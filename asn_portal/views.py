@@ -11,6 +11,7 @@ from kinerja.models import PERIODE_SEMUA
 from mutasi import dashboards as mutasi_dashboards
 from pegawai import dashboards
 from pegawai.selectors import cakupan_for, pegawai_of_user
+from pembinaan import dashboards as pembinaan_dashboards
 from penggajian import dashboards as gaji_dashboards
 
 
@@ -32,12 +33,15 @@ def dasbor(request):
         context["kinerja"] = kinerja_dashboards.dasbor_atasan(me=cakupan.pegawai_id)
         context["kinerja_saya"] = kinerja_dashboards.dasbor_pegawai(pegawai_id=cakupan.pegawai_id)
         context["gaji_saya"] = gaji_dashboards.dasbor_pegawai(pegawai_id=cakupan.pegawai_id)
+        context["jp_saya"] = pembinaan_dashboards.dasbor_pegawai(pegawai_id=cakupan.pegawai_id)
+        context["pembinaan"] = pembinaan_dashboards.dasbor_atasan(me=cakupan.pegawai_id)
         template = "dasbor/atasan.html"
     else:
         context = dashboards.dasbor_pegawai(pegawai=pegawai_of_user(user))
         if cakupan.pegawai_id is not None:
             context["kinerja_saya"] = kinerja_dashboards.dasbor_pegawai(pegawai_id=cakupan.pegawai_id)
             context["gaji_saya"] = gaji_dashboards.dasbor_pegawai(pegawai_id=cakupan.pegawai_id)
+            context["jp_saya"] = pembinaan_dashboards.dasbor_pegawai(pegawai_id=cakupan.pegawai_id)
         template = "dasbor/pegawai.html"
     return render(request, template, context)
 
@@ -67,6 +71,7 @@ def instansi_hitung(*, opd: int | None, kode: str | None, segarkan: bool = False
     context["kinerja"] = kinerja_dashboards.dasbor_instansi(opd=opd, kode=kode, segarkan=segarkan)
     if opd is None:
         context["gaji"] = gaji_dashboards.dasbor_instansi()
+    context["pembinaan"] = pembinaan_dashboards.dasbor_instansi(opd=opd)
     context["dihitung_pada"] = timezone.now()
     if context["kinerja"]:  # its figures may come from their own cache (shared with /kinerja/sebaran/)
         context["dihitung_pada"] = min(context["dihitung_pada"], context["kinerja"]["dihitung_pada"])

@@ -47,7 +47,9 @@ def main() -> None:
         # The demo already generated this year's needs: remove them inside a transaction that is rolled
         # back at the end, so the first run writes every need and the database is left as it was.
         hapus = KebutuhanPengembangan.objects.filter(tahun=args.tahun).exclude(sumber="usulan")
-        print(f"{aktif} pegawai aktif; tahun rencana {args.tahun}; {hapus.count()} kebutuhan dikosongkan dulu")
+        print(
+            f"{aktif} pegawai aktif; tahun rencana {args.tahun}; {hapus.count()} kebutuhan dikosongkan dulu"
+        )
         hapus.delete()
         for putaran in ("pertama", "ulang"):
             connection.queries_log.clear()

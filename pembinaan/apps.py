@@ -43,6 +43,23 @@ class PembinaanConfig(AppConfig):
             menu.Entri("Katalog program", "pembinaan:katalog", p.can_view_pelatihan, grup=grup, urutan=865),
             menu.Entri("E-learning", "belajar:beranda", p.can_belajar, grup=grup, urutan=870),
             menu.Entri("Kelola e-learning", "belajar:kelola", p.can_author_modul, grup=grup, urutan=875),
+            menu.Entri(
+                "Mentoring & coaching", "pembinaan:mentoring", p.can_view_mentoring, grup=grup, urutan=880
+            ),
+            menu.Entri(
+                "Cek penerapan pelatihan",
+                "pembinaan:evaluasi_penerapan",
+                p.can_view_penerapan,
+                grup=grup,
+                urutan=885,
+            ),
+            menu.Entri(
+                "Efek pelatihan",
+                "pembinaan:evaluasi_program",
+                p.can_view_efek_pelatihan,
+                grup=grup,
+                urutan=890,
+            ),
         )
 
         from pegawai.signals import jabatan_berubah

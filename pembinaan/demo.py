@@ -89,6 +89,7 @@ class PembinaanDemoResult:
     memenuhi: int
     di_bawah_10: int
     pegawai: int
+    mentoring: tuple[int, int, int] = (0, 0, 0)  # pairs, sessions, evaluations (demo_mentoring)
 
 
 class PembinaanDemoBuilder:
@@ -223,6 +224,9 @@ class PembinaanDemoBuilder:
             from .demo_pelatihan import buat as buat_pelatihan  # h6: events and e-learning
 
             self.pelatihan = buat_pelatihan(today=self.today, admin=admin, login_pegawai=login_pegawai)
+            from .demo_mentoring import buat as buat_mentoring
+
+            mentoring = buat_mentoring(self.rng, self.today, admin=admin, login_pegawai=login_pegawai)
         analyze_after_bulk_write(KegiatanPengembangan, RekapJP)
         totals = selectors.pegawai_jp(None, self.today.year)
         memenuhi = totals.filter(jp_total__gte=F("target_jp")).count()
@@ -232,6 +236,7 @@ class PembinaanDemoBuilder:
             memenuhi=memenuhi,
             di_bawah_10=totals.filter(jp_total__lt=10).count(),
             pegawai=len(orang),
+            mentoring=mentoring,
         )
 
     def _klaim(self, admin, login_pegawai) -> int:
@@ -267,5 +272,6 @@ class PembinaanDemoBuilder:
 def ringkas(hasil: PembinaanDemoResult) -> str:
     return (
         f"{hasil.kegiatan} kegiatan pengembangan ({hasil.klaim} klaim menunggu verifikasi); tahun ini "
-        f"{hasil.memenuhi} dari {hasil.pegawai} pegawai memenuhi target JP, {hasil.di_bawah_10} di bawah 10 JP."
+        f"{hasil.memenuhi} dari {hasil.pegawai} pegawai memenuhi target JP, {hasil.di_bawah_10} di bawah 10 JP; "
+        f"{hasil.mentoring[0]} pasangan mentoring, {hasil.mentoring[1]} sesi, {hasil.mentoring[2]} evaluasi."
     )

@@ -106,6 +106,8 @@ def can_view_rekap_rencana(user) -> bool:
 def can_approve_rencana_kompetensi(user) -> bool:
     """The PPK (the Pimpinan role) approves the rencana pengembangan kompetensi (PP 17/2020 Pasal 203(5))."""
     return roles.is_pimpinan(user)
+
+
 # --- events and e-learning (h6) ---------------------------------------------------------------------
 
 
@@ -153,3 +155,93 @@ def can_author_modul(user) -> bool:
 def can_belajar(user) -> bool:
     """Following e-learning: a login bound to an employee record."""
     return cakupan_for(user).pegawai_id is not None
+
+
+# --- mentoring and coaching (issue 14 point 5) --------------------------------------------------------
+
+
+def can_view_mentoring(user) -> bool:
+    cakupan = cakupan_for(user)
+    return cakupan.semua or cakupan.opd_id is not None or cakupan.pegawai_id is not None
+
+
+def can_propose_mentoring(user, opd_id: int | None = None) -> bool:
+    """The Admin BKD (any OPD) or the Operator OPD (their OPD) proposes pairs."""
+    if roles.is_admin_bkd(user):
+        return True
+    own = cakupan_for(user).opd_id
+    return own is not None and (opd_id is None or own == opd_id)
+
+
+def can_decide_pasangan(user, pasangan) -> bool:
+    """A proposed pair is confirmed or rejected by the mentee's atasan, the Operator OPD of the mentee's
+    OPD or the Admin BKD — never by the mentor or mentee themselves."""
+    if pasangan.status != pasangan.Status.DIUSULKAN:
+        return False
+    cakupan = cakupan_for(user)
+    if cakupan.pegawai_id in (pasangan.mentor_id, pasangan.mentee_id):
+        return False
+    if roles.is_admin_bkd(user) or cakupan.opd_id == pasangan.mentee.opd_id:
+        return True
+    return cakupan.pegawai_id is not None and pasangan.mentee.atasan_id == cakupan.pegawai_id
+
+
+def can_log_sesi(user, pasangan) -> bool:
+    """Sessions of an active pair are logged by the mentor, the mentee's atasan or the Operator OPD —
+    not by the mentee (no self-credited JP)."""
+    if pasangan.status != pasangan.Status.AKTIF:
+        return False
+    cakupan = cakupan_for(user)
+    if cakupan.pegawai_id is not None and cakupan.pegawai_id == pasangan.mentee_id:
+        return False
+    if cakupan.pegawai_id is not None and cakupan.pegawai_id in (
+        pasangan.mentor_id,
+        pasangan.mentee.atasan_id,
+    ):
+        return True
+    return roles.is_admin_bkd(user) or cakupan.opd_id == pasangan.mentee.opd_id
+
+
+def can_end_pasangan(user, pasangan) -> bool:
+    return can_log_sesi(user, pasangan)
+
+
+# --- evaluation (issue 14 point 7) ----------------------------------------------------------------------
+
+
+def can_give_umpan_balik(user, kegiatan) -> bool:
+    """The participant gives feedback on their own verified activity."""
+    return (
+        user.is_authenticated
+        and kegiatan.pegawai.user_id == user.pk
+        and kegiatan.status == kegiatan.Status.DIVERIFIKASI
+    )
+
+
+def can_record_tes(user, kegiatan) -> bool:
+    """Pre/post test and result: the Admin BKD or the Operator OPD of the participant's OPD."""
+    if kegiatan.pegawai.user_id == user.pk:
+        return False
+    return roles.is_admin_bkd(user) or cakupan_for(user).opd_id == kegiatan.pegawai.opd_id
+
+
+def can_check_penerapan(user, kegiatan) -> bool:
+    """The check of use at work is the participant's atasan's."""
+    pegawai_id = cakupan_for(user).pegawai_id
+    return (
+        pegawai_id is not None
+        and kegiatan.pegawai.atasan_id == pegawai_id
+        and kegiatan.status == kegiatan.Status.DIVERIFIKASI
+    )
+
+
+def can_view_penerapan(user) -> bool:
+    """The atasan's list of checks of use at work due."""
+    cakupan = cakupan_for(user)
+    return cakupan.pegawai_id is not None and cakupan.punya_bawahan
+
+
+def can_view_efek_pelatihan(user) -> bool:
+    """Predikat before/after per programme: the government (Admin BKD, Pimpinan) or one OPD (operator)."""
+    cakupan = cakupan_for(user)
+    return cakupan.semua or cakupan.opd_id is not None

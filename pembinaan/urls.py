@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_rencana
+from . import views, views_evaluasi, views_mentoring, views_rencana
 from . import views_pelatihan as vp
 
 app_name = "pembinaan"
@@ -36,4 +36,19 @@ urlpatterns = [
     path("pembinaan/pelatihan/<int:pk>/hasil/", vp.hasil, name="pelatihan_hasil"),
     path("pembinaan/peserta/<int:pk>/batal/", vp.peserta_batal, name="peserta_batal"),
     path("pembinaan/peserta/<int:pk>/sertifikat/", vp.sertifikat_peserta, name="sertifikat_peserta"),
+    # mentoring and coaching
+    path("pembinaan/mentoring/", views_mentoring.daftar, name="mentoring"),
+    path("pembinaan/mentoring/kapasitas/", views_mentoring.kapasitas, name="mentoring_kapasitas"),
+    path("pembinaan/mentoring/usulkan/", views_mentoring.usulkan, name="mentoring_usulkan"),
+    path(
+        "pembinaan/mentoring/usulkan-otomatis/", views_mentoring.usulkan_otomatis, name="mentoring_otomatis"
+    ),
+    path("pembinaan/mentoring/<int:pk>/", views_mentoring.detail, name="mentoring_detail"),
+    path("pembinaan/mentoring/<int:pk>/putus/", views_mentoring.putus, name="mentoring_putus"),
+    path("pembinaan/mentoring/<int:pk>/sesi/", views_mentoring.sesi, name="mentoring_sesi"),
+    path("pembinaan/mentoring/<int:pk>/selesai/", views_mentoring.selesai, name="mentoring_selesai"),
+    # evaluation of activities
+    path("pembinaan/evaluasi/penerapan/", views_evaluasi.penerapan_list, name="evaluasi_penerapan"),
+    path("pembinaan/evaluasi/program/", views_evaluasi.program, name="evaluasi_program"),
+    path("pembinaan/evaluasi/<int:pk>/", views_evaluasi.kegiatan, name="evaluasi"),
 ]

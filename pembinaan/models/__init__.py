@@ -4,8 +4,12 @@
 - ``kebutuhan``: competency profile, development needs, the employee's yearly plan and the PPK's roll-up.
 - ``pelatihan``: runs of a programme (angkatan) with sessions, quotas, participants, attendance, results.
 - ``belajar``: e-learning modules, lessons, quizzes and each employee's progress.
+- ``mentoring``: mentoring/coaching pairs, mentor capacity, sessions (JP through the ledger).
+- ``evaluasi``: evaluation and follow-up of completed ledger activities.
 """
 
+# evaluation and follow-up (issue 14 point 7)
+from .evaluasi import EvaluasiKegiatan
 from .jp import (
     BENTUK_KLASIKAL,
     AturanJP,
@@ -30,22 +34,29 @@ from .kebutuhan import (
     SumberKebutuhan,
 )
 
+# mentoring and coaching (issue 14 point 5)
+from .mentoring import JenisMentoring, KapasitasMentor, PasanganMentoring, SesiMentoring
+
 __all__ = [
     "BENTUK_KLASIKAL",
     "AturanJP",
     "Bentuk",
-    # kebutuhan
+    "EvaluasiKegiatan",
     "GenerasiKebutuhan",
     "Jalur",
+    "JenisMentoring",
     "JenisPenyelenggara",
+    "KapasitasMentor",
     "KebutuhanPengembangan",
     "KegiatanPengembangan",
     "KegiatanRencana",
     "KompetensiPegawai",
+    "PasanganMentoring",
     "Program",
     "RekapJP",
     "RencanaKompetensi",
     "RencanaPengembangan",
+    "SesiMentoring",
     "SumberDana",
     "SumberKebutuhan",
     "TargetJP",

@@ -198,6 +198,7 @@ class KegiatanPengembangan(TimeStampedModel):
         KLAIM = "klaim", _("Klaim pegawai")
         E_LEARNING = "e_learning", _("E-learning")
         EVENT = "event", _("Kegiatan BKD")
+        MENTORING = "mentoring", _("Mentoring/coaching")
 
     class Status(models.TextChoices):
         DIAJUKAN = "diajukan", _("Diajukan")

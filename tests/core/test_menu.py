@@ -48,7 +48,7 @@ GAJI_BKD = [
                     "Putaran rotasi", "Bobot rekomendasi", "Aturan mutasi",
                 ]),
                 ("Pembinaan", [
-                    "Kepatuhan JP", "Pegawai & JP", "Verifikasi klaim JP", "Rencana pengembangan", "Kebutuhan pengembangan", "Rencana pengembangan kompetensi", "Pelatihan", "Katalog program", "Kelola e-learning",
+                    "Kepatuhan JP", "Pegawai & JP", "Verifikasi klaim JP", "Rencana pengembangan", "Kebutuhan pengembangan", "Rencana pengembangan kompetensi", "Pelatihan", "Katalog program", "Kelola e-learning", "Mentoring & coaching", "Efek pelatihan",
                 ]),
                 "Usulan perubahan data",
             ],
@@ -66,7 +66,7 @@ GAJI_BKD = [
                     "Bobot rekomendasi", "Aturan mutasi",
                 ]),
                 ("Pembinaan", [
-                    "Kepatuhan JP", "Pegawai & JP", "Verifikasi klaim JP", "Rencana pengembangan", "Kebutuhan pengembangan", "Rencana pengembangan kompetensi", "Pelatihan", "Katalog program",
+                    "Kepatuhan JP", "Pegawai & JP", "Verifikasi klaim JP", "Rencana pengembangan", "Kebutuhan pengembangan", "Rencana pengembangan kompetensi", "Pelatihan", "Katalog program", "Mentoring & coaching", "Efek pelatihan",
                 ]),
                 "Usulan perubahan data",
             ],
@@ -83,7 +83,7 @@ GAJI_BKD = [
                 ("Gaji", ["Slip saya"]),
                 ("Mutasi", ["Mutasi saya"]),
                 ("Pembinaan", [
-                    "JP saya", "Kepatuhan JP", "Pegawai & JP", "Rencana pengembangan", "Kebutuhan pengembangan", "Pelatihan", "Katalog program", "E-learning",
+                    "JP saya", "Kepatuhan JP", "Pegawai & JP", "Rencana pengembangan", "Kebutuhan pengembangan", "Pelatihan", "Katalog program", "E-learning", "Mentoring & coaching", "Cek penerapan pelatihan",
                 ]),
                 "Usulan perubahan data",
             ],
@@ -97,7 +97,8 @@ GAJI_BKD = [
                 ("Gaji", ["Slip saya"]),
                 ("Mutasi", ["Mutasi saya"]),
                 ("Pembinaan", [
-                    "JP saya", "Rencana pengembangan", "Kebutuhan pengembangan", "Pelatihan", "Katalog program", "E-learning",
+                    "JP saya", "Rencana pengembangan", "Kebutuhan pengembangan", "Pelatihan", "Katalog program",
+                    "E-learning", "Mentoring & coaching",
                 ]),
                 "Usulan perubahan data",
             ],
