@@ -23,9 +23,17 @@ class DaftarPendek:
     of those employees alone (fakta.muat_fakta) by the same functions as the Python scoring."""
 
     def __init__(
-        self, *, jabatan: Jabatan, tanggal: dt.date, bobot: BobotRekomendasi, urut: list, nama_opd: str
+        self,
+        *,
+        jabatan: Jabatan,
+        tanggal: dt.date,
+        bobot: BobotRekomendasi,
+        urut: list,
+        nama_opd: str,
+        opd_id: int | None = None,
     ) -> None:
         self.jabatan = jabatan
+        self.opd_id = opd_id
         self.tanggal = tanggal
         self.bobot = bobot
         self._urut = urut  # [(pegawai id, memenuhi, skor)] in rank order
@@ -37,10 +45,13 @@ class DaftarPendek:
         """Kandidat for (rank, (id, memenuhi, skor)) rows, the facts read for those employees only."""
         if not rows:
             return []
-        ids = [r[1][0] for r in rows]
+        if len(rows) == self.jumlah:  # everyone (the XLSX file): the candidates' query, not 50,000 ids
+            pegawai_qs = _kandidat_qs(self.jabatan, self.opd_id)
+        else:
+            pegawai_qs = Pegawai.objects.filter(pk__in=[r[1][0] for r in rows])
         fakta = muat_fakta(
             self.tanggal,
-            pegawai_qs=Pegawai.objects.filter(pk__in=ids),
+            pegawai_qs=pegawai_qs,
             riwayat_q=_riwayat_q(self.jabatan),
             pilihan_q=_pilihan_q(self.jabatan),
         )
@@ -82,6 +93,12 @@ def _pilihan_q(jabatan: Jabatan) -> Q:
     return Q(jabatan_id=jabatan.pk) | Q(jabatan__isnull=True, unit_kerja_id=jabatan.unit_kerja_id)
 
 
+def _kandidat_qs(jabatan: Jabatan, opd_id: int | None):
+    """Every employee who may be a candidate (muat_fakta keeps the active ones)."""
+    qs = Pegawai.objects.exclude(jabatan_id=jabatan.pk)
+    return qs.filter(opd_id=opd_id) if opd_id is not None else qs
+
+
 def _nama_opd(jabatan: Jabatan) -> str:
     return (jabatan.unit_kerja.opd if jabatan.unit_kerja.opd_id else jabatan.unit_kerja).nama
 
@@ -91,17 +108,19 @@ def daftar_pendek(jabatan: Jabatan, tanggal: dt.date, *, opd_id: int | None = No
     those meeting every requirement first by descending score, then the others by descending score;
     ties by name and NIP. Ranked in SQL (peringkat.peringkat); identical to daftar_pendek_python."""
     bobot, urut = peringkat(jabatan, tanggal, opd_id=opd_id)
-    return DaftarPendek(jabatan=jabatan, tanggal=tanggal, bobot=bobot, urut=urut, nama_opd=_nama_opd(jabatan))
+    return DaftarPendek(
+        jabatan=jabatan, tanggal=tanggal, bobot=bobot, urut=urut, nama_opd=_nama_opd(jabatan), opd_id=opd_id
+    )
 
 
 def daftar_pendek_python(jabatan: Jabatan, tanggal: dt.date, *, opd_id: int | None = None) -> DaftarPendek:
     """The same shortlist scored in Python over the bulk-loaded facts of every candidate (nilai.nilai_cepat,
     what the rotation round uses): the reference the SQL ranking is tested against."""
-    pegawai_qs = Pegawai.objects.exclude(jabatan_id=jabatan.pk)
-    if opd_id is not None:
-        pegawai_qs = pegawai_qs.filter(opd_id=opd_id)
     fakta = muat_fakta(
-        tanggal, pegawai_qs=pegawai_qs, riwayat_q=_riwayat_q(jabatan), pilihan_q=_pilihan_q(jabatan)
+        tanggal,
+        pegawai_qs=_kandidat_qs(jabatan, opd_id),
+        riwayat_q=_riwayat_q(jabatan),
+        pilihan_q=_pilihan_q(jabatan),
     )
     _siapkan(fakta, jabatan)
     rows = []
@@ -111,7 +130,12 @@ def daftar_pendek_python(jabatan: Jabatan, tanggal: dt.date, *, opd_id: int | No
     rows.sort(key=lambda r: (not r[0], -r[1], r[2]["nama"], r[2]["nip"]))
     urut = [(p["id"], memenuhi, skor) for memenuhi, skor, p in rows]
     return DaftarPendek(
-        jabatan=jabatan, tanggal=tanggal, bobot=fakta.bobot, urut=urut, nama_opd=_nama_opd(jabatan)
+        jabatan=jabatan,
+        tanggal=tanggal,
+        bobot=fakta.bobot,
+        urut=urut,
+        nama_opd=_nama_opd(jabatan),
+        opd_id=opd_id,
     )
 
 

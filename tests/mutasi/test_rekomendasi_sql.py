@@ -29,6 +29,21 @@ def _sama(jabatan: Jabatan, tanggal: dt.date, opd_id: int | None = None) -> int:
 
 @pytest.fixture
 def demo(db):
+    from django.apps import apps
+
+    from pembinaan.models import AturanJP
+
+    if (
+        not AturanJP.objects.exists()
+    ):  # flushed by a transactional test earlier in the run (seed_demo needs it)
+        from pembinaan.reference import seed_all
+
+        seed_all(lambda name: apps.get_model("pembinaan", name))
+    from mutasi.reference_rekomendasi import seed_bobot_rekomendasi
+
+    seed_bobot_rekomendasi(
+        lambda name: apps.get_model("mutasi", name)
+    )  # the weights in force (data migration)
     call_command("seed_demo", pegawai=400, seed=3, force=True)
     hari_ini = dt.date(2026, 11, 2)
     # Make the rarer rules bite: punishments in force (one ended), a stay request, wishes for a
