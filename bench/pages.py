@@ -40,6 +40,10 @@ def main() -> None:
         "cari NIP /pegawai/?q=<8 digit NIP>": f"/pegawai/?q={sample.nip[:8]}",
         "filter OPD+golongan /pegawai/?opd=&golongan=": f"/pegawai/?opd={opd}&golongan={sample.golongan.kode}",
         "profil /pegawai/<nip>/": f"/pegawai/{sample.nip}/",
+        # The profile's tabs loaded on demand (htmx, when shown).
+        "profil tab riwayat perubahan": f"/pegawai/{sample.nip}/tab/riwayat/",
+        "profil tab SK KGB": f"/pegawai/{sample.nip}/tab/kgb/",
+        "profil tab JP": f"/pegawai/{sample.nip}/tab/jp/",
         "dasbor admin /": "/",
         # Kinerja (issue #3): the atasan's team dashboard and page, the per-OPD distribution, the 9-box.
         "dasbor atasan / (tim + kurva)": ("atasan", "/"),

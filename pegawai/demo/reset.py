@@ -41,7 +41,7 @@ def demo_reset() -> None:
     from django.apps import apps
     from django.db import connection
 
-    from .models import UsulanPerubahanData
+    from ..models import UsulanPerubahanData
 
     with transaction.atomic():
         if apps.is_installed("kinerja"):
