@@ -72,3 +72,32 @@ def test_sk_dibatalkan_tidak_tampil(client_as, users, usulan_disetujui):
     client = client_as("pegawai")
     assert "SK mutasi saya" not in client.get(reverse("mutasi:saya")).content.decode()
     assert client.get(reverse("mutasi:petikan_saya_pdf", args=[item.pk])).status_code == 404
+
+
+def test_query_halaman_saya_dan_tab_profil_rata(client_as, org, users):
+    """/mutasi/saya/ and the profile's mutasi tab cost the same queries for 3 and 10 decree rows."""
+    from mutasi.models import PegawaiSKMutasi, SKMutasi
+    from tests.querycount import assert_same_queries_after
+
+    def tambah(dari: int, sampai: int) -> None:
+        for i in range(dari, sampai):
+            sk = SKMutasi.objects.create(
+                nomor=f"800/{i}/BKPSDM/2025", tanggal=dt.date(2025, 1, 2), tentang="Mutasi"
+            )
+            PegawaiSKMutasi.objects.create(
+                sk=sk, pegawai=org.staf_a, jenis="dalam_pemda", nama=org.staf_a.nama, nip=org.staf_a.nip,
+                nama_jabatan_tujuan=f"Jabatan {i}", nama_unit_tujuan="Dinas Kesehatan", opd_tujuan=org.opd_b,
+                jabatan_tujuan=org.staf_b.jabatan,
+                tmt=dt.date(2025, 2, 1), tanggal_spmt=dt.date(2025, 2, 3) if i % 2 else None,
+            )  # fmt: skip
+
+    client = client_as("pegawai")
+    for url in (reverse("mutasi:saya"), reverse("pegawai:detail", args=[org.staf_a.nip])):
+        SKMutasi.objects.all().delete()  # the decree rows go with their SK
+        tambah(0, 3)
+
+        def fetch(url=url):
+            assert client.get(url).status_code == 200
+
+        assert_same_queries_after(fetch, lambda: tambah(3, 10), label=url)
+    assert "Jabatan 9" in client.get(reverse("mutasi:saya")).content.decode()
