@@ -62,12 +62,14 @@ class PembinaanConfig(AppConfig):
             ),
         )
 
-        from pegawai.signals import jabatan_berubah
+        from pegawai.signals import jabatan_berubah_massal
 
         from . import tasks_kebutuhan  # noqa: F401  (registers the needs task with Celery)
-        from .services_kebutuhan import on_jabatan_berubah
+        from .services_kebutuhan import on_jabatan_berubah_massal
 
-        jabatan_berubah.connect(on_jabatan_berubah, dispatch_uid="pembinaan.orientasi_jabatan_baru")
+        jabatan_berubah_massal.connect(
+            on_jabatan_berubah_massal, dispatch_uid="pembinaan.orientasi_jabatan_baru"
+        )
 
         from pegawai.profil import register_tab
 

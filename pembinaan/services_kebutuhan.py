@@ -353,23 +353,21 @@ def orientasi_jabatan_baru(perpindahan: Iterable[JabatanBaru], *, actor=None) ->
     return len(KebutuhanPengembangan.objects.bulk_create(baru, ignore_conflicts=True))
 
 
-def on_jabatan_berubah(
-    sender, *, pegawai, jabatan_baru, unit_baru, tmt, nomor_sk, riwayat, actor=None, **kwargs
-):
-    """Receiver of pegawai.signals.jabatan_berubah (any source, import_mutasi included): a thin call."""
-    orientasi_jabatan_baru(
-        [
-            JabatanBaru(
-                pegawai_id=pegawai.pk,
-                riwayat_id=riwayat.pk,
-                nama_jabatan=jabatan_baru.nama,
-                nama_unit=unit_baru.nama if unit_baru else "",
-                tmt=tmt,
-                nomor_sk=nomor_sk or "",
-            )
-        ],
-        actor=actor,
+def _jabatan_baru(*, pegawai, jabatan_baru, unit_baru, tmt, nomor_sk, riwayat, **kwargs) -> JabatanBaru:
+    return JabatanBaru(
+        pegawai_id=pegawai.pk,
+        riwayat_id=riwayat.pk,
+        nama_jabatan=jabatan_baru.nama,
+        nama_unit=unit_baru.nama if unit_baru else "",
+        tmt=tmt,
+        nomor_sk=nomor_sk or "",
     )
+
+
+def on_jabatan_berubah_massal(sender, *, perpindahan: list[dict], actor=None, **kwargs) -> None:
+    """Receiver of pegawai.signals.jabatan_berubah_massal (every move, any source — a collective SK on its
+    TMT, import_mutasi, one move alike): one statement for all the moves."""
+    orientasi_jabatan_baru([_jabatan_baru(**m) for m in perpindahan], actor=actor)
 
 
 # --- proposed needs -------------------------------------------------------------------------------------
