@@ -20,7 +20,6 @@ from django.core.signals import setting_changed
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.functional import SimpleLazyObject
-from django.utils.safestring import mark_safe
 
 
 @dataclass(frozen=True)
@@ -128,12 +127,12 @@ def menu_html_untuk(user) -> dict[str, str]:
     """{tempat: the <li> items of that place, rendered} (core/_menu.html), for base.html."""
     if user is None or not user.is_authenticated:
         return {"utama": "", "kanan": "", "akun": ""}
-    kunci, terlihat, daftar = _terlihat(user)
+    kunci, terlihat, _ = _terlihat(user)
     html = _HTML.get((kunci, terlihat))
     if html is None:
         menu = menu_untuk(user)
         html = {
-            tempat: mark_safe(render_to_string("core/_menu.html", {"items": items, "tempat": tempat}).strip())
+            tempat: render_to_string("core/_menu.html", {"items": items, "tempat": tempat})  # SafeString
             for tempat, items in menu.items()
         }
         _simpan(_HTML, (kunci, terlihat), html)
