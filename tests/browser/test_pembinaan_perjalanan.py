@@ -23,6 +23,7 @@ from tests.pembinaan import pelatihan_data as d
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+
 def _catat(actor, pegawai, *, nama, bentuk, mulai, selesai, jp=None, menit=None) -> KegiatanPengembangan:
     return services.kegiatan_catat(
         actor=actor,
@@ -55,12 +56,33 @@ def test_rencana_disetujui_pegawai_belajar_di_ponsel_jp_dan_kepatuhan_opd(org, u
     # certificate when stated, otherwise one JP per FULL 45 minutes):
     #   the kepala: certificate states 24 JP → 24 ≥ 20, already meets the target (OPD A's "memenuhi" = 1);
     #   staf_a: seminar 450 min → 450 // 45 = 10 JP; bimtek 300 min → 300 // 45 = 6 JP (6.67 floored) → 16.
-    _catat(admin, org.kepala_a, nama="Pelatihan Kepemimpinan", bentuk="pelatihan_kepemimpinan",
-           mulai=awal_tahun + dt.timedelta(days=40), selesai=awal_tahun + dt.timedelta(days=42), jp=Decimal(24))
-    seminar = _catat(admin, org.staf_a, nama="Seminar Kurikulum Merdeka", bentuk="seminar",
-                     mulai=awal_tahun + dt.timedelta(days=60), selesai=awal_tahun + dt.timedelta(days=60), menit=450)
-    bimtek = _catat(admin, org.staf_a, nama="Bimtek Dapodik", bentuk="bimbingan_teknis",
-                    mulai=awal_tahun + dt.timedelta(days=90), selesai=awal_tahun + dt.timedelta(days=90), menit=300)
+    _catat(
+        admin,
+        org.kepala_a,
+        nama="Pelatihan Kepemimpinan",
+        bentuk="pelatihan_kepemimpinan",
+        mulai=awal_tahun + dt.timedelta(days=40),
+        selesai=awal_tahun + dt.timedelta(days=42),
+        jp=Decimal(24),
+    )
+    seminar = _catat(
+        admin,
+        org.staf_a,
+        nama="Seminar Kurikulum Merdeka",
+        bentuk="seminar",
+        mulai=awal_tahun + dt.timedelta(days=60),
+        selesai=awal_tahun + dt.timedelta(days=60),
+        menit=450,
+    )
+    bimtek = _catat(
+        admin,
+        org.staf_a,
+        nama="Bimtek Dapodik",
+        bentuk="bimbingan_teknis",
+        mulai=awal_tahun + dt.timedelta(days=90),
+        selesai=awal_tahun + dt.timedelta(days=90),
+        menit=300,
+    )
     assert (seminar.jp_diakui, bimtek.jp_diakui) == (Decimal(10), Decimal(6))
 
     # The employee's plan of the year (drafted and submitted by the employee), waiting for the atasan.
@@ -150,7 +172,9 @@ def test_rencana_disetujui_pegawai_belajar_di_ponsel_jp_dan_kepatuhan_opd(org, u
     assert path.read_bytes()[:4] == b"%PDF"
     if shutil.which("pdftotext"):
         teks = " ".join(
-            subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split()
+            subprocess.run(
+                ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+            ).stdout.split()
         )
         assert "SERTIFIKAT" in teks and org.staf_a.nama in teks and "4 jam pelajaran" in teks
     if shutil.which("pdftoppm"):
