@@ -88,7 +88,10 @@ def test_tes_lulus_mencatat_kompetensi_gagal_membuka_kebutuhan(org, users, clien
         dt.date(2026, 3, 4),
     )
     h = profil.history.get()
-    assert (h.history_user, h.history_change_reason) == (users["operator_opd"], "Lulus Bimtek Arsip (04-03-2026)")
+    assert (h.history_user, h.history_change_reason) == (
+        users["operator_opd"],
+        "Lulus Bimtek Arsip (04-03-2026)",
+    )
     assert not KebutuhanPengembangan.objects.exists()  # a pass opens no follow-up
     c.post(
         f"/pembinaan/evaluasi/{gagal.pk}/", {"bagian": "tes", "tes-nilai_post_test": "40", "tes-lulus": "0"}
@@ -155,6 +158,7 @@ def test_kompetensi_hanya_kegiatan_diakui(org, users):
         data=data_kegiatan(jp_tertera=Decimal(8), program=_program()),
         bukti=_pdf(),
     )
+    assert (k.status, k.program.kompetensi) == ("diajukan", "Kearsipan")
     e = services_evaluasi.catat_tes(
         actor=users["admin_bkd"], kegiatan=k, pre_test="", post_test="90", lulus=True
     )
