@@ -97,6 +97,10 @@ def test_tes_lulus_mencatat_kompetensi_gagal_membuka_kebutuhan(org, users, clien
         f"/pembinaan/evaluasi/{gagal.pk}/", {"bagian": "tes", "tes-nilai_post_test": "40", "tes-lulus": "0"}
     )
     assert EvaluasiKegiatan.objects.get(kegiatan=gagal).tindak_lanjut_dibuka is True
+    halaman = c.get(f"/pembinaan/evaluasi/{gagal.pk}/").content.decode()
+    assert "Kebutuhan pengembangan tindak lanjut dibuka" in halaman
+    assert "Profil kompetensi diperbarui" not in halaman
+    assert "Profil kompetensi diperbarui" in c.get(f"/pembinaan/evaluasi/{lulus.pk}/").content.decode()
     k = KebutuhanPengembangan.objects.get()
     assert (k.pegawai, k.tahun, k.sumber, k.kunci, k.topik, k.bentuk_saran, k.status, k.dibuat_oleh) == (
         org.staf_a,
