@@ -1,16 +1,14 @@
 """Writes of the evaluation of completed ledger activities: the participant's feedback, the pre/post
-test and result, the atasan's check of use at work; and the two hooks for what other parts own:
-`catat_kompetensi` (the competency profile) and `buka_tindak_lanjut` (a follow-up development need).
-
-The hooks: the needs model and the competency profile belong to another part of pembinaan. Until they
-are wired, `daftarkan_pencatat_kompetensi` / `daftarkan_pembuka_kebutuhan` register a callable that gets
-a plain dict; the evaluation marks the follow-up opened / competency recorded only when one handled it.
+test and result, the atasan's check of use at work; and what a result changes elsewhere in pembinaan:
+`catat_kompetensi` (a pass adds the programme's competency to the employee's profile, KompetensiPegawai)
+and `buka_tindak_lanjut` (a fail or an unused training opens a development need, KebutuhanPengembangan
+with sumber `tindak_lanjut`). Both are idempotent: the evaluation's flags and the models' unique keys
+make a rerun add nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -19,23 +17,20 @@ from django.utils import timezone
 
 from core.history import alasan_bersih, catat_riwayat
 
-from .models import EvaluasiKegiatan, KegiatanPengembangan
+from .models import (
+    Bentuk,
+    EvaluasiKegiatan,
+    KebutuhanPengembangan,
+    KegiatanPengembangan,
+    KompetensiPegawai,
+    SumberKebutuhan,
+)
 
 BULAN_CEK_MULAI = 3
 BULAN_CEK_SELESAI = 6
-
-_PENCATAT_KOMPETENSI: list[Callable[[dict], bool]] = []
-_PEMBUKA_KEBUTUHAN: list[Callable[[dict], bool]] = []
-
-
-def daftarkan_pencatat_kompetensi(fn: Callable[[dict], bool]) -> None:
-    if fn not in _PENCATAT_KOMPETENSI:
-        _PENCATAT_KOMPETENSI.append(fn)
-
-
-def daftarkan_pembuka_kebutuhan(fn: Callable[[dict], bool]) -> None:
-    if fn not in _PEMBUKA_KEBUTUHAN:
-        _PEMBUKA_KEBUTUHAN.append(fn)
+# Why a follow-up opens (the history reason and the wording of the need's evidence).
+TIDAK_LULUS = "tidak lulus"
+TIDAK_DITERAPKAN = "tidak diterapkan di tempat kerja"
 
 
 def tambah_bulan(tanggal: dt.date, bulan: int) -> dt.date:
@@ -47,47 +42,87 @@ def tambah_bulan(tanggal: dt.date, bulan: int) -> dt.date:
     return dt.date(tahun, bln, min(tanggal.day, calendar.monthrange(tahun, bln)[1]))
 
 
-def catat_kompetensi(*, actor, kegiatan: KegiatanPengembangan) -> dict:
-    """A passed activity adds to the employee's competency profile. Returns the record handed to the
-    registered recorders; True from one of them marks it recorded (once)."""
-    rekaman = {
-        "pegawai_id": kegiatan.pegawai_id,
-        "kompetensi": (kegiatan.program.kompetensi if kegiatan.program_id and kegiatan.program else "")
-        or kegiatan.nama_pelatihan,
-        "bentuk": kegiatan.bentuk,
-        "tanggal": kegiatan.tanggal_selesai,
-        "kegiatan_id": kegiatan.pk,
-        "actor": actor,
-    }
-    evaluasi = _evaluasi(kegiatan)
-    if evaluasi.kompetensi_dicatat:
-        return rekaman
-    ditangani = [fn(rekaman) for fn in _PENCATAT_KOMPETENSI]  # every recorder is called
-    if any(ditangani):
-        evaluasi.kompetensi_dicatat = True
-        catat_riwayat(evaluasi, actor=actor, alasan="Profil kompetensi diperbarui")
-        evaluasi.save()
-    return rekaman
+def _pengguna(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None
 
 
-def buka_tindak_lanjut(*, actor, kegiatan: KegiatanPengembangan, sebab: str) -> dict:
-    """A failed or unused training opens a follow-up need (the needs part's model, through the hook)."""
-    kebutuhan = {
-        "pegawai_id": kegiatan.pegawai_id,
-        "tahun": timezone.localdate().year,
-        "sumber": "evaluasi_pelatihan",
-        "uraian": f"Tindak lanjut {kegiatan.nama_pelatihan}: {sebab}"[:500],
-        "kegiatan_id": kegiatan.pk,
-        "actor": actor,
-    }
-    evaluasi = _evaluasi(kegiatan)
+def catat_kompetensi(
+    *, actor, kegiatan: KegiatanPengembangan, evaluasi: EvaluasiKegiatan | None = None
+) -> KompetensiPegawai | None:
+    """A passed, recognised activity adds its programme's competency to the employee's profile (once).
+
+    Only a programme names a competency (a free-text training name is not one), so an activity without a
+    programme competency records nothing. A competency already held (same name, any case — the way the
+    needs' gap check compares) is kept as it is; the evaluation is marked recorded either way."""
+    evaluasi = evaluasi or _evaluasi(kegiatan)
+    if evaluasi.kompetensi_dicatat or kegiatan.status != KegiatanPengembangan.Status.DIVERIFIKASI:
+        return None
+    nama = (kegiatan.program.kompetensi if kegiatan.program_id else "").strip()[:200]
+    if not nama:
+        return None
+    profil = KompetensiPegawai.objects.filter(pegawai_id=kegiatan.pegawai_id, nama__iexact=nama).first()
+    if profil is None:
+        profil = KompetensiPegawai(
+            pegawai_id=kegiatan.pegawai_id,
+            nama=nama,
+            sumber=KompetensiPegawai.Sumber.PELATIHAN,
+            tanggal=kegiatan.tanggal_selesai,
+        )
+        catat_riwayat(
+            profil,
+            actor=actor,
+            alasan=f"Lulus {kegiatan.nama_pelatihan} ({kegiatan.tanggal_selesai:%d-%m-%Y})"[:500],
+        )
+        profil.save()
+    evaluasi.kompetensi_dicatat = True
+    catat_riwayat(evaluasi, actor=actor, alasan=f"Profil kompetensi diperbarui: {nama}"[:500])
+    evaluasi.save()
+    return profil
+
+
+def _bukti_tindak_lanjut(kegiatan: KegiatanPengembangan, evaluasi: EvaluasiKegiatan, sebab: str) -> str:
+    """The need's evidence (Indonesian, ≤ 500 characters): what, when, and why it needs a follow-up."""
+    teks = f"{kegiatan.nama_pelatihan} ({kegiatan.get_bentuk_display()}, selesai {kegiatan.tanggal_selesai:%d-%m-%Y})"
+    if sebab == TIDAK_LULUS:
+        nilai = ""
+        if evaluasi.nilai_post_test is not None:
+            nilai = f"; nilai post-test {str(evaluasi.nilai_post_test).replace('.', ',')}"
+        return f"Tidak lulus {teks}{nilai}. Perlu diulang atau diganti bentuk pengembangan lain."[:500]
+    catatan = f": {evaluasi.catatan_penerapan}" if evaluasi.catatan_penerapan else ""
+    return f"Atasan menilai hasil {teks} tidak diterapkan di tempat kerja{catatan}."[:500]
+
+
+def buka_tindak_lanjut(
+    *, actor, kegiatan: KegiatanPengembangan, sebab: str, evaluasi: EvaluasiKegiatan | None = None
+) -> KebutuhanPengembangan | None:
+    """A failed or unused training opens one follow-up need of the employee for the current year
+    (sumber `tindak_lanjut`, kunci `tindak_lanjut:<kegiatan>`: a fail and a later "unused" of the same
+    activity share one need). Returns the need (None when it was already opened)."""
+    evaluasi = evaluasi or _evaluasi(kegiatan)
     if evaluasi.tindak_lanjut_dibuka:
-        return kebutuhan
-    ditangani = [fn(kebutuhan) for fn in _PEMBUKA_KEBUTUHAN]  # every opener is called
-    if any(ditangani):
-        evaluasi.tindak_lanjut_dibuka = True
-        catat_riwayat(evaluasi, actor=actor, alasan=f"Tindak lanjut dibuka: {sebab}"[:500])
-        evaluasi.save()
+        return None
+    tahun = timezone.localdate().year
+    kunci = f"tindak_lanjut:{kegiatan.pk}"
+    kebutuhan = KebutuhanPengembangan.objects.filter(
+        pegawai_id=kegiatan.pegawai_id, tahun=tahun, sumber=SumberKebutuhan.TINDAK_LANJUT, kunci=kunci
+    ).first()
+    if kebutuhan is None:
+        nama = kegiatan.program.nama if kegiatan.program_id else kegiatan.nama_pelatihan
+        kebutuhan = KebutuhanPengembangan(
+            pegawai_id=kegiatan.pegawai_id,
+            tahun=tahun,
+            sumber=SumberKebutuhan.TINDAK_LANJUT,
+            kunci=kunci,
+            topik=f"Tindak lanjut {nama}"[:200],
+            uraian=_bukti_tindak_lanjut(kegiatan, evaluasi, sebab),
+            bentuk_saran=kegiatan.bentuk if kegiatan.bentuk in Bentuk.values else "",
+            dibuat_oleh=_pengguna(actor),
+        )
+        catat_riwayat(kebutuhan, actor=actor, alasan=f"Tindak lanjut evaluasi pelatihan: {sebab}"[:500])
+        kebutuhan.save()
+    evaluasi.tindak_lanjut_dibuka = True
+    catat_riwayat(evaluasi, actor=actor, alasan=f"Tindak lanjut dibuka: {sebab}"[:500])
+    evaluasi.save()
     return kebutuhan
 
 
@@ -169,9 +204,9 @@ def catat_tes(
         catat_riwayat(obj, actor=actor, alasan="Nilai tes dan hasil dicatat")
         obj.save()
         if lulus is True:
-            catat_kompetensi(actor=actor, kegiatan=kegiatan)
+            catat_kompetensi(actor=actor, kegiatan=kegiatan, evaluasi=obj)
         elif lulus is False:
-            buka_tindak_lanjut(actor=actor, kegiatan=kegiatan, sebab="tidak lulus")
+            buka_tindak_lanjut(actor=actor, kegiatan=kegiatan, sebab=TIDAK_LULUS, evaluasi=obj)
     return obj
 
 
@@ -200,10 +235,10 @@ def cek_penerapan(
         obj = _evaluasi(kegiatan)
         obj.penerapan = penerapan
         obj.catatan_penerapan = catatan
-        obj.dicek_oleh = actor if getattr(actor, "is_authenticated", False) else None
+        obj.dicek_oleh = _pengguna(actor)
         obj.dicek_pada = timezone.now()
         catat_riwayat(obj, actor=actor, alasan=catatan or f"Penerapan: {obj.get_penerapan_display()}")
         obj.save()
         if penerapan == EvaluasiKegiatan.Penerapan.TIDAK:
-            buka_tindak_lanjut(actor=actor, kegiatan=kegiatan, sebab="tidak diterapkan di tempat kerja")
+            buka_tindak_lanjut(actor=actor, kegiatan=kegiatan, sebab=TIDAK_DITERAPKAN, evaluasi=obj)
     return obj

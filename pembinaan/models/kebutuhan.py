@@ -62,6 +62,7 @@ class SumberKebutuhan(models.TextChoices):
     TALENTA = "talenta", _("Tindak lanjut kotak talenta")
     JP = "jp", _("Kekurangan JP")
     USULAN = "usulan", _("Usulan pegawai/atasan")
+    TINDAK_LANJUT = "tindak_lanjut", _("Tindak lanjut evaluasi pelatihan")
 
 
 class GenerasiKebutuhan(TimeStampedModel):

@@ -1,5 +1,5 @@
-"""Evaluation of completed ledger activities: feedback (create and edit, long text), pre/post test with
-the hooks for the competency profile and a follow-up need, the atasan's check of use at work 3–6 months
+"""Evaluation of completed ledger activities: feedback (create and edit, long text), pre/post test (a
+pass adds the programme's competency to the profile, a fail opens a follow-up need — both once), the atasan's check of use at work 3–6 months
 later and the list of what is due, the predikat before and after per programme from FINAL annual predikat
 only, 404 across OPDs, query counts flat for 3 and 10 rows. Today is 2 December 2026."""
 
@@ -13,7 +13,8 @@ from django.core.exceptions import ValidationError
 
 from pembinaan import selectors_evaluasi as se
 from pembinaan import services, services_evaluasi
-from pembinaan.models import EvaluasiKegiatan, Program
+from pembinaan import services_kebutuhan as svc_kebutuhan
+from pembinaan.models import EvaluasiKegiatan, KebutuhanPengembangan, KompetensiPegawai, Program
 from tests.factories import PegawaiFactory
 from tests.querycount import assert_same_queries, get_queries
 
@@ -30,36 +31,6 @@ def catat(users, pegawai, nama="Bimtek Arsip", mulai=dt.date(2026, 3, 2), selesa
         sumber="event",
         data=data_kegiatan(nama_pelatihan=nama, tanggal_mulai=mulai, tanggal_selesai=selesai, **kw),
     )
-
-
-@pytest.fixture
-def hooks():
-    kompetensi, kebutuhan = [], []
-    services_evaluasi.daftarkan_pencatat_kompetensi(kompetensi.append)
-    services_evaluasi.daftarkan_pembuka_kebutuhan(kebutuhan.append)
-    # list.append returns None (falsy): the records arrive, but nothing claims to have handled them
-    yield kompetensi, kebutuhan
-    services_evaluasi._PENCATAT_KOMPETENSI.clear()
-    services_evaluasi._PEMBUKA_KEBUTUHAN.clear()
-
-
-@pytest.fixture
-def hooks_ditangani():
-    kompetensi, kebutuhan = [], []
-
-    def pencatat(r):
-        kompetensi.append(r)
-        return True
-
-    def pembuka(r):
-        kebutuhan.append(r)
-        return True
-
-    services_evaluasi.daftarkan_pencatat_kompetensi(pencatat)
-    services_evaluasi.daftarkan_pembuka_kebutuhan(pembuka)
-    yield kompetensi, kebutuhan
-    services_evaluasi._PENCATAT_KOMPETENSI.clear()
-    services_evaluasi._PEMBUKA_KEBUTUHAN.clear()
 
 
 def test_umpan_balik_isi_dan_ubah(org, users, client_as):
@@ -85,20 +56,19 @@ def test_umpan_balik_isi_dan_ubah(org, users, client_as):
     assert client_as("atasan").post(url, data).status_code == 403
 
 
-def test_tes_lulus_dan_gagal_memanggil_hook(org, users, client_as, hooks_ditangani):
-    kompetensi, kebutuhan = hooks_ditangani
-    program = Program.objects.create(
-        nama="Bimtek Arsip",
-        kompetensi="Kearsipan",
-        bentuk="bimbingan_teknis",
-        jp=24,
-        jenis_penyelenggara="bkd",
+def _program(nama="Bimtek Arsip", kompetensi="Kearsipan") -> Program:
+    return Program.objects.create(
+        nama=nama, kompetensi=kompetensi, bentuk="bimbingan_teknis", jp=24, jenis_penyelenggara="bkd"
     )
+
+
+def test_tes_lulus_mencatat_kompetensi_gagal_membuka_kebutuhan(org, users, client_as):
+    program = _program()
     lulus = catat(users, org.staf_a, program=program)
-    gagal = catat(users, org.staf_a, nama="Kursus Statistik")
+    gagal = catat(users, org.staf_a, nama="Kursus Statistik", bentuk="kursus")
     c = client_as("operator_opd")
     r = c.post(f"/pembinaan/evaluasi/{lulus.pk}/", {"bagian": "tes", "tes-nilai_pre_test": "101"})
-    assert r.status_code == 400
+    assert r.status_code == 400 and not KompetensiPegawai.objects.exists()
     c.post(
         f"/pembinaan/evaluasi/{lulus.pk}/",
         {"bagian": "tes", "tes-nilai_pre_test": "55", "tes-nilai_post_test": "82.5", "tes-lulus": "1"},
@@ -110,34 +80,122 @@ def test_tes_lulus_dan_gagal_memanggil_hook(org, users, client_as, hooks_ditanga
         True,
         True,
     )
-    assert [(r["pegawai_id"], r["kompetensi"]) for r in kompetensi] == [(org.staf_a.pk, "Kearsipan")]
+    profil = KompetensiPegawai.objects.get()
+    assert (profil.pegawai, profil.nama, profil.sumber, profil.tanggal) == (
+        org.staf_a,
+        "Kearsipan",
+        "pelatihan",
+        dt.date(2026, 3, 4),
+    )
+    h = profil.history.get()
+    assert (h.history_user, h.history_change_reason) == (
+        users["operator_opd"],
+        "Lulus Bimtek Arsip (04-03-2026)",
+    )
+    assert not KebutuhanPengembangan.objects.exists()  # a pass opens no follow-up
     c.post(
         f"/pembinaan/evaluasi/{gagal.pk}/", {"bagian": "tes", "tes-nilai_post_test": "40", "tes-lulus": "0"}
     )
     assert EvaluasiKegiatan.objects.get(kegiatan=gagal).tindak_lanjut_dibuka is True
-    assert [(r["pegawai_id"], r["sumber"], r["uraian"]) for r in kebutuhan] == [
-        (org.staf_a.pk, "evaluasi_pelatihan", "Tindak lanjut Kursus Statistik: tidak lulus")
-    ]
-    # Recording the fail again opens nothing twice.
+    halaman = c.get(f"/pembinaan/evaluasi/{gagal.pk}/").content.decode()
+    assert "Kebutuhan pengembangan tindak lanjut dibuka" in halaman
+    assert "Profil kompetensi diperbarui" not in halaman
+    assert "Profil kompetensi diperbarui" in c.get(f"/pembinaan/evaluasi/{lulus.pk}/").content.decode()
+    k = KebutuhanPengembangan.objects.get()
+    assert (k.pegawai, k.tahun, k.sumber, k.kunci, k.topik, k.bentuk_saran, k.status, k.dibuat_oleh) == (
+        org.staf_a,
+        2026,
+        "tindak_lanjut",
+        f"tindak_lanjut:{gagal.pk}",
+        "Tindak lanjut Kursus Statistik",
+        "kursus",
+        "terbuka",
+        users["operator_opd"],
+    )
+    assert k.uraian == (
+        "Tidak lulus Kursus Statistik (Kursus, selesai 04-03-2026); nilai post-test 40,00. "
+        "Perlu diulang atau diganti bentuk pengembangan lain."
+    )
+    assert k.history.get().history_user == users["operator_opd"]
+    assert k.get_sumber_display() == "Tindak lanjut evaluasi pelatihan"
+    # Recording both results again adds nothing: no second need, no second profile row.
     services_evaluasi.catat_tes(
         actor=users["admin_bkd"], kegiatan=gagal, pre_test=None, post_test="40", lulus=False
     )
-    assert len(kebutuhan) == 1
+    services_evaluasi.catat_tes(
+        actor=users["admin_bkd"], kegiatan=lulus, pre_test=None, post_test="90", lulus=True
+    )
+    assert (KebutuhanPengembangan.objects.count(), KompetensiPegawai.objects.count()) == (1, 1)
+    assert profil.history.count() == 1
     # The participant cannot record their own test.
     assert client_as("pegawai").post(f"/pembinaan/evaluasi/{gagal.pk}/", {"bagian": "tes"}).status_code == 403
+    # The need shows on the needs page of the employee's OPD, not on another OPD's.
+    r = client_as("operator_opd").get("/pembinaan/kebutuhan/?tahun=2026&sumber=tindak_lanjut")
+    assert [x.pk for x in r.context["page"]] == [k.pk]
+    assert "Tindak lanjut evaluasi pelatihan" in r.content.decode()
 
 
-def test_hook_tanpa_penanganan_tidak_menandai(org, users, hooks):
-    kompetensi, _ = hooks
+def test_kompetensi_tanpa_program_atau_sudah_ada(org, users):
+    # No programme: a free-text training name is no competency — nothing recorded, nothing marked.
     k = catat(users, org.staf_a)
     e = services_evaluasi.catat_tes(
         actor=users["admin_bkd"], kegiatan=k, pre_test="", post_test="90", lulus=True
     )
-    assert len(kompetensi) == 1 and e.kompetensi_dicatat is False
+    assert not KompetensiPegawai.objects.exists() and e.kompetensi_dicatat is False
+    # Already held (entered by the operator, other case): kept as it was, no duplicate; marked recorded.
+    ada = KompetensiPegawai.objects.create(pegawai=org.staf_a, nama="KEARSIPAN", sumber="input")
+    k2 = catat(users, org.staf_a, nama="Bimtek Arsip Lanjut", program=_program())
+    e2 = services_evaluasi.catat_tes(
+        actor=users["admin_bkd"], kegiatan=k2, pre_test="", post_test="90", lulus=True
+    )
+    assert e2.kompetensi_dicatat is True
+    assert list(KompetensiPegawai.objects.values_list("pk", "nama", "sumber")) == [
+        (ada.pk, "KEARSIPAN", "input")
+    ]
 
 
-def test_cek_penerapan_jatuh_tempo_dan_tindak_lanjut(org, users, client_as, hooks_ditangani):
-    _, kebutuhan = hooks_ditangani
+def test_kompetensi_hanya_kegiatan_diakui(org, users):
+    """A claim not yet verified by the operator does not touch the profile even if marked passed."""
+    k = services.klaim_ajukan(
+        actor=users["pegawai"],
+        pegawai=org.staf_a,
+        data=data_kegiatan(jp_tertera=Decimal(8), program=_program()),
+        bukti=_pdf(),
+    )
+    assert (k.status, k.program.kompetensi) == ("diajukan", "Kearsipan")
+    e = services_evaluasi.catat_tes(
+        actor=users["admin_bkd"], kegiatan=k, pre_test="", post_test="90", lulus=True
+    )
+    assert not KompetensiPegawai.objects.exists() and e.kompetensi_dicatat is False
+
+
+def test_kompetensi_lulus_menutup_kesenjangan_jabatan(org, users):
+    """The profile written by a pass is the one the needs job checks the position against."""
+    jabatan = org.staf_a.jabatan
+    jabatan.kompetensi = "Kearsipan; Statistik"
+    jabatan.save(update_fields=["kompetensi"])
+    k = catat(users, org.staf_a, program=_program())
+    services_evaluasi.catat_tes(actor=users["admin_bkd"], kegiatan=k, pre_test="", post_test="90", lulus=True)
+    svc_kebutuhan.kebutuhan_bentuk(2027, actor=users["admin_bkd"])
+    assert list(
+        KebutuhanPengembangan.objects.filter(pegawai=org.staf_a, sumber="kompetensi").values_list(
+            "kunci", flat=True
+        )
+    ) == ["kompetensi:statistik"]
+
+
+def test_evaluasi_opd_lain_404_tidak_menulis(org, users, client_as):
+    k_b = catat(users, org.staf_b, program=_program())
+    url = f"/pembinaan/evaluasi/{k_b.pk}/"
+    r = client_as("operator_opd").post(url, {"bagian": "tes", "tes-nilai_post_test": "40", "tes-lulus": "0"})
+    assert r.status_code == 404
+    r = client_as("operator_opd").post(url, {"bagian": "tes", "tes-nilai_post_test": "90", "tes-lulus": "1"})
+    assert r.status_code == 404
+    assert not EvaluasiKegiatan.objects.exists()
+    assert not KebutuhanPengembangan.objects.exists() and not KompetensiPegawai.objects.exists()
+
+
+def test_cek_penerapan_jatuh_tempo_dan_tindak_lanjut(org, users, client_as):
     jatuh_tempo = catat(
         users, org.staf_a, nama="Bimtek Arsip", selesai=dt.date(2026, 8, 1), mulai=dt.date(2026, 7, 30)
     )
@@ -161,7 +219,22 @@ def test_cek_penerapan_jatuh_tempo_dan_tindak_lanjut(org, users, client_as, hook
     c.post(url, {"bagian": "penerapan", "pn-penerapan": "tidak", "pn-catatan_penerapan": "Belum ada alatnya"})
     e = EvaluasiKegiatan.objects.get(kegiatan=jatuh_tempo)
     assert (e.penerapan, e.dicek_oleh, e.tindak_lanjut_dibuka) == ("tidak", users["atasan"], True)
-    assert kebutuhan[0]["uraian"] == "Tindak lanjut Bimtek Arsip: tidak diterapkan di tempat kerja"
+    k = KebutuhanPengembangan.objects.get()
+    assert (k.pegawai, k.sumber, k.kunci, k.dibuat_oleh) == (
+        org.staf_a,
+        "tindak_lanjut",
+        f"tindak_lanjut:{jatuh_tempo.pk}",
+        users["atasan"],
+    )
+    assert k.uraian == (
+        "Atasan menilai hasil Bimtek Arsip (Bimbingan teknis, selesai 01-08-2026) tidak diterapkan "
+        "di tempat kerja: Belum ada alatnya."
+    )
+    # Checked "tidak" again (e.g. a corrected note): still one need.
+    services_evaluasi.cek_penerapan(
+        actor=users["atasan"], kegiatan=jatuh_tempo, penerapan="tidak", catatan="Alat belum datang"
+    )
+    assert KebutuhanPengembangan.objects.count() == 1
     # Edit of the check: long text refused, earlier one stays.
     r = c.post(url, {"bagian": "penerapan", "pn-penerapan": "sebagian", "pn-catatan_penerapan": "y" * 501})
     e.refresh_from_db()
