@@ -53,6 +53,12 @@ class MutasiConfig(AppConfig):
         # The profile of an employee (/pegawai/<nip>/) shows the proposals about them.
         from pegawai.profil import register_tab
 
-        from .dashboards import profil_mutasi
+        from .dashboards import boleh_profil_mutasi, profil_mutasi
 
-        register_tab("mutasi", "Mutasi", template="mutasi/_profil_mutasi.html", konteks=profil_mutasi)
+        register_tab(
+            "mutasi",
+            "Mutasi",
+            template="mutasi/_profil_mutasi.html",
+            konteks=profil_mutasi,
+            boleh=boleh_profil_mutasi,
+        )

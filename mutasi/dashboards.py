@@ -44,6 +44,14 @@ def dasbor_usulan(*, user) -> dict | None:
     return {"kartu": [{"judul": j, "jumlah": x, "status": s} for j, x, s in kartu]}
 
 
+def boleh_profil_mutasi(user, pegawai) -> bool:
+    """Who sees the mutasi tab (no query: the profile loads the tab on demand): the BKD, the Pimpinan, an
+    operator (the profile is already scoped to their OPD) and the employee themselves."""
+    if roles.is_admin_bkd(user) or roles.is_pimpinan(user) or cakupan_for(user).opd_id:
+        return True
+    return cakupan_for(user).pegawai_id == pegawai.pk
+
+
 def profil_mutasi(user, pegawai) -> dict | None:
     """The mutasi tab of an employee's profile: the proposals about them the viewer may see."""
     qs = selectors.usulan_list_visible_to(user=user).filter(pegawai=pegawai)

@@ -25,6 +25,10 @@ from .models import (
 
 NOL = Value(Decimal(0), output_field=DecimalField(max_digits=14, decimal_places=2))
 KOLOM_EKSPOR = ["nip", "nama", "kode_unit", "sumber", "uraian", "status"]
+# The CONTRACT's `sumber` codes are fixed: a follow-up of a failed or unused training (its own code inside the
+# app, so the key never meets a competency-gap need) is exported as the competency gap it still is; its
+# `uraian` says which training it follows up.
+SUMBER_EKSPOR = {"tindak_lanjut": "kompetensi"}
 
 
 def _pegawai_q(user, prefix: str = "pegawai__") -> Q | None:
@@ -70,7 +74,14 @@ def ekspor_rows(tahun: int):
         .order_by("pegawai__nip", "sumber", "id")
     )
     for k in qs.iterator(chunk_size=5000):
-        yield [k.pegawai.nip, k.pegawai.nama_lengkap, k.pegawai.unit_kerja.kode, k.sumber, k.uraian, k.status]
+        yield [
+            k.pegawai.nip,
+            k.pegawai.nama_lengkap,
+            k.pegawai.unit_kerja.kode,
+            SUMBER_EKSPOR.get(k.sumber, k.sumber),
+            k.uraian,
+            k.status,
+        ]
 
 
 def rencana_list(

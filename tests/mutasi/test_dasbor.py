@@ -47,9 +47,14 @@ def test_dashboard_query_count(org, users, client_as, role):
 
 
 def test_profile_tab(org, client_as, usulan_draft):
-    url = reverse("pegawai:detail", args=[org.staf_a.nip])
+    # the profile offers the tab and loads it on demand from its own URL
+    profil = client_as("operator_opd").get(reverse("pegawai:detail", args=[org.staf_a.nip])).content.decode()
+    url = reverse("pegawai:detail_tab", args=[org.staf_a.nip, "mutasi"])
+    assert url in profil and "Analis Data Kesehatan" not in profil
     body = client_as("operator_opd").get(url).content.decode()
     assert 'data-testid="profil-mutasi"' in body and "Analis Data Kesehatan" in body
     # the employee does not see a draft about them on their own profile
     body = client_as("pegawai").get(url).content.decode()
     assert "Analis Data Kesehatan" not in body
+    # an atasan is not offered the tab (the profile is theirs to read, the proposals are not)
+    assert client_as("atasan").get(url).status_code == 404

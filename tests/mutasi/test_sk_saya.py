@@ -35,11 +35,12 @@ def test_pegawai_melihat_petikan_dan_spmt_sendiri(
     assert client.get(reverse("mutasi:spmt_saya_pdf", args=[item.pk])).status_code == 404
 
     # The profile's mutasi tab, seen by the employee: the same rows with the employee's own links.
-    profil = client.get(reverse("pegawai:detail", args=[org.staf_a.nip])).content.decode()
+    tab = reverse("pegawai:detail_tab", args=[org.staf_a.nip, "mutasi"])
+    profil = client.get(tab).content.decode()
     assert 'data-testid="sk-saya"' in profil
     assert reverse("mutasi:petikan_saya_pdf", args=[item.pk]) in profil
     # … and by the Admin BKD: a link to the SK page instead.
-    profil = client_as("admin_bkd").get(reverse("pegawai:detail", args=[org.staf_a.nip])).content.decode()
+    profil = client_as("admin_bkd").get(tab).content.decode()
     assert reverse("mutasi:sk_detail", args=[sk.pk]) in profil
 
     time_machine.move_to(dt.datetime(2027, 1, 4, 9, tzinfo=ZoneInfo("Asia/Makassar")))
@@ -92,7 +93,7 @@ def test_query_halaman_saya_dan_tab_profil_rata(client_as, org, users):
             )  # fmt: skip
 
     client = client_as("pegawai")
-    for url in (reverse("mutasi:saya"), reverse("pegawai:detail", args=[org.staf_a.nip])):
+    for url in (reverse("mutasi:saya"), reverse("pegawai:detail_tab", args=[org.staf_a.nip, "mutasi"])):
         SKMutasi.objects.all().delete()  # the decree rows go with their SK
         tambah(0, 3)
 

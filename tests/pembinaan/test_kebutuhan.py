@@ -351,13 +351,24 @@ def test_export_kebutuhan_csv_one_row_per_need_formula_safe(data, users, tmp_pat
     svc.kebutuhan_usulkan(
         actor=users["pegawai"], pegawai=data.staf_a, tahun=2026, topik="Spreadsheet", uraian='=HYPERLINK("x")'
     )
+    # a follow-up of a failed training: its own code inside the app, the CONTRACT's "kompetensi" outside
+    KebutuhanPengembangan.objects.create(
+        pegawai=data.staf_b,
+        tahun=2026,
+        sumber="tindak_lanjut",
+        kunci="tindak_lanjut:1",
+        topik="Tindak lanjut Kursus Statistik",
+        uraian="Tidak lulus Kursus Statistik.",
+    )
     berkas = tmp_path / "kebutuhan.csv"
     out = io.StringIO()
     call_command("export_kebutuhan", "2026", str(berkas), stdout=out)
     rows = list(csv.reader(io.StringIO(berkas.read_text(encoding="utf-8-sig"))))
     assert rows[0] == ["nip", "nama", "kode_unit", "sumber", "uraian", "status"]
-    assert len(rows) == 12
-    assert "11 kebutuhan dari 3 pegawai" in out.getvalue()
+    assert len(rows) == 13
+    assert "12 kebutuhan dari 4 pegawai" in out.getvalue()  # staf_b has only the follow-up
+    tindak = next(r for r in rows if r[4] == "Tidak lulus Kursus Statistik.")
+    assert (tindak[0], tindak[3]) == (data.staf_b.nip, "kompetensi")
     usulan = next(r for r in rows if r[3] == "usulan")
     assert usulan[4] == '\'=HYPERLINK("x")'
     assert usulan[:3] == [data.staf_a.nip, data.staf_a.nama_lengkap, data.staf_a.unit_kerja.kode]
