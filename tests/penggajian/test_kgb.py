@@ -300,14 +300,17 @@ def test_the_decree_is_on_the_profile_of_those_who_may_see_pay(jatuh_tempo, tena
         tanggal_sk=dt.date(2026, 11, 2), gaji_pokok_lama=3_252_900, gaji_pokok_baru=3_355_400, status="ditetapkan",
     )  # fmt: skip
     profil = reverse("pegawai:detail", args=[staf.nip])
+    tab = reverse("pegawai:detail_tab", args=[staf.nip, "kgb"])  # loaded on demand by the profile
     sk = reverse("penggajian:kgb_sk_pdf", args=[kgb.pk])
     for role in ("pegawai", "operator_opd", "admin_bkd"):
         client.force_login(users[role])
         page = client.get(profil).content.decode()
-        assert "Gaji berkala (KGB)" in page and sk in page, role
+        assert "Gaji berkala (KGB)" in page and f'hx-get="{tab}"' in page, role
+        assert sk in client.get(tab).content.decode(), role
     client.force_login(users["atasan"])  # sees the profile, not the pay
     page = client.get(profil)
     assert page.status_code == 200 and "Gaji berkala (KGB)" not in page.content.decode()
+    assert client.get(tab).status_code == 404
     assert client.get(sk).status_code == 404
 
 
