@@ -53,6 +53,11 @@ def main() -> None:
         # Mutasi (issue #13): the needs of the whole government and one OPD's peta jabatan.
         "kebutuhan pegawai /mutasi/kebutuhan/": "/mutasi/kebutuhan/",
         "peta jabatan /mutasi/kebutuhan/<opd>/": f"/mutasi/kebutuhan/{sample.opd.kode}/",
+        # Pembinaan (issue #14): JP compliance of the whole government (target p95 ≤ 300 ms), the plans and
+        # the needs lists.
+        "kepatuhan JP /pembinaan/": "/pembinaan/",
+        "rencana pengembangan /pembinaan/rencana/": "/pembinaan/rencana/",
+        "kebutuhan pengembangan /pembinaan/kebutuhan/": "/pembinaan/kebutuhan/",
     }
     results = {}
     for name, target in urls.items():
