@@ -291,6 +291,12 @@ def test_another_opds_plan_answers_404(org, users, client, rencana):
     client.force_login(users["operator_opd"])
     page = client.get(reverse("pembinaan:rencana_list"), {"tahun": TAHUN})
     assert [r.pk for r in page.context["page"]] == [rencana.pk]
+    # the list's per-plan totals: every activity of the plan, summed from the rows themselves
+    baris = page.context["page"][0]
+    kegiatan = list(rencana.kegiatan.all())
+    assert len(kegiatan) >= 2 and baris.jumlah_kegiatan == len(kegiatan)
+    assert baris.total_jp == sum((k.target_jp for k in kegiatan), Decimal(0))
+    assert baris.total_biaya == sum(k.biaya for k in kegiatan)
 
 
 def test_journey_pages_create_submit_return_agree(rencana, client, users):
