@@ -1,0 +1,78 @@
+"""What penggajian reads: rules in force (aturan), a month's inputs (masukan), the year so far for the
+December PPh 21 (setahun), totals per OPD and visibility (rekap). Callers import from `penggajian.selectors`."""
+
+from .aturan import (
+    AturanTidakAda,
+    akhir_bulan,
+    aturan_gaji_data,
+    aturan_gaji_model,
+    aturan_tambahan_data,
+    aturan_tambahan_model,
+    aturan_tambahan_terpakai,
+    aturan_tpp_data,
+    aturan_tpp_model,
+    awal_bulan,
+    pagu_tpp_untuk_tanggal,
+    tpp_acuan,
+)
+from .masukan import (
+    KOLOM_JABATAN,
+    KOLOM_PEGAWAI,
+    jabatan_bulan_gaji,
+    masukan_pegawai,
+    mkg_berlaku,
+    pegawai_digaji,
+)
+from .rekap import (
+    rapel_rekap_opd,
+    rekap_opd,
+    rekap_opd_hitung,
+    run_get_visible,
+    run_list_visible_to,
+    slip_get_visible,
+    slip_list_visible_to,
+    slip_saya_visible_to,
+)
+from .setahun import (
+    BULAN_SEBELUM_DESEMBER,
+    _rupiah_kolom,
+    bulan_tanpa_run_terkunci,
+    penghasilan_setahun,
+    peringatan_pph_desember,
+    setahun_kosong,
+)
+
+__all__ = [
+    "BULAN_SEBELUM_DESEMBER",
+    "KOLOM_JABATAN",
+    "KOLOM_PEGAWAI",
+    "AturanTidakAda",
+    "_rupiah_kolom",
+    "akhir_bulan",
+    "aturan_gaji_data",
+    "aturan_gaji_model",
+    "aturan_tambahan_data",
+    "aturan_tambahan_model",
+    "aturan_tambahan_terpakai",
+    "aturan_tpp_data",
+    "aturan_tpp_model",
+    "awal_bulan",
+    "bulan_tanpa_run_terkunci",
+    "jabatan_bulan_gaji",
+    "masukan_pegawai",
+    "mkg_berlaku",
+    "pagu_tpp_untuk_tanggal",
+    "pegawai_digaji",
+    "penghasilan_setahun",
+    "peringatan_pph_desember",
+    "rapel_rekap_opd",
+    "rekap_opd",
+    "rekap_opd_hitung",
+    "run_get_visible",
+    "run_list_visible_to",
+    "setahun_kosong",
+    "slip_get_visible",
+    "slip_list_visible_to",
+    "slip_saya_visible_to",
+    "tpp_acuan",
+]
