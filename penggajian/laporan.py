@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, Sum
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -17,6 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from core.xlsx import xlsx_cell
 
+from . import selectors
 from .hitung import KOLOM_INDUK, KOLOM_PERSEN, KOLOM_TAMBAHAN, KOLOM_TPP, LABEL_KOLOM
 from .models import RunGaji, Slip
 
@@ -71,15 +71,10 @@ def rekap_opd_rows(run: RunGaji) -> tuple[list[str], list[list]]:
     for r in (
         Slip.objects.filter(run=run)
         .values("opd__kode", "opd__nama")
-        .annotate(
-            n=Count("id"),
-            kotor=Sum("jumlah_kotor"),
-            potongan=Sum("jumlah_potongan"),
-            bersih=Sum("jumlah_bersih"),
-        )
+        .annotate(**selectors.jumlah_slip())
         .order_by("opd__kode")
     ):
-        vals = [r["n"], int(r["kotor"]), int(r["potongan"]), int(r["bersih"])]
+        vals = [r["jumlah"], int(r["kotor"]), int(r["potongan"]), int(r["bersih"])]
         rows.append([r["opd__kode"], r["opd__nama"], *vals])
         total = [a + b for a, b in zip(total, vals, strict=True)]
     rows.append(["", "JUMLAH", *total])

@@ -24,6 +24,7 @@ from .masukan import (
     pegawai_digaji,
 )
 from .rekap import (
+    jumlah_slip,
     rapel_rekap_opd,
     rekap_opd,
     rekap_opd_hitung,
@@ -59,6 +60,7 @@ __all__ = [
     "awal_bulan",
     "bulan_tanpa_run_terkunci",
     "jabatan_bulan_gaji",
+    "jumlah_slip",
     "masukan_pegawai",
     "mkg_berlaku",
     "pagu_tpp_untuk_tanggal",

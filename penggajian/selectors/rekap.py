@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 
@@ -17,17 +19,22 @@ from ..models import (
 # --- totals per OPD --------------------------------------------------------------------------------
 
 
+def jumlah_slip() -> dict:
+    """The aggregates of a group of slips: count, gross, deductions and net (fresh expressions each call)."""
+    return {
+        "jumlah": Count("id"),
+        "kotor": Sum("jumlah_kotor"),
+        "potongan": Sum("jumlah_potongan"),
+        "bersih": Sum("jumlah_bersih"),
+    }
+
+
 def rekap_opd_hitung(run: RunGaji) -> list[dict]:
     """Slips, gross, deductions and net of a run per OPD (whole rupiah), by OPD name, in one query."""
-    rows = (
+    rows: Any = (  # the stubs cannot see the keys of **jumlah_slip()
         Slip.objects.filter(run=run)
         .values("opd_id", "opd__nama")
-        .annotate(
-            jumlah=Count("id"),
-            kotor=Sum("jumlah_kotor"),
-            potongan=Sum("jumlah_potongan"),
-            bersih=Sum("jumlah_bersih"),
-        )
+        .annotate(**jumlah_slip())
         .order_by("opd__nama")
     )
     return [
