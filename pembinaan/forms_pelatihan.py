@@ -44,6 +44,7 @@ class PelaksanaanForm(forms.ModelForm, AlasanMixin):
             "kuota",
             "biaya",
             "jp",
+            "kehadiran_minimal",
             "keterangan",
         ]
         widgets = {
