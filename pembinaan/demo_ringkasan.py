@@ -28,7 +28,7 @@ def ringkas_pelatihan() -> str:
     ikut = IkutModul.objects.aggregate(n=Count("id"), lulus=Count("id", filter=Q(lulus_pada__isnull=False)))
     return (
         f"{_n(program)} program katalog, {_n(run['n'])} pelaksanaan pelatihan ({_n(run['selesai'])} selesai), "
-        f"{_n(peserta['terdaftar'])} peserta terdaftar ({_n(peserta['lulus'])} lulus, "
-        f"{_n(peserta['tunggu'])} daftar tunggu); {_n(modul['n'])} modul e-learning ({_n(modul['terbit'])} "
+        f"{_n(peserta['terdaftar'])} peserta terdaftar ({_n(peserta['lulus'])} lulus) dan "
+        f"{_n(peserta['tunggu'])} dalam daftar tunggu; {_n(modul['n'])} modul e-learning ({_n(modul['terbit'])} "
         f"terbit), {_n(ikut['n'])} pegawai mengikuti ({_n(ikut['lulus'])} lulus)."
     )

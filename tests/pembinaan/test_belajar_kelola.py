@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from pembinaan import services_belajar as belajar
 from pembinaan import services_belajar_kelola as svc
 from pembinaan.models import IkutModul, Modul, PercobaanKuis
+from tests.querycount import assert_same_queries, get_queries
 
 from . import pelatihan_data as d
 
@@ -196,3 +197,26 @@ def test_modul_dengan_peserta_teks_boleh_diubah(org, users, modul, client_as):
     modul.refresh_from_db()
     assert modul.judul == "Etika, Integritas, dan Antikorupsi ASN"
     assert IkutModul.objects.get().nilai_terbaik == 100
+
+
+def test_jumlah_query_halaman_kelola_modul(users, modul, client_as):
+    def tambah(n, mulai):
+        for i in range(n):
+            belajar.pelajaran_tambah(
+                actor=users["admin_bkd"],
+                modul=modul,
+                data={"judul": f"P{mulai + i}", "jenis": "teks", "isi": "x"},
+            )
+            belajar.soal_tambah(
+                actor=users["admin_bkd"],
+                modul=modul,
+                teks=f"S{mulai + i}?",
+                pilihan=["a", "b", "", ""],
+                benar=0,
+            )
+
+    c = client_as("admin_bkd")
+    tambah(1, 0)  # 3 lessons, 3 questions
+    kecil = get_queries(c, f"/belajar/kelola/{modul.pk}/")
+    tambah(7, 1)  # 10 of each
+    assert_same_queries(kecil, get_queries(c, f"/belajar/kelola/{modul.pk}/"), "kelola modul")

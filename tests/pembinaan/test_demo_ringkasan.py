@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
 def test_ringkasan_menghitung_pelatihan_peserta_dan_modul(org, users):
     admin = users["admin_bkd"]
     assert ringkas_pelatihan() == (
-        "0 program katalog, 0 pelaksanaan pelatihan (0 selesai), 0 peserta terdaftar (0 lulus, 0 daftar "
-        "tunggu); 0 modul e-learning (0 terbit), 0 pegawai mengikuti (0 lulus)."
+        "0 program katalog, 0 pelaksanaan pelatihan (0 selesai), 0 peserta terdaftar (0 lulus) dan 0 dalam "
+        "daftar tunggu; 0 modul e-learning (0 terbit), 0 pegawai mengikuti (0 lulus)."
     )
     # One programme, two runs (one finished); run 1 (quota 2): Andi passes, Dewi enrolled, Siti waits.
     run = d.pelaksanaan(admin, kuota=2)
@@ -33,6 +33,6 @@ def test_ringkasan_menghitung_pelatihan_peserta_dan_modul(org, users):
     belajar.kuis_jawab(actor=users["pegawai"], modul=m, pegawai=org.staf_a, jawaban=d.jawaban(m))
     belajar.kuis_jawab(actor=admin, modul=m, pegawai=org.staf_b, jawaban=d.jawaban(m, benar=0))
     assert ringkas_pelatihan() == (
-        "1 program katalog, 2 pelaksanaan pelatihan (1 selesai), 2 peserta terdaftar (1 lulus, 1 daftar "
-        "tunggu); 2 modul e-learning (1 terbit), 2 pegawai mengikuti (1 lulus)."
+        "1 program katalog, 2 pelaksanaan pelatihan (1 selesai), 2 peserta terdaftar (1 lulus) dan 1 dalam "
+        "daftar tunggu; 2 modul e-learning (1 terbit), 2 pegawai mengikuti (1 lulus)."
     )

@@ -150,3 +150,13 @@ def test_jumlah_query_daftar_kebutuhan_dengan_tombol_batal(org, users, client_as
     besar = get_queries(c, "/pembinaan/kebutuhan/?tahun=2027")
     assert_same_queries(kecil, besar, "kebutuhan")
     assert c.get("/pembinaan/kebutuhan/?tahun=2027").content.decode().count("Batalkan</a>") == 10
+
+
+def test_pegawai_melihat_tombol_batal_hanya_pada_usulannya(org, users, gap, client_as):
+    sendiri = _usul(users, org)
+    dari_atasan = _usul(users, org, actor="atasan")
+    halaman = client_as("pegawai").get("/pembinaan/rencana/saya/?tahun=2027").content.decode()
+    assert f"/pembinaan/kebutuhan/{sendiri.pk}/batal/" in halaman
+    assert f"/pembinaan/kebutuhan/{dari_atasan.pk}/batal/" not in halaman
+    halaman = client_as("pegawai").get("/pembinaan/rencana/saya/?tahun=2026").content.decode()
+    assert "/batal/" not in halaman  # generated needs: the employee cannot cancel them
