@@ -80,9 +80,9 @@ def soal_ubah(*, actor, soal: Soal, teks: str, pilihan: list[str], benar: int, a
 def urutan_pindah(*, actor, modul: Modul, jenis: str, pk: int, arah: str) -> None:
     """Move a lesson (`jenis` "pelajaran") or a question ("soal") one place up ("naik") or down ("turun")
     by swapping its number with its neighbour's. The first item going up or the last going down stays."""
-    model = {"pelajaran": Pelajaran, "soal": Soal}.get(jenis)
-    if model is None or arah not in ("naik", "turun"):
+    if jenis not in ("pelajaran", "soal") or arah not in ("naik", "turun"):
         raise ValidationError("Perintah urutan tidak dikenal.")
+    model: type[Pelajaran] | type[Soal] = Pelajaran if jenis == "pelajaran" else Soal
     with transaction.atomic():
         modul = Modul.objects.select_for_update().get(pk=modul.pk)
         item = model.objects.filter(modul=modul, pk=pk).first()

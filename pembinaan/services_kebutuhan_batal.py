@@ -15,7 +15,7 @@ from .models import KebutuhanPengembangan
 
 S = KebutuhanPengembangan.Status
 
-TIDAK_BISA = {
+TIDAK_BISA: dict[str, str] = {
     S.DIRENCANAKAN: "sudah masuk rencana pengembangan; hapus kegiatannya dari rencana terlebih dahulu",
     S.TERPENUHI: "sudah terpenuhi",
     S.DIBATALKAN: "sudah dibatalkan",

@@ -96,15 +96,7 @@ def test_halaman_hasil_menampilkan_persen_dan_menolak(client_as, kelas):
 
 def test_form_kehadiran_minimal_buat_dan_ubah(users, client_as):
     run = d.pelaksanaan(users["admin_bkd"])
-    dasar = {
-        "program": run.program_id,
-        "nama": "Angkatan II",
-        "tanggal_mulai": "2026-11-10",
-        "tanggal_selesai": "2026-11-12",
-        "kuota": 10,
-        "biaya": 0,
-        "jp": 24,
-    }
+    dasar = d.form_pelaksanaan(run.program_id)
     c = client_as("admin_bkd")
     for url in ("/pembinaan/pelatihan/baru/", f"/pembinaan/pelatihan/{run.pk}/ubah/"):
         r = c.post(url, {**dasar, "kehadiran_minimal": 101})

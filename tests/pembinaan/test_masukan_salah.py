@@ -14,20 +14,9 @@ from pembinaan import services_pelatihan as svc
 from pembinaan.models import KegiatanPengembangan, Modul, Peserta
 
 from . import pelatihan_data as d
-from .conftest import data_kegiatan, pdf
+from .conftest import FORM_KLAIM, data_kegiatan, pdf
 
 pytestmark = pytest.mark.django_db
-
-KLAIM = {
-    "nama_pelatihan": "Kursus Analisis Data",
-    "bentuk": "kursus",
-    "penyelenggara": "Universitas Tadulako",
-    "tanggal_mulai": "2026-10-05",
-    "tanggal_selesai": "2026-10-09",
-    "jp_tertera": "",
-    "durasi_menit": "900",
-    "nomor_sertifikat": "UNTAD/2026/5",
-}
 
 
 @pytest.mark.parametrize(
@@ -62,7 +51,7 @@ def test_form_klaim_pesan_jelas_tanpa_tulis(org, users, client_as, ubah, field, 
         sumber="impor",
         data=data_kegiatan(nama_pelatihan="Arsip", nomor_sertifikat="ANRI/2026/77"),
     )
-    r = client_as("pegawai").post("/pembinaan/saya/", {**KLAIM, **ubah, "bukti": pdf()})
+    r = client_as("pegawai").post("/pembinaan/saya/", {**FORM_KLAIM, **ubah, "bukti": pdf()})
     assert r.status_code == 200
     form = r.context["form"]
     errors = form.errors.get(field if field in form.fields else "__all__", [])
