@@ -108,4 +108,7 @@ def test_form_kehadiran_minimal_buat_dan_ubah(users, client_as):
     run.refresh_from_db()
     assert run.kehadiran_minimal == 90
     c.post("/pembinaan/pelatihan/baru/", {**dasar, "nama": "Angkatan III", "kehadiran_minimal": 75})
-    assert Pelaksanaan.objects.get(nama="Angkatan III").kehadiran_minimal == 75
+    baru = Pelaksanaan.objects.get(nama="Angkatan III")
+    assert baru.kehadiran_minimal == 75
+    r = client_as("pegawai").get(f"/pembinaan/pelatihan/{baru.pk}/")
+    assert "kehadiran minimal 75 % sesi" in r.content.decode()  # participants see the condition
