@@ -13,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from . import permissions, services_kebutuhan_batal
 from . import selectors_kebutuhan as sk
 from .forms_rencana import BatalKebutuhanForm
+from .models import KebutuhanPengembangan
 
 
 def _kembali(request, tahun: int) -> str:
@@ -48,6 +49,11 @@ def kebutuhan_batal(request, pk: int):
     return render(
         request,
         "pembinaan/kebutuhan_batal.html",
-        {"kebutuhan": kebutuhan, "form": form, "kembali": kembali},
+        {
+            "kebutuhan": kebutuhan,
+            "form": form,
+            "kembali": kembali,
+            "terbuka": kebutuhan.status == KebutuhanPengembangan.Status.TERBUKA,
+        },
         status=status,
     )

@@ -121,6 +121,14 @@ def test_halaman_konfirmasi_lalu_batal(org, users, gap, client_as):
     assert r.redirect_chain[-1][0] == "/pembinaan/kebutuhan/?tahun=2026"  # no open redirect
     assert "Kebutuhan &#x27;Analisis data&#x27; (Andi Pratama) dibatalkan." in r.content.decode()
     assert KebutuhanPengembangan.objects.get(pk=analisis.pk).status == S.DIBATALKAN
+    r = c.get(url)  # cancelled already: no form, the reason why
+    assert "Hanya kebutuhan berstatus Terbuka yang dapat dibatalkan (status sekarang: Dibatalkan)." in (
+        r.content.decode()
+    )
+    assert "Ya, batalkan kebutuhan" not in r.content.decode()
+    r = c.post(url, {"alasan": "Lagi"})
+    assert r.status_code == 400 and "Hanya kebutuhan berstatus Terbuka" in r.content.decode()
+    assert KebutuhanPengembangan.objects.get(pk=analisis.pk).history.count() == 1  # nothing written again
 
 
 def test_404_lintas_opd_dan_403_tanpa_hak(org, users, client_as):
