@@ -27,6 +27,7 @@ from core.db import analyze_after_bulk_write, copy_rows
 from pegawai.models import Pegawai
 
 from . import selectors, services
+from .demo_ringkasan import ringkas_pelatihan
 from .models import KegiatanPengembangan, Program, RekapJP, jalur_bentuk
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -273,5 +274,6 @@ def ringkas(hasil: PembinaanDemoResult) -> str:
     return (
         f"{hasil.kegiatan} kegiatan pengembangan ({hasil.klaim} klaim menunggu verifikasi); tahun ini "
         f"{hasil.memenuhi} dari {hasil.pegawai} pegawai memenuhi target JP, {hasil.di_bawah_10} di bawah 10 JP; "
-        f"{hasil.mentoring[0]} pasangan mentoring, {hasil.mentoring[1]} sesi, {hasil.mentoring[2]} evaluasi."
+        f"{hasil.mentoring[0]} pasangan mentoring, {hasil.mentoring[1]} sesi, {hasil.mentoring[2]} evaluasi. "
+        + ringkas_pelatihan()
     )

@@ -44,6 +44,7 @@ class PelaksanaanForm(forms.ModelForm, AlasanMixin):
             "kuota",
             "biaya",
             "jp",
+            "kehadiran_minimal",
             "keterangan",
         ]
         widgets = {
@@ -119,3 +120,29 @@ class SoalForm(forms.Form):
     pilihan_3 = forms.CharField(label="Pilihan C", required=False)
     pilihan_4 = forms.CharField(label="Pilihan D", required=False)
     benar = forms.ChoiceField(label="Jawaban benar", choices=[("0", "A"), ("1", "B"), ("2", "C"), ("3", "D")])
+
+
+class PelajaranUbahForm(PelajaranForm, AlasanMixin):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["berkas"].help_text = "Kosongkan untuk tetap memakai berkas yang ada."
+
+    @classmethod
+    def awal(cls, pelajaran: Pelajaran) -> dict:
+        return {
+            "judul": pelajaran.judul,
+            "jenis": pelajaran.jenis,
+            "isi": pelajaran.isi,
+            "tautan_video": pelajaran.tautan_video,
+        }
+
+
+class SoalUbahForm(SoalForm, AlasanMixin):
+    @classmethod
+    def awal(cls, soal, pilihan: list) -> dict:
+        data = {"teks": soal.teks, "benar": "0"}
+        for i, p in enumerate(pilihan[:4]):
+            data[f"pilihan_{i + 1}"] = p.teks
+            if p.benar:
+                data["benar"] = str(i)
+        return data

@@ -68,3 +68,13 @@ class AlasanForm(forms.Form):
     alasan = forms.CharField(
         label="Alasan", max_length=MAX_ALASAN, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class BatalKebutuhanForm(forms.Form):
+    """The confirmation of cancelling a need; the service checks the reason (required, ≤ 500 chars)."""
+
+    alasan = forms.CharField(
+        label="Alasan pembatalan (tercatat di riwayat)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

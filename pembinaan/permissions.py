@@ -70,6 +70,20 @@ def can_propose_kebutuhan(user, pegawai) -> bool:
     return pegawai.user_id == user.pk or _atasan_dari(user, pegawai)
 
 
+def can_cancel_kebutuhan(user, kebutuhan) -> bool:
+    """Cancel (batal) a need: the employee only a need they proposed for themselves; their direct atasan,
+    the Operator OPD of their OPD and the Admin BKD any of the employee's needs."""
+    if not user.is_authenticated:
+        return False
+    pegawai = kebutuhan.pegawai
+    if pegawai.user_id == user.pk:
+        return kebutuhan.sumber == "usulan" and kebutuhan.dibuat_oleh_id == user.pk
+    if roles.is_admin_bkd(user) or _atasan_dari(user, pegawai):
+        return True
+    opd_id = cakupan_for(user).opd_id
+    return opd_id is not None and pegawai.opd_id == opd_id
+
+
 def can_view_kebutuhan_list(user) -> bool:
     """Needs and plans lists: BKD, Pimpinan, an operator (their OPD), an atasan (the team), an employee."""
     c = cakupan_for(user)

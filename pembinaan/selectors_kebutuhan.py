@@ -63,7 +63,24 @@ def kebutuhan_list(
 
 
 def kebutuhan_pegawai(pegawai: Pegawai, tahun: int) -> list[KebutuhanPengembangan]:
-    return list(pegawai.kebutuhan_pengembangan.filter(tahun=tahun).order_by("sumber", "id"))
+    """The needs a plan is drafted from (a cancelled need is left out)."""
+    return list(
+        pegawai.kebutuhan_pengembangan.filter(tahun=tahun)
+        .exclude(status=KebutuhanPengembangan.Status.DIBATALKAN)
+        .select_related("pegawai")
+        .order_by("sumber", "id")
+    )
+
+
+def get_kebutuhan_for(user, pk: int) -> KebutuhanPengembangan:
+    """A need the user may see; another OPD's (or another team's) need answers 404."""
+    qs = KebutuhanPengembangan.objects.select_related("pegawai", "pegawai__opd").filter(pk=pk)
+    if (scope := _pegawai_q(user)) is not None:
+        qs = qs.filter(scope)
+    obj = qs.first()
+    if obj is None:
+        raise Http404("Kebutuhan tidak ditemukan.")
+    return obj
 
 
 def ekspor_rows(tahun: int):

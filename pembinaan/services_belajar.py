@@ -52,7 +52,8 @@ def modul_simpan(*, actor, modul: Modul, alasan: str = "") -> Modul:
     return modul
 
 
-def pelajaran_tambah(*, actor, modul: Modul, data: dict, berkas=None) -> Pelajaran:
+def periksa_pelajaran(data: dict, berkas=None, *, ada_berkas: bool = False) -> dict[str, list[str]]:
+    """Problems of a lesson's values per field (a PDF lesson being edited may keep its file)."""
     errors: dict[str, list[str]] = {}
     judul = (data.get("judul") or "").strip()
     jenis = data.get("jenis")
@@ -65,17 +66,24 @@ def pelajaran_tambah(*, actor, modul: Modul, data: dict, berkas=None) -> Pelajar
     if jenis == Pelajaran.Jenis.VIDEO and not data.get("tautan_video"):
         errors["tautan_video"] = ["Tautan video wajib diisi."]
     if jenis == Pelajaran.Jenis.PDF:
-        if not berkas:
-            errors["berkas"] = ["Unggah berkas PDF pelajaran."]
-        else:
+        if berkas:
             try:
                 upload_check(berkas, allowed=(".pdf",), max_bytes=PDF_MAKS_BYTES, field="berkas")
             except ValidationError as exc:
                 errors.update(exc.message_dict)
+        elif not ada_berkas:
+            errors["berkas"] = ["Unggah berkas PDF pelajaran."]
     if jenis not in Pelajaran.Jenis.values:
         errors["jenis"] = ["Jenis pelajaran tidak dikenal."]
+    return errors
+
+
+def pelajaran_tambah(*, actor, modul: Modul, data: dict, berkas=None) -> Pelajaran:
+    errors = periksa_pelajaran(data, berkas)
     if errors:
         raise ValidationError(errors)
+    judul = data["judul"].strip()
+    jenis = data["jenis"]
     with transaction.atomic():
         modul = Modul.objects.select_for_update().get(pk=modul.pk)
         urutan = (modul.pelajaran.order_by("-urutan").values_list("urutan", flat=True).first() or 0) + 1
@@ -94,10 +102,8 @@ def pelajaran_tambah(*, actor, modul: Modul, data: dict, berkas=None) -> Pelajar
     return pelajaran
 
 
-def soal_tambah(*, actor, modul: Modul, teks: str, pilihan: list[str], benar: int) -> Soal:
-    """A multiple-choice question: at least two non-empty choices, `benar` the index of the right one."""
-    teks = (teks or "").strip()
-    pilihan = [p.strip() for p in pilihan]
+def periksa_soal(teks: str, pilihan: list[str], benar: int) -> dict[str, list[str]]:
+    """Problems of a multiple-choice question per field (`teks` and `pilihan` already stripped)."""
     errors: dict[str, list[str]] = {}
     if not teks:
         errors["teks"] = ["Pertanyaan wajib diisi."]
@@ -109,6 +115,14 @@ def soal_tambah(*, actor, modul: Modul, teks: str, pilihan: list[str], benar: in
         errors.setdefault("pilihan", []).append("Pilihan jawaban paling panjang 300 karakter.")
     if not 0 <= benar < len(pilihan) or not pilihan[benar]:
         errors["benar"] = ["Tandai satu pilihan yang terisi sebagai jawaban benar."]
+    return errors
+
+
+def soal_tambah(*, actor, modul: Modul, teks: str, pilihan: list[str], benar: int) -> Soal:
+    """A multiple-choice question: at least two non-empty choices, `benar` the index of the right one."""
+    teks = (teks or "").strip()
+    pilihan = [p.strip() for p in pilihan]
+    errors = periksa_soal(teks, pilihan, benar)
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():

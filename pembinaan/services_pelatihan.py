@@ -9,11 +9,13 @@ after the other and the second one is refused (or waits in the list).
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.angka import format_persen
 from core.history import alasan_bersih, catat_riwayat
 from core.workflow import transition
 from pegawai.models import Pegawai
@@ -71,6 +73,8 @@ def pelaksanaan_simpan(
             f"Tanggal selesai ({p.tanggal_selesai:%d-%m-%Y}) tidak boleh sebelum tanggal mulai "
             f"({p.tanggal_mulai:%d-%m-%Y})."
         )
+    if p.kehadiran_minimal is None or not 0 <= p.kehadiran_minimal <= 100:
+        errors.setdefault("kehadiran_minimal", []).append("Kehadiran minimal harus antara 0 dan 100 %.")
     if p.kuota is None or p.kuota < 1:
         errors.setdefault("kuota", []).append("Kuota peserta paling sedikit 1.")
     if kuota_opd and sum(kuota_opd.values()) > (p.kuota or 0):
@@ -227,11 +231,25 @@ def kehadiran_simpan(*, actor, sesi: Sesi, hadir: set[int]) -> int:
     return len(peserta)
 
 
+def kurang_hadir(run: Pelaksanaan, nama: str, hadir: int, jumlah_sesi: int) -> str:
+    """Why a participant present at `hadir` of the run's `jumlah_sesi` sessions cannot pass ('' when they
+    can). A run without sessions has no attendance to check. Integer arithmetic: 4 of 5 = 80 % passes a
+    minimum of 80 %."""
+    if not jumlah_sesi or hadir * 100 >= run.kehadiran_minimal * jumlah_sesi:
+        return ""
+    persen = format_persen(Decimal(hadir * 100) / jumlah_sesi, 1)
+    return (
+        f"{nama} tidak dapat dinyatakan lulus: hadir {hadir} dari {jumlah_sesi} sesi ({persen}), "
+        f"di bawah kehadiran minimal {run.kehadiran_minimal} %."
+    )
+
+
 def hasil_tetapkan(
     *, actor, peserta: Peserta, lulus: bool, catatan: str = "", hari_ini: dt.date | None = None
 ) -> Peserta:
-    """Lulus or tidak lulus, once the run has ended. Lulus credits JP in the ledger by the rule and
-    issues the numbered certificate; all in one transaction."""
+    """Lulus or tidak lulus, once the run has ended. Lulus needs the run's minimum attendance (every
+    session counts; one without a recorded presence is an absence), credits JP in the ledger by the rule
+    and issues the numbered certificate; all in one transaction."""
     catatan = alasan_bersih(catatan, field="catatan", label="Catatan")
     hari_ini = hari_ini or timezone.localdate()
     with transaction.atomic():
@@ -251,6 +269,11 @@ def hasil_tetapkan(
             raise ValidationError(
                 f"Hasil {peserta.pegawai.nama} sudah ditetapkan ({peserta.get_hasil_display()})."
             )
+        if lulus:
+            hadir = Kehadiran.objects.filter(peserta=peserta, sesi__pelaksanaan=run, hadir=True).count()
+            alasan = kurang_hadir(run, peserta.pegawai.nama, hadir, run.sesi.count())
+            if alasan:
+                raise ValidationError(alasan)
         peserta.hasil = Peserta.Hasil.LULUS if lulus else Peserta.Hasil.TIDAK_LULUS
         peserta.catatan = catatan or peserta.catatan
         if lulus:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_evaluasi, views_mentoring, views_rencana
+from . import views, views_evaluasi, views_kebutuhan, views_mentoring, views_rencana
 from . import views_pelatihan as vp
 
 app_name = "pembinaan"
@@ -15,6 +15,7 @@ urlpatterns = [
     # needs and plans (issue 14 points 1-2)
     path("pembinaan/kebutuhan/", views_rencana.kebutuhan_list, name="kebutuhan_list"),
     path("pembinaan/kebutuhan/usul/", views_rencana.kebutuhan_usul, name="kebutuhan_usul"),
+    path("pembinaan/kebutuhan/<int:pk>/batal/", views_kebutuhan.kebutuhan_batal, name="kebutuhan_batal"),
     path("pembinaan/kebutuhan/bentuk/", views_rencana.generasi_mulai, name="generasi_mulai"),
     path("pembinaan/kebutuhan/bentuk/<int:pk>/", views_rencana.generasi_detail, name="generasi_detail"),
     path("pembinaan/rencana/", views_rencana.rencana_list, name="rencana_list"),

@@ -4,6 +4,8 @@ the certificate PDF."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -313,6 +315,8 @@ def hasil(request, pk: int):
     )
     for p in peserta:
         p.jumlah_hadir = hadir.get(p.pk, 0)
+        p.persen_hadir = Decimal(100 * p.jumlah_hadir) / jumlah_sesi if jumlah_sesi else None
+        p.kurang_hadir = svc.kurang_hadir(run, p.pegawai.nama, p.jumlah_hadir, jumlah_sesi)
     return render(
         request,
         "pembinaan/pelatihan/hasil.html",

@@ -73,6 +73,15 @@ def _add_errors(form, exc: ValidationError) -> None:
 # --- needs ------------------------------------------------------------------------------------------------
 
 
+def _tandai_batal(user, kebutuhan) -> list:
+    """`bisa_batal` on each row: an open need the user may cancel (no query: the rows carry the employee)."""
+    kebutuhan = list(kebutuhan)
+    for k in kebutuhan:
+        terbuka = k.status == KebutuhanPengembangan.Status.TERBUKA
+        k.bisa_batal = terbuka and permissions.can_cancel_kebutuhan(user, k)
+    return kebutuhan
+
+
 @login_required
 def kebutuhan_list(request):
     _require(permissions.can_view_kebutuhan_list(request.user))
@@ -87,6 +96,7 @@ def kebutuhan_list(request):
     page = Paginator(qs.order_by("pegawai__nama", "pegawai_id", "sumber", "id"), 50).get_page(
         request.GET.get("halaman")
     )
+    page.object_list = _tandai_batal(request.user, page.object_list)
     bisa_jalankan = permissions.can_generate_kebutuhan(request.user)
     context = {
         **f,
@@ -218,7 +228,7 @@ def rencana_saya(request):
         **f,
         "pegawai": pegawai,
         "rencana": rencana,
-        "kebutuhan": sk.kebutuhan_pegawai(pegawai, tahun),
+        "kebutuhan": _tandai_batal(request.user, sk.kebutuhan_pegawai(pegawai, tahun)),
     }
     return render(request, "pembinaan/rencana_saya.html", context)
 

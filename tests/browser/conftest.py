@@ -121,3 +121,13 @@ def login(page, username: str, password: str = PASSWORD) -> None:
     page.get_by_label("Kata sandi").fill(password)
     with page.expect_navigation():
         page.get_by_role("button", name="Masuk").click()
+
+
+@pytest.fixture
+def aturan_jp(transactional_db):
+    """The migration-seeded JP rules (pembinaan) come back after the previous transactional test's flush."""
+    from django.apps import apps
+
+    from pembinaan.reference import seed_all
+
+    seed_all(lambda name: apps.get_model("pembinaan", name))

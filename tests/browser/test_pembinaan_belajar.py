@@ -16,17 +16,11 @@ from pembinaan.models import Peserta
 from tests.browser.conftest import login
 from tests.pembinaan import pelatihan_data as d
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _aturan_jp(transactional_db):
-    """The migration-seeded JP rules come back after the previous transactional test's flush."""
-    from django.apps import apps
-
-    from pembinaan.reference import seed_all
-
-    seed_all(lambda name: apps.get_model("pembinaan", name))
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("aturan_jp"),
+]
 
 
 def _tanpa_gulir_samping(page) -> None:

@@ -18,10 +18,14 @@ from playwright.sync_api import expect
 from pembinaan import services, services_rencana
 from pembinaan.models import KegiatanPengembangan, Peserta, RencanaPengembangan
 from tests.browser.conftest import login
-from tests.browser.test_pembinaan_belajar import _aturan_jp, _tanpa_gulir_samping  # noqa: F401 (fixture)
+from tests.browser.test_pembinaan_belajar import _tanpa_gulir_samping
 from tests.pembinaan import pelatihan_data as d
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("aturan_jp"),
+]
 
 
 def _catat(actor, pegawai, *, nama, bentuk, mulai, selesai, jp=None, menit=None) -> KegiatanPengembangan:

@@ -67,3 +67,16 @@ def klaim(org, users):
         data=data_kegiatan(nomor_sertifikat="ANRI/2026/77"),
         bukti=pdf(),
     )
+
+
+# The claim form's POST data (900 minutes of a course, no JP on the certificate); add "bukti".
+FORM_KLAIM = {
+    "nama_pelatihan": "Kursus Analisis Data",
+    "bentuk": "kursus",
+    "penyelenggara": "Universitas Tadulako",
+    "tanggal_mulai": "2026-10-05",
+    "tanggal_selesai": "2026-10-09",
+    "jp_tertera": "",
+    "durasi_menit": "900",
+    "nomor_sertifikat": "UNTAD/2026/5",
+}

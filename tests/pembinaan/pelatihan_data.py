@@ -40,6 +40,20 @@ def pelaksanaan(actor, prog: Program | None = None, kuota_opd=None, **kwargs) ->
     )
 
 
+def form_pelaksanaan(program_id: int, **kwargs) -> dict:
+    """The run form's POST data (dates 10–12 November 2026, 24 JP)."""
+    data = {
+        "program": program_id,
+        "nama": "Angkatan II",
+        "tanggal_mulai": "2026-11-10",
+        "tanggal_selesai": "2026-11-12",
+        "kuota": 10,
+        "biaya": 0,
+        "jp": 24,
+    }
+    return {**data, **kwargs}
+
+
 def modul(actor, *, durasi=200, soal=2, terbit=True, **kwargs) -> Modul:
     data = {
         "judul": "Etika dan Integritas ASN",

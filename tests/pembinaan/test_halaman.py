@@ -16,7 +16,7 @@ from pembinaan.models import KegiatanPengembangan, RekapJP
 from tests.factories import PegawaiFactory, UserFactory, bind_operator
 from tests.querycount import assert_same_queries, get_queries
 
-from .conftest import data_kegiatan, pdf
+from .conftest import FORM_KLAIM, data_kegiatan, pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -67,18 +67,7 @@ def test_pegawai_tidak_boleh_melihat_kepatuhan(client_as):
 
 def test_saya_klaim_dan_verifikasi(org, users, client):
     client.force_login(users["pegawai"])
-    data = {
-        "nama_pelatihan": "Kursus Analisis Data",
-        "bentuk": "kursus",
-        "penyelenggara": "Universitas Tadulako",
-        "tanggal_mulai": "2026-10-05",
-        "tanggal_selesai": "2026-10-09",
-        "jp_tertera": "",
-        "durasi_menit": "900",
-        "nomor_sertifikat": "UNTAD/2026/5",
-        "catatan": "x" * 501,
-        "bukti": pdf(),
-    }
+    data = {**FORM_KLAIM, "catatan": "x" * 501, "bukti": pdf()}
     r = client.post("/pembinaan/saya/", data)
     assert r.status_code == 200 and "catatan" in r.context["form"].errors
     assert not KegiatanPengembangan.objects.exists()
