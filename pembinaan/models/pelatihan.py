@@ -49,8 +49,8 @@ class Pelaksanaan(TimeStampedModel):
     kuota = models.PositiveIntegerField(_("kuota peserta"))
     biaya = models.DecimalField(_("biaya per peserta (Rp)"), max_digits=14, decimal_places=0, default=0)
     jp = models.DecimalField(_("JP"), max_digits=6, decimal_places=2)
-    # No national rule for ASN training attendance was found (⚠️, kept as editable data per run); the
-    # default follows the nearest national rule, Permenaker 6/2025 Pasal 33 ayat (4): presensi ≥ 80 %.
+    # No national rule on attendance for every form of ASN training was found (⚠️): 80 % is the BKD's default,
+    # editable per run; where a LAN regulation of a particular training sets its own condition, enter that.
     kehadiran_minimal = models.PositiveSmallIntegerField(
         _("kehadiran minimal (%)"),
         default=KEHADIRAN_MINIMAL_BAWAAN,
