@@ -10,6 +10,7 @@ the `atasan`, staf_b is in OPD B.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -141,6 +142,7 @@ def test_pegawai_rencana_dan_kursus(org, users, client_as):
     page = r.content.decode()
     assert 'data-testid="dasbor-rencana-saya"' in page and 'data-testid="dasbor-kursus-saya"' in page
     assert "Rp3.750.000" in page
+    assert re.search(r'data-testid="rencana-jp-terlaksana">\s*16 JP', page)
     assert "Rencana masih draf." in page
     assert "Sesi berikutnya 15 Desember 2026" in page
     assert "daftar tunggu" in page
@@ -276,6 +278,9 @@ def test_daftar_kebutuhan_disaring_topik(org, users, client_as, biaya):
     r = client_as("admin_bkd").get("/pembinaan/kebutuhan/?tahun=2026&topik=Pengelolaan+arsip&sumber=usulan")
     assert len(r.context["page"].object_list) == 1
     assert 'data-testid="saringan-topik"' in r.content.decode()
+    # The operator of OPD A filtering on OPD B's topic finds nothing (the list's scope still applies).
+    r = client_as("operator_opd").get("/pembinaan/kebutuhan/?tahun=2026&topik=Pelayanan+publik")
+    assert list(r.context["page"].object_list) == []
 
 
 # --- query counts ------------------------------------------------------------------------------------------
