@@ -152,6 +152,24 @@ def test_pegawai_rencana_dan_kursus(org, users, client_as):
     page = client_as("pegawai").get("/").content.decode()
     assert "Menunggu persetujuan atasan sejak 2 Desember 2026." in page
 
+    # The programme's activity: a 2025 course of that programme and a 2026 course of its form without the
+    # programme do not realise it; a 2026 course of the programme does (2 of 2, 16 + 24 = 40 JP).
+    def catat(nama, selesai, **kw):
+        data = data_kegiatan(
+            nama_pelatihan=nama, bentuk=prog.bentuk, tanggal_mulai=selesai, tanggal_selesai=selesai
+        )
+        services.kegiatan_catat(
+            actor=users["admin_bkd"], pegawai=org.staf_a, sumber="impor", data={**data, **kw}
+        )
+
+    catat("Keuangan 2025", dt.date(2025, 9, 1), program=prog)
+    catat("Teknis lain", dt.date(2026, 9, 1))
+    d = client_as("pegawai").get("/").context["jp_saya"]["rencana"]
+    assert (d["terlaksana"], d["jp_terlaksana"]) == (1, Decimal("16.00"))
+    catat("Keuangan 2026", dt.date(2026, 10, 1), program=prog)
+    d = client_as("pegawai").get("/").context["jp_saya"]["rencana"]
+    assert (d["terlaksana"], d["jp_terlaksana"], d["persen_kegiatan"]) == (2, Decimal("40.00"), 100)
+
 
 # --- the atasan ------------------------------------------------------------------------------------------------
 
