@@ -119,8 +119,9 @@ def kursus_pegawai(pegawai_id: int, hari_ini: dt.date) -> dict:
         )
         .order_by("modul__ditutup", "modul__judul", "pk")[:BATAS]
     )
-    for m in modul:
-        m.persen = min(100, round(100 * m.selesai / m.jumlah_pelajaran)) if m.jumlah_pelajaran else 0
+    for m in modul:  # at most BATAS rows: the percentage of lessons done
+        persen = min(100, round(100 * m.selesai / m.jumlah_pelajaran)) if m.jumlah_pelajaran else 0
+        setattr(m, "persen", persen)  # noqa: B010 (an attribute the annotated type does not declare)
     return {
         "pelatihan": pelatihan,
         "jumlah_pelatihan": peserta.count(),

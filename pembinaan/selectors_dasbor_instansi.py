@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, Q, Sum
 
@@ -40,7 +41,7 @@ def biaya_per_opd(*, tahun: int, hari_ini: dt.date, opd_id: int | None = None) -
     """Per OPD (by name): planned cost, realised spend, and whether the plan figure is the PPK-approved
     one; totals; and the Chart.js data (two datasets, in millions of rupiah). Four queries."""
     pegawai_opd = Q(rencana__pegawai__opd_id=opd_id) if opd_id else Q()
-    rencana = dict(
+    rencana: dict[int | None, Any] = dict(
         KegiatanRencana.objects.filter(
             pegawai_opd, rencana__tahun=tahun, rencana__status=RencanaPengembangan.Status.DISETUJUI
         )
@@ -49,7 +50,7 @@ def biaya_per_opd(*, tahun: int, hari_ini: dt.date, opd_id: int | None = None) -
         .annotate(biaya=Sum("biaya"))
         .values_list("rencana__pegawai__opd_id", "biaya")
     )
-    disetujui = dict(
+    disetujui: dict[int | None, Any] = dict(
         RencanaKompetensi.objects.filter(
             Q(opd_id=opd_id) if opd_id else Q(opd__isnull=False),
             tahun=tahun,
@@ -57,7 +58,7 @@ def biaya_per_opd(*, tahun: int, hari_ini: dt.date, opd_id: int | None = None) -
         ).values_list("opd_id", "biaya")
     )
     akhir = min(hari_ini, dt.date(tahun, 12, 31))
-    realisasi = dict(
+    realisasi: dict[int | None, Any] = dict(
         Peserta.objects.filter(
             Q(pegawai__opd_id=opd_id) if opd_id else Q(),
             status=Peserta.Status.TERDAFTAR,
@@ -71,8 +72,8 @@ def biaya_per_opd(*, tahun: int, hari_ini: dt.date, opd_id: int | None = None) -
         .values_list("pegawai__opd_id", "biaya")
     )
     rencana.update(disetujui)
-    ids = {k for k, v in rencana.items() if v} | {k for k, v in realisasi.items() if v}
-    rows = [
+    ids = {k for k, v in [*rencana.items(), *realisasi.items()] if v and k is not None}
+    rows: list[dict[str, Any]] = [
         {
             "opd": opd,
             "rencana": _rupiah(rencana.get(opd.pk)),
