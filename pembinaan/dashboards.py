@@ -1,7 +1,8 @@
 """Pembinaan figures for the dashboards at `/` (reads only, a fixed number of queries whatever the
-headcount): the employee's JP against the target, activities and mentoring; the atasan's team JP,
-proposals to decide and checks of use at work due; the government's or an OPD's compliance per OPD (a
-Chart.js chart), mentoring and the effect of training on the next predikat."""
+headcount): the employee's JP against the target, activities, mentoring, this year's plan and courses;
+the atasan's team JP, what waits for their decision (plans, mentoring proposals), checks of use at work
+due and the team's coming events; the government's or an OPD's compliance per OPD (a Chart.js chart),
+mentoring, the effect of training on the next predikat, spend against plan per OPD and the top needs."""
 
 from __future__ import annotations
 
@@ -13,7 +14,13 @@ from django.utils import timezone
 
 from pegawai.models import Pegawai
 
-from . import selectors, selectors_evaluasi, selectors_mentoring
+from . import (
+    selectors,
+    selectors_dasbor,
+    selectors_dasbor_instansi,
+    selectors_evaluasi,
+    selectors_mentoring,
+)
 from .models import KegiatanPengembangan, PasanganMentoring
 
 TAHUN_EFEK = 3
@@ -23,18 +30,22 @@ def dasbor_pegawai(*, pegawai_id: int) -> dict | None:
     pegawai = Pegawai.objects.filter(pk=pegawai_id).only("id", "status_kepegawaian").first()
     if pegawai is None:
         return None
-    tahun = timezone.localdate().year
+    hari_ini = timezone.localdate()
+    tahun = hari_ini.year
     kegiatan = selectors.kegiatan_pegawai(pegawai, tahun)
     return {
         "ringkasan": selectors.ringkasan_pegawai(pegawai, tahun),
         "kegiatan": list(kegiatan[:5]),
         "jumlah_kegiatan": kegiatan.count(),
         "mentoring": selectors_mentoring.ringkasan_mentoring(pegawai_id),
+        "rencana": selectors_dasbor.rencana_pegawai(pegawai_id, tahun),
+        "kursus": selectors_dasbor.kursus_pegawai(pegawai_id, hari_ini),
     }
 
 
 def dasbor_atasan(*, me: int) -> dict:
-    tahun = timezone.localdate().year
+    hari_ini = timezone.localdate()
+    tahun = hari_ini.year
     tim = selectors.pegawai_jp(None, tahun).filter(atasan_id=me)
     angka = tim.aggregate(jumlah=Count("id"), memenuhi=Count("id", filter=Q(jp_total__gte=F("target_jp"))))
     return {
@@ -51,7 +62,8 @@ def dasbor_atasan(*, me: int) -> dict:
         "mentee_aktif": PasanganMentoring.objects.filter(
             mentor_id=me, status=PasanganMentoring.Status.AKTIF
         ).count(),
-        "cek_jatuh_tempo": selectors_evaluasi.penerapan_jatuh_tempo(me, timezone.localdate()).count(),
+        "cek_jatuh_tempo": selectors_evaluasi.penerapan_jatuh_tempo(me, hari_ini).count(),
+        "keputusan": selectors_dasbor.keputusan_atasan(me, hari_ini),
     }
 
 
@@ -84,6 +96,8 @@ def dasbor_instansi(*, opd: int | None) -> dict:
         "efek": selectors_evaluasi.efek_pelatihan(opd_id=opd, tahun_dari=tahun_dari),
         "program": selectors_evaluasi.predikat_per_program(opd_id=opd, tahun_dari=tahun_dari, batas=5),
         "tahun_dari": tahun_dari,
+        "biaya": selectors_dasbor_instansi.biaya_per_opd(tahun=tahun, hari_ini=hari_ini, opd_id=opd),
+        "kebutuhan_teratas": selectors_dasbor_instansi.kebutuhan_teratas(tahun=tahun, opd_id=opd),
         "grafik": {
             "labels": [r["nama"] for r in rows],
             "datasets": [

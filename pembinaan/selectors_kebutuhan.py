@@ -48,9 +48,11 @@ def _pegawai_q(user, prefix: str = "pegawai__") -> Q | None:
 
 
 def kebutuhan_list(
-    user, tahun: int, *, opd_id: int | None = None, sumber: str = "", status: str = ""
+    user, tahun: int, *, opd_id: int | None = None, sumber: str = "", status: str = "", topik: str = ""
 ) -> QuerySet[KebutuhanPengembangan]:
     qs = KebutuhanPengembangan.objects.filter(tahun=tahun)
+    if topik:  # exact: the dashboard's top needs link here by topic
+        qs = qs.filter(topik=topik)
     if (q := _pegawai_q(user)) is not None:
         qs = qs.filter(q)
     if opd_id:

@@ -90,7 +90,10 @@ def kebutuhan_list(request):
     sumber = sumber if sumber in SumberKebutuhan.values else ""
     status = request.GET.get("status", "")
     status = status if status in KebutuhanPengembangan.Status.values else ""
-    qs = sk.kebutuhan_list(request.user, f["tahun"], opd_id=f["opd_id"], sumber=sumber, status=status)
+    topik = request.GET.get("topik", "").strip()[:200]
+    qs = sk.kebutuhan_list(
+        request.user, f["tahun"], opd_id=f["opd_id"], sumber=sumber, status=status, topik=topik
+    )
     if f["q"]:
         qs = qs.filter(pegawai__nama__icontains=f["q"]) | qs.filter(pegawai__nip__startswith=f["q"])
     page = Paginator(qs.order_by("pegawai__nama", "pegawai_id", "sumber", "id"), 50).get_page(
@@ -103,6 +106,7 @@ def kebutuhan_list(request):
         "page": page,
         "sumber": sumber,
         "status": status,
+        "topik": topik,
         "sumber_pilihan": SumberKebutuhan.choices,
         "status_pilihan": KebutuhanPengembangan.Status.choices,
         "bisa_jalankan": bisa_jalankan,
