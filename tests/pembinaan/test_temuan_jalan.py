@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from pembinaan import services_rencana
-from pembinaan.models import GenerasiKebutuhan, KebutuhanPengembangan
+from pembinaan.models import GenerasiKebutuhan, KebutuhanPengembangan, Program
 
 TAHUN = 2027
 
@@ -53,3 +53,47 @@ def test_pembentukan_kebutuhan_dan_persetujuan_ppk_tanpa_pengguna(rencana, users
     response = client_as("pimpinan").get(reverse("pembinaan:rekap"), {"tahun": TAHUN})
     assert response.status_code == 200
     assert "Disetujui PPK" in response.content.decode()
+
+
+def test_rencana_disusun_dengan_program_yang_menjawab_topik_kebutuhan(org, users):
+    """Drafting took the catalogue's first programme of the suggested form for every need, so a gap in
+    office applications was planned as 'Pelatihan Pelayanan Prima'. A programme now answers a need when
+    its name or competence matches the topic; a JP shortfall (hours, no topic) takes the form's first."""
+    Program.objects.create(
+        nama="Pelatihan Pelayanan Prima", kompetensi="Pelayanan publik", bentuk="pelatihan_teknis", jp=24
+    )
+    Program.objects.create(
+        nama="Pelatihan Pengadaan Barang/Jasa Tingkat Dasar",
+        kompetensi="Pengadaan",
+        bentuk="pelatihan_teknis",
+        jp=32,
+    )
+    Program.objects.create(nama="E-learning Wawasan Kebangsaan", kompetensi="", bentuk="e_learning", jp=10)
+    Program.objects.create(
+        nama="Sosialisasi Manajemen Risiko", kompetensi="Manajemen risiko", bentuk="sosialisasi", jp=4
+    )
+    kebutuhan = [
+        ("jp", "jp:2026", "Pemenuhan JP pengembangan kompetensi", "e_learning"),
+        ("kompetensi", "kompetensi:1", "Aplikasi perkantoran", "pelatihan_teknis"),
+        ("kompetensi", "kompetensi:2", "Pelayanan prima", "pelatihan_teknis"),
+        ("kompetensi", "kompetensi:3", "Pengadaan barang/jasa pemerintah", "pelatihan_teknis"),
+        ("kompetensi", "kompetensi:4", "Manajemen risiko", "pelatihan_teknis"),  # a programme, another form
+    ]
+    for sumber, kunci, topik, bentuk in kebutuhan:
+        KebutuhanPengembangan.objects.create(
+            pegawai=org.staf_a, tahun=TAHUN, sumber=sumber, kunci=kunci, topik=topik, uraian="bukti",
+            bentuk_saran=bentuk,
+        )  # fmt: skip
+    rencana = services_rencana.rencana_susun(actor=users["pegawai"], pegawai=org.staf_a, tahun=TAHUN)
+    hasil = [
+        (k.kebutuhan.topik, k.nama_kegiatan, k.program and k.program.nama, k.target_jp)
+        for k in rencana.kegiatan.select_related("kebutuhan", "program").order_by("kebutuhan__sumber", "id")
+    ]
+    assert hasil == [
+        ("Pemenuhan JP pengembangan kompetensi", "E-learning Wawasan Kebangsaan", "E-learning Wawasan Kebangsaan", 10),
+        ("Aplikasi perkantoran", "Aplikasi perkantoran", None, 8),
+        ("Pelayanan prima", "Pelatihan Pelayanan Prima", "Pelatihan Pelayanan Prima", 24),
+        ("Pengadaan barang/jasa pemerintah", "Pelatihan Pengadaan Barang/Jasa Tingkat Dasar",
+         "Pelatihan Pengadaan Barang/Jasa Tingkat Dasar", 32),
+        ("Manajemen risiko", "Manajemen risiko", None, 8),
+    ]  # fmt: skip
