@@ -6,12 +6,18 @@ Organisation (tests/conftest.py): staf_a is the `pegawai` login in OPD A, their 
 
 from __future__ import annotations
 
+import datetime as dt
+import subprocess
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from pembinaan import services_rencana
-from pembinaan.models import GenerasiKebutuhan, KebutuhanPengembangan, Program
+from pegawai.models import Penandatangan
+from pembinaan import services_belajar, services_rencana
+from pembinaan.models import GenerasiKebutuhan, IkutModul, KebutuhanPengembangan, Program
+
+from . import pelatihan_data as d
 
 TAHUN = 2027
 
@@ -97,3 +103,36 @@ def test_rencana_disusun_dengan_program_yang_menjawab_topik_kebutuhan(org, users
          "Pelatihan Pengadaan Barang/Jasa Tingkat Dasar", 32),
         ("Manajemen risiko", "Manajemen risiko", None, 8),
     ]  # fmt: skip
+
+
+def _teks_pdf(content: bytes, tmp_path) -> str:
+    path = tmp_path / "dokumen.pdf"
+    path.write_bytes(content)
+    hasil = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
+    return " ".join(hasil.stdout.split())
+
+
+def test_sertifikat_ditandatangani_kepala_bkpsdm_dari_register(org, users, client_as, tmp_path):
+    """The certificate printed 'Kepala <instansi>' with no name under it; it now takes the Kepala BKPSDM
+    in office on the day the activity ended from /penandatangan/, or prints the clear 'not recorded' mark
+    the other documents print."""
+    modul = d.modul(users["admin_bkd"])
+    services_belajar.kuis_jawab(
+        actor=users["pegawai"], modul=modul, pegawai=org.staf_a, jawaban=d.jawaban(modul)
+    )
+    url = f"/belajar/ikut/{IkutModul.objects.get().pk}/sertifikat/"
+
+    teks = _teks_pdf(client_as("pegawai").get(url).content, tmp_path)
+    assert "Penandatangan Kepala" in teks and "belum dicatat" in teks
+
+    Penandatangan.objects.create(
+        peran="kepala_bkpsdm", jabatan="Kepala BKPSDM", nama="Dr. Lama", berlaku_mulai=dt.date(2025, 1, 1),
+        berlaku_sampai=dt.date(2026, 11, 30),
+    )  # fmt: skip
+    Penandatangan.objects.create(
+        peran="kepala_bkpsdm", jabatan="Kepala BKPSDM", nama="Dr. Kepala Uji, M.Si.",
+        berlaku_mulai=dt.date(2026, 12, 1),
+    )  # fmt: skip
+    teks = _teks_pdf(client_as("pegawai").get(url).content, tmp_path)  # passed on 2 December 2026
+    assert "Dr. Kepala Uji, M.Si." in teks and "Dr. Lama" not in teks and "belum dicatat" not in teks
+    assert "Halaman 1 dari 1" in teks
