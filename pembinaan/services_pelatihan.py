@@ -155,7 +155,9 @@ def peserta_daftar(
     with transaction.atomic():
         run = Pelaksanaan.objects.select_for_update().select_related("program").get(pk=pelaksanaan.pk)
         if run.status != Pelaksanaan.Status.DIBUKA:
-            raise ValidationError(f"Pendaftaran {run} tidak dibuka ({run.get_status_display().lower()}).")
+            raise ValidationError(
+                f"Pendaftaran {run} tidak dibuka (status: {run.get_status_display().lower()})."
+            )
         if not pegawai.aktif:
             raise ValidationError({"pegawai": f"{pegawai.nama} bukan pegawai aktif."})
         ada = Peserta.objects.filter(pelaksanaan=run, pegawai=pegawai).first()

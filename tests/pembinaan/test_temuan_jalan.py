@@ -136,3 +136,26 @@ def test_sertifikat_ditandatangani_kepala_bkpsdm_dari_register(org, users, clien
     teks = _teks_pdf(client_as("pegawai").get(url).content, tmp_path)  # passed on 2 December 2026
     assert "Dr. Kepala Uji, M.Si." in teks and "Dr. Lama" not in teks and "belum dicatat" not in teks
     assert "Halaman 1 dari 1" in teks
+
+
+def test_halaman_pelatihan_yang_ditutup_tanpa_kata_ganda(org, users, client_as):
+    """An employee not enrolled in a closed event read 'Pendaftaran pendaftaran ditutup.'"""
+    from pembinaan import services_pelatihan
+
+    run = d.pelaksanaan(users["admin_bkd"])
+    services_pelatihan.pelaksanaan_status(actor=users["admin_bkd"], pelaksanaan=run, ke="ditutup")
+    teks = " ".join(
+        client_as("pegawai")
+        .get(reverse("pembinaan:pelatihan_detail", args=[run.pk]))
+        .content.decode()
+        .split()
+    )
+    assert "Pendaftaran sudah ditutup." in teks and "Pendaftaran pendaftaran" not in teks
+    services_pelatihan.pelaksanaan_status(actor=users["admin_bkd"], pelaksanaan=run, ke="selesai")
+    teks = " ".join(
+        client_as("pegawai")
+        .get(reverse("pembinaan:pelatihan_detail", args=[run.pk]))
+        .content.decode()
+        .split()
+    )
+    assert "Pelatihan ini sudah selesai." in teks
