@@ -159,3 +159,34 @@ def test_halaman_pelatihan_yang_ditutup_tanpa_kata_ganda(org, users, client_as):
         .split()
     )
     assert "Pelatihan ini sudah selesai." in teks
+
+
+def test_ubah_pelaksanaan_kuota_opd_di_bawah_yang_terdaftar_dan_jp_nol_ditolak(org, users, client_as):
+    """Editing an event accepted an OPD quota below that OPD's enrolled employees ('1 kursi' with 3
+    enrolled) and a JP of 0 (certificates of 0 JP); both now answer with a message, nothing written."""
+    from pembinaan import services_pelatihan
+    from pembinaan.models import KuotaOPD
+
+    admin = users["admin_bkd"]
+    run = d.pelaksanaan(admin, kuota_opd={org.opd_a.pk: 3})
+    for pegawai in (org.staf_a, org.kabid_a):
+        services_pelatihan.peserta_daftar(actor=admin, pelaksanaan=run, pegawai=pegawai)
+    data = {
+        "program": run.program_id, "nama": run.nama, "tanggal_mulai": "2026-11-10",
+        "tanggal_selesai": "2026-11-12", "tempat": "Aula", "kuota": 30, "biaya": 1500000, "jp": 24,
+        "keterangan": "", "alasan": "uji", "kuota_opd": f"{org.opd_a.kode}=1",
+    }  # fmt: skip
+    url = reverse("pembinaan:pelatihan_ubah", args=[run.pk])
+    teks = " ".join(client_as("admin_bkd").post(url, data).content.decode().split())
+    assert f"Kuota {org.opd_a.nama} (1) lebih kecil dari pegawainya yang sudah terdaftar (2)." in teks
+    assert KuotaOPD.objects.get(pelaksanaan=run).kuota == 3
+
+    teks = " ".join(
+        client_as("admin_bkd").post(url, {**data, "kuota_opd": "", "jp": 0}).content.decode().split()
+    )
+    assert "JP pelaksanaan harus lebih dari 0" in teks
+    run.refresh_from_db()
+    assert run.jp == 24 and KuotaOPD.objects.filter(pelaksanaan=run).count() == 1
+
+    response = client_as("admin_bkd").post(url, {**data, "kuota_opd": f"{org.opd_a.kode}=2"})
+    assert response.status_code == 302 and KuotaOPD.objects.get(pelaksanaan=run).kuota == 2  # equal is fine
