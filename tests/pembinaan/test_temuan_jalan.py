@@ -190,3 +190,15 @@ def test_ubah_pelaksanaan_kuota_opd_di_bawah_yang_terdaftar_dan_jp_nol_ditolak(o
 
     response = client_as("admin_bkd").post(url, {**data, "kuota_opd": f"{org.opd_a.kode}=2"})
     assert response.status_code == 302 and KuotaOPD.objects.get(pelaksanaan=run).kuota == 2  # equal is fine
+
+
+def test_percobaan_kuis_bertanggal_indonesia(org, users, client_as):
+    """The module page listed quiz attempts as '02-12-2026 09.00'; dates are written the Indonesian way."""
+    modul = d.modul(users["admin_bkd"])
+    services_belajar.kuis_jawab(
+        actor=users["pegawai"], modul=modul, pegawai=org.staf_a, jawaban=d.jawaban(modul)
+    )
+    teks = " ".join(
+        client_as("pegawai").get(reverse("belajar:modul", args=[modul.pk])).content.decode().split()
+    )
+    assert "2 Desember 2026 09.00: nilai 100 (lulus)" in teks  # the tests run at 09.00 WITA
