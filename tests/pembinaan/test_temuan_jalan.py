@@ -202,3 +202,24 @@ def test_percobaan_kuis_bertanggal_indonesia(org, users, client_as):
         client_as("pegawai").get(reverse("belajar:modul", args=[modul.pk])).content.decode().split()
     )
     assert "2 Desember 2026 09.00: nilai 100 (lulus)" in teks  # the tests run at 09.00 WITA
+
+
+from .test_mentoring import pasangan, talenta  # noqa: E402, F401  (fixtures: kepala_a mentors staf_a)
+
+
+def test_sesi_mentoring_yang_sama_tidak_dicatat_dua_kali(org, users, pasangan, client_as):  # noqa: F811
+    """The operator and the admin both logged the mentor's meeting of 1 December (same agenda): two
+    sessions, and the JP of both mentor and mentee credited twice. The second is now refused."""
+    from pembinaan.models import KegiatanPengembangan, SesiMentoring
+
+    data = {"tanggal": "2026-12-01", "durasi_menit": "90", "agenda": "Orientasi tugas", "catatan": ""}
+    url = reverse("pembinaan:mentoring_sesi", args=[pasangan.pk])
+    assert client_as("operator_opd").post(url, data).status_code == 302
+    response = client_as("admin_bkd").post(url, {**data, "agenda": "orientasi tugas"})
+    assert response.status_code == 400
+    assert "sudah dicatat untuk pasangan ini; JP tidak dikreditkan dua kali" in response.content.decode()
+    assert SesiMentoring.objects.filter(pasangan=pasangan).count() == 1
+    assert KegiatanPengembangan.objects.filter(sumber="mentoring").count() == 2  # mentor and mentee, once
+    # another meeting the same day, with its own agenda, is a session of its own
+    assert client_as("admin_bkd").post(url, {**data, "agenda": "Tindak lanjut"}).status_code == 302
+    assert SesiMentoring.objects.filter(pasangan=pasangan).count() == 2
