@@ -223,3 +223,25 @@ def test_sesi_mentoring_yang_sama_tidak_dicatat_dua_kali(org, users, pasangan, c
     # another meeting the same day, with its own agenda, is a session of its own
     assert client_as("admin_bkd").post(url, {**data, "agenda": "Tindak lanjut"}).status_code == 302
     assert SesiMentoring.objects.filter(pasangan=pasangan).count() == 2
+
+
+def test_pdf_rencana_tiga_kebutuhan_tiga_kegiatan_satu_halaman(org, users, client_as, tmp_path):
+    """The demo employee's plan (three needs, three activities) printed a second page holding only the
+    verification note; the signature space is now 12 mm on both sides (it was 16 and 12: names not level)."""
+    teks_bukti = "Jabatan Pengolah Data dan Informasi membutuhkan kompetensi {}; belum tercatat pada profil kompetensi pegawai."
+    KebutuhanPengembangan.objects.create(
+        pegawai=org.staf_a, tahun=TAHUN, sumber="jp", kunci="jp:2026", topik="Pemenuhan JP pengembangan kompetensi",
+        uraian="JP tahun 2026: 17 dari target 20 JP (kurang 3 JP; PP 17/2020 Pasal 203 ayat (4)).", bentuk_saran="e_learning",
+    )  # fmt: skip
+    for i, topik in enumerate(("Aplikasi perkantoran", "Pelayanan prima")):
+        KebutuhanPengembangan.objects.create(
+            pegawai=org.staf_a, tahun=TAHUN, sumber="kompetensi", kunci=f"kompetensi:{i}", topik=topik,
+            uraian=teks_bukti.format(topik), bentuk_saran="pelatihan_teknis",
+        )  # fmt: skip
+    rencana = services_rencana.rencana_susun(actor=users["pegawai"], pegawai=org.staf_a, tahun=TAHUN)
+    assert rencana.kegiatan.count() == 3
+    services_rencana.rencana_ajukan(actor=users["pegawai"], rencana=rencana)
+    services_rencana.rencana_setujui(actor=users["atasan"], rencana=rencana)  # approved: no DRAF ribbon
+    response = client_as("pegawai").get(reverse("pembinaan:rencana_pdf", args=[rencana.pk]))
+    teks = _teks_pdf(response.content, tmp_path)
+    assert "Halaman 1 dari 1" in teks and "Keaslian dokumen ini" in teks
