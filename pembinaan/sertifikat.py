@@ -14,7 +14,8 @@ from core.dates import format_tanggal
 from core.documents import dokumen_register, qr_png_data_uri, render_pdf, verifikasi_url
 from core.models import DokumenTerverifikasi
 from core.penomoran import terbitkan_nomor
-from pegawai.models import Pegawai
+from pegawai.models import Pegawai, Penandatangan
+from pegawai.selectors import penandatangan_for
 
 from . import services
 from .models import KegiatanPengembangan
@@ -83,5 +84,7 @@ def sertifikat_pdf(
             "qr": qr_png_data_uri(url) if url else "",
             "verifikasi_url": url,
             "dokumen": {"kode": kode, "draf": False},
+            # signed by the Kepala BKPSDM in office on the day the activity ended (/penandatangan/)
+            "ttd": penandatangan_for(Penandatangan.Peran.KEPALA_BKPSDM, None, kegiatan.tanggal_selesai),
         },
     )

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.dates import format_tanggal
 from core.history import alasan_bersih, catat_riwayat
 from core.workflow import transition
 from kinerja.models import SesiPembinaan
@@ -155,6 +156,15 @@ def catat_sesi(*, actor, pasangan: PasanganMentoring, data: dict) -> SesiMentori
         raise ValidationError(errors)
     assert tanggal is not None
     with transaction.atomic():
+        PasanganMentoring.objects.select_for_update().filter(pk=pasangan.pk).first()
+        if SesiMentoring.objects.filter(pasangan=pasangan, tanggal=tanggal, agenda__iexact=agenda).exists():
+            # the mentor and the operator logging the same meeting would credit its JP twice
+            raise ValidationError(
+                {
+                    "agenda": f"Sesi dengan agenda '{agenda}' pada {format_tanggal(tanggal)} sudah dicatat "
+                    "untuk pasangan ini; JP tidak dikreditkan dua kali."
+                }
+            )
         sesi = SesiMentoring(
             pasangan=pasangan,
             tanggal=tanggal,

@@ -13,12 +13,13 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from core.angka import format_persen
 from core.history import alasan_bersih, catat_riwayat
 from core.workflow import transition
-from pegawai.models import Pegawai
+from pegawai.models import Pegawai, UnitKerja
 
 from .models import Kehadiran, KuotaOPD, Pelaksanaan, Peserta, Program, Sesi
 from .sertifikat import sertifikat_catat
@@ -77,6 +78,10 @@ def pelaksanaan_simpan(
         errors.setdefault("kehadiran_minimal", []).append("Kehadiran minimal harus antara 0 dan 100 %.")
     if p.kuota is None or p.kuota < 1:
         errors.setdefault("kuota", []).append("Kuota peserta paling sedikit 1.")
+    if p.jp is not None and p.jp <= 0:
+        errors.setdefault("jp", []).append(
+            "JP pelaksanaan harus lebih dari 0 (JP peserta yang lulus diambil dari sini)."
+        )
     if kuota_opd and sum(kuota_opd.values()) > (p.kuota or 0):
         errors.setdefault("kuota", []).append(
             f"Jumlah kuota per OPD ({sum(kuota_opd.values())}) melebihi kuota peserta ({p.kuota})."
@@ -90,6 +95,8 @@ def pelaksanaan_simpan(
             p.dibuat_oleh = actor if getattr(actor, "is_authenticated", False) else None
         elif p.kuota < Peserta.objects.filter(pelaksanaan=p, status=P.TERDAFTAR).count():
             raise ValidationError({"kuota": "Kuota tidak boleh lebih kecil dari jumlah peserta terdaftar."})
+        elif kuota_opd:
+            _kuota_opd_cukup(p, kuota_opd)
         catat_riwayat(
             p, actor=actor, alasan=alasan or ("Pelaksanaan dibuat" if baru else "Pelaksanaan diubah")
         )
@@ -99,6 +106,28 @@ def pelaksanaan_simpan(
             for opd_id, kuota in kuota_opd.items():
                 KuotaOPD.objects.update_or_create(pelaksanaan=p, opd_id=opd_id, defaults={"kuota": kuota})
     return p
+
+
+def _kuota_opd_cukup(p: Pelaksanaan, kuota_opd: dict[int, int]) -> None:
+    """An OPD's quota may not drop below the OPD's employees already enrolled."""
+    isi = dict(
+        Peserta.objects.filter(pelaksanaan=p, status=P.TERDAFTAR, pegawai__opd_id__in=list(kuota_opd))
+        .values("pegawai__opd_id")
+        .annotate(n=Count("id"))
+        .values_list("pegawai__opd_id", "n")
+    )
+    kurang = [opd_id for opd_id, kuota in kuota_opd.items() if kuota < isi.get(opd_id, 0)]
+    if kurang:
+        nama = dict(UnitKerja.objects.filter(pk__in=kurang).values_list("pk", "nama"))
+        raise ValidationError(
+            {
+                "kuota_opd": "; ".join(
+                    f"Kuota {nama[o]} ({kuota_opd[o]}) lebih kecil dari pegawainya yang sudah terdaftar ({isi[o]})"
+                    for o in kurang
+                )
+                + "."
+            }
+        )
 
 
 def sesi_tambah(*, actor, pelaksanaan: Pelaksanaan, data: dict) -> Sesi:
@@ -159,7 +188,9 @@ def peserta_daftar(
     with transaction.atomic():
         run = Pelaksanaan.objects.select_for_update().select_related("program").get(pk=pelaksanaan.pk)
         if run.status != Pelaksanaan.Status.DIBUKA:
-            raise ValidationError(f"Pendaftaran {run} tidak dibuka ({run.get_status_display().lower()}).")
+            raise ValidationError(
+                f"Pendaftaran {run} tidak dibuka (status: {run.get_status_display().lower()})."
+            )
         if not pegawai.aktif:
             raise ValidationError({"pegawai": f"{pegawai.nama} bukan pegawai aktif."})
         ada = Peserta.objects.filter(pelaksanaan=run, pegawai=pegawai).first()

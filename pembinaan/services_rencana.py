@@ -25,6 +25,7 @@ from .models import (
     RencanaKompetensi,
     RencanaPengembangan,
     SumberDana,
+    SumberKebutuhan,
     jalur_bentuk,
 )
 
@@ -40,10 +41,36 @@ def _bulan_rencana(tahun: int, urutan: int) -> tuple[dt.date, dt.date]:
     return mulai, mulai + dt.timedelta(days=2)
 
 
+def _cocok(topik: str, program: Program) -> bool:
+    """The need's topic names the programme: one contains the other (its name or its competence),
+    ignoring case; an empty competence matches nothing."""
+    topik = topik.strip().casefold()
+    if not topik:
+        return False
+    return any(
+        teks and (topik in teks or teks in topik)
+        for teks in (program.nama.strip().casefold(), program.kompetensi.strip().casefold())
+    )
+
+
+def program_untuk(kebutuhan: KebutuhanPengembangan, calon: list[Program]) -> Program | None:
+    """The catalogue programme an activity drafted from `kebutuhan` takes, among the active programmes of
+    the suggested form (`calon`, by JP then id): the first whose name or competence matches the need's
+    topic; for a JP shortfall, which asks for hours rather than a topic, the first of the form. Otherwise
+    none, and the activity is named after the need (a competence gap in office applications must not be
+    drafted as the catalogue's first technical course on another subject)."""
+    for p in calon:
+        if _cocok(kebutuhan.topik, p):
+            return p
+    if kebutuhan.sumber == SumberKebutuhan.JP and calon:
+        return calon[0]
+    return None
+
+
 @transaction.atomic
 def rencana_susun(*, actor, pegawai: Pegawai, tahun: int) -> RencanaPengembangan:
     """Create (or reopen the draft of) the employee's plan for `tahun` and add one activity per open need
-    not yet planned, with the catalogue programme of the suggested form when there is one."""
+    not yet planned, with the catalogue programme of the suggested form that answers it (program_untuk)."""
     if pegawai.user_id != actor.pk:
         raise PermissionDenied
     rencana = RencanaPengembangan.objects.select_for_update().filter(pegawai=pegawai, tahun=tahun).first()
@@ -58,13 +85,13 @@ def rencana_susun(*, actor, pegawai: Pegawai, tahun: int) -> RencanaPengembangan
             pegawai=pegawai, tahun=tahun, status=KebutuhanPengembangan.Status.TERBUKA
         ).order_by("sumber", "id")
     )
-    program = {}
+    program: dict[str, list[Program]] = {}
     for p in Program.objects.filter(aktif=True).order_by("bentuk", "jp", "id"):
-        program.setdefault(p.bentuk, p)
+        program.setdefault(p.bentuk, []).append(p)
     urutan = rencana.kegiatan.count()
     for k in kebutuhan:
         bentuk = k.bentuk_saran or Bentuk.PELATIHAN_TEKNIS
-        prog = program.get(bentuk)
+        prog = program_untuk(k, program.get(bentuk, []))
         mulai, selesai = _bulan_rencana(tahun, urutan)
         urutan += 1
         obj = KegiatanRencana(
