@@ -7,11 +7,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-
-from pegawai.models import Pegawai
 
 from . import selectors, selectors_evaluasi, selectors_mentoring
 from .models import KegiatanPengembangan, PasanganMentoring
@@ -20,32 +18,38 @@ TAHUN_EFEK = 3
 
 
 def dasbor_pegawai(*, pegawai_id: int) -> dict | None:
-    pegawai = Pegawai.objects.filter(pk=pegawai_id).only("id", "status_kepegawaian").first()
+    tahun = timezone.localdate().year
+    pegawai = selectors.pegawai_dengan_jp(pegawai_id, tahun)  # with the year's JP: one query less
     if pegawai is None:
         return None
-    tahun = timezone.localdate().year
-    kegiatan = selectors.kegiatan_pegawai(pegawai, tahun)
+    kegiatan, jumlah_kegiatan = selectors.kegiatan_terakhir(pegawai, tahun, 5)
     return {
         "ringkasan": selectors.ringkasan_pegawai(pegawai, tahun),
-        "kegiatan": list(kegiatan[:5]),
-        "jumlah_kegiatan": kegiatan.count(),
+        "kegiatan": kegiatan,
+        "jumlah_kegiatan": jumlah_kegiatan,
         "mentoring": selectors_mentoring.ringkasan_mentoring(pegawai_id),
     }
 
 
 def dasbor_atasan(*, me: int) -> dict:
     tahun = timezone.localdate().year
-    tim = selectors.pegawai_jp(None, tahun).filter(atasan_id=me)
-    angka = tim.aggregate(jumlah=Count("id"), memenuhi=Count("id", filter=Q(jp_total__gte=F("target_jp"))))
+    jumlah, memenuhi, tertinggal = selectors.jp_tim(me, tahun, tertinggal=8)  # one query
     return {
         "tahun": tahun,
-        "jumlah": angka["jumlah"],
-        "memenuhi": angka["memenuhi"],
-        "tertinggal": list(tim.filter(jp_total__lt=F("target_jp")).order_by("jp_total", "nama", "pk")[:8]),
+        "jumlah": jumlah,
+        "memenuhi": memenuhi,
+        "tertinggal": tertinggal,
         "usulan_diputus": list(
             PasanganMentoring.objects.filter(mentee__atasan_id=me, status=PasanganMentoring.Status.DIUSULKAN)
             .exclude(mentor_id=me)
             .select_related("mentor", "mentee")
+            .only(
+                *[
+                    f"{p}__{f}"
+                    for p in ("mentor", "mentee")
+                    for f in ("nama", "gelar_depan", "gelar_belakang")
+                ]
+            )
             .order_by("dibuat", "pk")[:5]
         ),
         "mentee_aktif": PasanganMentoring.objects.filter(
