@@ -102,9 +102,10 @@ def pilihan_periode(periode: PeriodeKinerja) -> list[tuple[str, str]]:
 # --- dashboards ----------------------------------------------------------------------------------------
 
 
-def dasbor_atasan(*, me: int) -> dict | None:
-    """The atasan's dashboard block: team SKP status, approvals waiting, evaluations due, the curve."""
-    periode = selectors.periode_berjalan()
+def dasbor_atasan(*, me: int, periode: PeriodeKinerja | None = None) -> dict | None:
+    """The atasan's dashboard block: team SKP status, approvals waiting, evaluations due, the curve.
+    `periode`: the running year when the caller has read it already (else read here)."""
+    periode = periode or selectors.periode_berjalan()
     if periode is None:
         return None
     kode = periode_evaluasi_default(periode)
@@ -119,9 +120,10 @@ def dasbor_atasan(*, me: int) -> dict | None:
 LANGKAH_SKP = ["Disusun", "Diajukan", "Disetujui", "Dinilai"]
 
 
-def dasbor_pegawai(*, pegawai_id: int) -> dict:
-    """The employee's block: this year's SKP and where it stands, and the predikat history."""
-    periode = selectors.periode_berjalan()
+def dasbor_pegawai(*, pegawai_id: int, periode: PeriodeKinerja | None = None) -> dict:
+    """The employee's block: this year's SKP and where it stands, and the predikat history.
+    `periode`: the running year when the caller has read it already (else read here)."""
+    periode = periode or selectors.periode_berjalan()
     skp = None
     if periode is not None:
         skp = (

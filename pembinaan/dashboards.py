@@ -85,8 +85,7 @@ def dasbor_instansi(*, opd: int | None) -> dict:
         "mentoring_aktif": per_status.get(PasanganMentoring.Status.AKTIF, 0),
         "mentoring_diusulkan": per_status.get(PasanganMentoring.Status.DIUSULKAN, 0),
         "jp_mentoring": sesi.aggregate(jp=Coalesce(Sum("jp_diakui"), selectors.NOL))["jp"] or Decimal(0),
-        "efek": selectors_evaluasi.efek_pelatihan(opd_id=opd, tahun_dari=tahun_dari),
-        "program": selectors_evaluasi.predikat_per_program(opd_id=opd, tahun_dari=tahun_dari, batas=5),
+        **selectors_evaluasi.efek_dan_program(opd_id=opd, tahun_dari=tahun_dari, batas=5),  # efek, program
         "tahun_dari": tahun_dari,
         "grafik": {
             "labels": [r["nama"] for r in rows],
