@@ -78,3 +78,28 @@ def test_kegiatan_terakhir_newest_first_with_the_years_count(org, users):
     assert jumlah == 7
     assert [k.nama_pelatihan for k in rows] == ["Bimtek 6", "Bimtek 5", "Bimtek 4", "Bimtek 3", "Bimtek 2"]
     assert selectors.kegiatan_terakhir(org.staf_b, 2026, 5) == ([], 0)
+
+
+def test_ringkasan_mentoring_reads_what_the_card_shows_in_one_query(org, users, django_assert_num_queries):
+    from pembinaan import services_mentoring
+    from pembinaan.selectors_mentoring import ringkasan_mentoring
+
+    services_mentoring.atur_kapasitas(actor=users["admin_bkd"], mentor=org.kepala_a, maks=5)
+    for nama in ("Gita", "Hadi"):
+        services_mentoring.usulkan(
+            actor=users["admin_bkd"], mentor=org.kepala_a, mentee=_anggota(org, nama), jenis="mentoring"
+        )
+    with django_assert_num_queries(1):  # the names and labels the card shows load no deferred field
+        r = ringkasan_mentoring(org.kepala_a.pk)
+        baris = [
+            (
+                p.mentor.nama_lengkap,
+                p.mentee.nama_lengkap,
+                p.get_jenis_display(),
+                p.get_status_display(),
+                p.jumlah_sesi,
+            )
+            for p in r["sebagai_mentor"]
+        ]
+    assert sorted(b[1] for b in baris) == ["Gita", "Hadi"] and r["sebagai_mentee"] == []
+    assert {b[4] for b in baris} == {0}
