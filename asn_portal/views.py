@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from akun import roles
 from kinerja import dashboards as kinerja_dashboards
+from kinerja import selectors as kinerja_selectors
 from kinerja.models import PERIODE_SEMUA
 from mutasi import dashboards as mutasi_dashboards
 from pegawai import dashboards
@@ -30,8 +31,11 @@ def dasbor(request):
         context = {**context, "mutasi": mutasi_dashboards.dasbor_usulan(user=user)}
     elif cakupan.punya_bawahan:
         context = dashboards.dasbor_atasan(atasan_id=cakupan.pegawai_id)
-        context["kinerja"] = kinerja_dashboards.dasbor_atasan(me=cakupan.pegawai_id)
-        context["kinerja_saya"] = kinerja_dashboards.dasbor_pegawai(pegawai_id=cakupan.pegawai_id)
+        periode = kinerja_selectors.periode_berjalan()  # read once for both kinerja blocks
+        context["kinerja"] = kinerja_dashboards.dasbor_atasan(me=cakupan.pegawai_id, periode=periode)
+        context["kinerja_saya"] = kinerja_dashboards.dasbor_pegawai(
+            pegawai_id=cakupan.pegawai_id, periode=periode
+        )
         context["gaji_saya"] = gaji_dashboards.dasbor_pegawai(pegawai_id=cakupan.pegawai_id)
         context["jp_saya"] = pembinaan_dashboards.dasbor_pegawai(pegawai_id=cakupan.pegawai_id)
         context["pembinaan"] = pembinaan_dashboards.dasbor_atasan(me=cakupan.pegawai_id)

@@ -8,18 +8,18 @@ from collections import Counter
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Q
-from django.urls import reverse
+from django.db.models import Count
 from django.utils import timezone
 
 from pegawai.models import Pegawai, UnitKerja
 
 from . import selectors
+from .dashboards_tim import WARNA_GRAFIK, grafik_predikat, ringkasan_tim
+from .dashboards_tim import penilai_ids as penilai_ids  # re-exported: the team page's reads live there now
+from .dashboards_tim import tim_data as tim_data
 from .models import (
     PERIODE_TAHUNAN,
     SKP,
-    Delegasi,
-    Keberatan,
     Penilaian,
     PenutupanPeriode,
     PeriodeKinerja,
@@ -99,126 +99,13 @@ def pilihan_periode(periode: PeriodeKinerja) -> list[tuple[str, str]]:
     return [(k, periode_label(k)) for k in urutan]
 
 
-def penilai_ids(me: int) -> list[int]:
-    """Me, and the officials I act for today (Plt/Plh)."""
-    today = timezone.localdate()
-    return [
-        me,
-        *Delegasi.objects.filter(penerima_id=me, mulai__lte=today, selesai__gte=today).values_list(
-            "pemberi_id", flat=True
-        ),
-    ]
-
-
-_ID_CONTOH = 987654321987  # a placeholder id no real URL contains
-
-
-def tim_data(*, me: int, periode: PeriodeKinerja, kode: str) -> dict:
-    """Everything the team page and the atasan dashboard show, in a fixed number of queries."""
-    penilai = penilai_ids(me)
-    skps = list(
-        SKP.objects.filter(periode=periode, pejabat_penilai_id__in=penilai)
-        .filter(selectors.q_skp_mencakup_periode(periode.tahun, kode))
-        .select_related("pegawai", "jabatan")
-        # only what the team page and the dashboard show: a head of 300 loaded every column of three
-        # tables per row, most of both pages' time at 50,000 employees
-        .only("status", "periode_id", "pegawai__nip", "pegawai__nama", "jabatan__nama")
-        .annotate(log_baru=Count("log_harian", filter=Q(log_harian__direviu_pada__isnull=True)))
-        .order_by("pegawai__nama")
-    )
-    tanpa_skp = list(
-        Pegawai.objects.filter(atasan_id__in=penilai, aktif=True)
-        .exclude(skp__periode=periode)
-        .select_related("jabatan")
-        .only("nip", "nama", "jabatan__nama")
-        .order_by("nama")
-    )
-    nilai = {
-        p.pegawai_id: p
-        for p in Penilaian.objects.filter(
-            periode_kinerja=periode, periode=kode, pegawai_id__in=[s.pegawai_id for s in skps]
-        ).only("pegawai_id", "predikat", "status")
-    }
-    label_status = dict(SKP.Status.choices)
-    label_predikat = dict(Predikat.choices)
-    # Each row links to the SKP and to its rating form: reversed once with a placeholder id, not 600
-    # times per page for a head of 300 (URL reversing was a quarter of the team page's time).
-    url_skp = reverse("kinerja:skp_detail", args=[_ID_CONTOH])
-    url_nilai = reverse("kinerja:penilaian_form", args=[_ID_CONTOH, kode])
-    for s in skps:
-        s.url_detail = url_skp.replace(str(_ID_CONTOH), str(s.pk), 1)
-        s.url_nilai = url_nilai.replace(str(_ID_CONTOH), str(s.pk), 1)
-        s.penilaian_periode = nilai.get(s.pegawai_id)
-        s.label_status = label_status[s.status]  # get_FOO_display per row was a visible share
-        s.label_predikat = label_predikat.get(s.penilaian_periode.predikat) if s.penilaian_periode else ""
-    status = Counter(s.status for s in skps)
-    distribusi = Counter(p.predikat for p in nilai.values())
-    unit = PredikatUnit.objects.filter(
-        periode=periode, unit_kerja__jabatan__pemangku__pk=me, unit_kerja__jabatan__is_kepala=True
-    ).first()
-    predikat_unit = unit.predikat if unit else PredikatOrganisasi.BAIK
-    kurva = (
-        selectors.kurva_check(
-            distribusi, predikat_organisasi=predikat_unit, tanggal=selectors.tanggal_acuan(periode.tahun)
-        )
-        if distribusi
-        else []
-    )
-    return {
-        "skps": skps,
-        "tanpa_skp": tanpa_skp,
-        "status": {
-            "diajukan": status[SKP.Status.DIAJUKAN],
-            "disetujui": status[SKP.Status.DISETUJUI],
-            "draf": status[SKP.Status.DRAFT] + status[SKP.Status.DIKEMBALIKAN],
-            "belum": len(tanpa_skp),
-        },
-        "diajukan": [s for s in skps if s.status == SKP.Status.DIAJUKAN],
-        "belum_dinilai": [
-            s for s in skps if s.status == SKP.Status.DISETUJUI and s.penilaian_periode is None
-        ],
-        "distribusi": [(label, distribusi.get(value, 0)) for value, label in Predikat.choices],
-        "grafik_kurva": grafik_predikat(distribusi),
-        "kurva": kurva,
-        "kurva_ditetapkan": unit is not None,
-        "predikat_unit": PredikatOrganisasi(predikat_unit).label,
-        "keberatan": list(
-            Keberatan.objects.filter(pemutus_id=me, status=Keberatan.Status.DIAJUKAN).select_related(
-                "penilaian__pegawai"
-            )
-        ),
-    }
-
-
-WARNA_GRAFIK = {
-    Predikat.SANGAT_BAIK: "#198754",
-    Predikat.BAIK: "#0d6efd",
-    Predikat.BUTUH_PERBAIKAN: "#ffc107",
-    Predikat.KURANG: "#dc3545",
-    Predikat.SANGAT_KURANG: "#212529",
-}
-
-
-def grafik_predikat(distribusi: Counter) -> dict:
-    """Chart.js data: employees per predikat, in the regulation's order."""
-    return {
-        "labels": [str(label) for _v, label in Predikat.choices],
-        "datasets": [
-            {
-                "label": "Pegawai",
-                "data": [distribusi.get(v, 0) for v in Predikat.values],
-                "backgroundColor": [WARNA_GRAFIK[v] for v in Predikat.values],
-            }
-        ],
-    }
-
-
 # --- dashboards ----------------------------------------------------------------------------------------
 
 
-def dasbor_atasan(*, me: int) -> dict | None:
-    """The atasan's dashboard block: team SKP status, approvals waiting, evaluations due, the curve."""
-    periode = selectors.periode_berjalan()
+def dasbor_atasan(*, me: int, periode: PeriodeKinerja | None = None) -> dict | None:
+    """The atasan's dashboard block: team SKP status, approvals waiting, evaluations due, the curve.
+    `periode`: the running year when the caller has read it already (else read here)."""
+    periode = periode or selectors.periode_berjalan()
     if periode is None:
         return None
     kode = periode_evaluasi_default(periode)
@@ -226,16 +113,17 @@ def dasbor_atasan(*, me: int) -> dict | None:
         "periode": periode,
         "kode": kode,
         "label": periode_label(kode),
-        **tim_data(me=me, periode=periode, kode=kode),
+        **ringkasan_tim(me=me, periode=periode, kode=kode),
     }
 
 
 LANGKAH_SKP = ["Disusun", "Diajukan", "Disetujui", "Dinilai"]
 
 
-def dasbor_pegawai(*, pegawai_id: int) -> dict:
-    """The employee's block: this year's SKP and where it stands, and the predikat history."""
-    periode = selectors.periode_berjalan()
+def dasbor_pegawai(*, pegawai_id: int, periode: PeriodeKinerja | None = None) -> dict:
+    """The employee's block: this year's SKP and where it stands, and the predikat history.
+    `periode`: the running year when the caller has read it already (else read here)."""
+    periode = periode or selectors.periode_berjalan()
     skp = None
     if periode is not None:
         skp = (

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-
-from pegawai.models import Pegawai
 
 from . import (
     selectors,
@@ -27,16 +25,16 @@ TAHUN_EFEK = 3
 
 
 def dasbor_pegawai(*, pegawai_id: int) -> dict | None:
-    pegawai = Pegawai.objects.filter(pk=pegawai_id).only("id", "status_kepegawaian").first()
-    if pegawai is None:
-        return None
     hari_ini = timezone.localdate()
     tahun = hari_ini.year
-    kegiatan = selectors.kegiatan_pegawai(pegawai, tahun)
+    pegawai = selectors.pegawai_dengan_jp(pegawai_id, tahun)  # with the year's JP: one query less
+    if pegawai is None:
+        return None
+    kegiatan, jumlah_kegiatan = selectors.kegiatan_terakhir(pegawai, tahun, 5)
     return {
         "ringkasan": selectors.ringkasan_pegawai(pegawai, tahun),
-        "kegiatan": list(kegiatan[:5]),
-        "jumlah_kegiatan": kegiatan.count(),
+        "kegiatan": kegiatan,
+        "jumlah_kegiatan": jumlah_kegiatan,
         "mentoring": selectors_mentoring.ringkasan_mentoring(pegawai_id),
         "rencana": selectors_dasbor.rencana_pegawai(pegawai_id, tahun),
         "kursus": selectors_dasbor.kursus_pegawai(pegawai_id, hari_ini),
@@ -46,17 +44,23 @@ def dasbor_pegawai(*, pegawai_id: int) -> dict | None:
 def dasbor_atasan(*, me: int) -> dict:
     hari_ini = timezone.localdate()
     tahun = hari_ini.year
-    tim = selectors.pegawai_jp(None, tahun).filter(atasan_id=me)
-    angka = tim.aggregate(jumlah=Count("id"), memenuhi=Count("id", filter=Q(jp_total__gte=F("target_jp"))))
+    jumlah, memenuhi, tertinggal = selectors.jp_tim(me, tahun, tertinggal=8)  # one query
     return {
         "tahun": tahun,
-        "jumlah": angka["jumlah"],
-        "memenuhi": angka["memenuhi"],
-        "tertinggal": list(tim.filter(jp_total__lt=F("target_jp")).order_by("jp_total", "nama", "pk")[:8]),
+        "jumlah": jumlah,
+        "memenuhi": memenuhi,
+        "tertinggal": tertinggal,
         "usulan_diputus": list(
             PasanganMentoring.objects.filter(mentee__atasan_id=me, status=PasanganMentoring.Status.DIUSULKAN)
             .exclude(mentor_id=me)
             .select_related("mentor", "mentee")
+            .only(
+                *[
+                    f"{p}__{f}"
+                    for p in ("mentor", "mentee")
+                    for f in ("nama", "gelar_depan", "gelar_belakang")
+                ]
+            )
             .order_by("dibuat", "pk")[:5]
         ),
         "mentee_aktif": PasanganMentoring.objects.filter(
@@ -93,8 +97,7 @@ def dasbor_instansi(*, opd: int | None) -> dict:
         "mentoring_aktif": per_status.get(PasanganMentoring.Status.AKTIF, 0),
         "mentoring_diusulkan": per_status.get(PasanganMentoring.Status.DIUSULKAN, 0),
         "jp_mentoring": sesi.aggregate(jp=Coalesce(Sum("jp_diakui"), selectors.NOL))["jp"] or Decimal(0),
-        "efek": selectors_evaluasi.efek_pelatihan(opd_id=opd, tahun_dari=tahun_dari),
-        "program": selectors_evaluasi.predikat_per_program(opd_id=opd, tahun_dari=tahun_dari, batas=5),
+        **selectors_evaluasi.efek_dan_program(opd_id=opd, tahun_dari=tahun_dari, batas=5),  # efek, program
         "tahun_dari": tahun_dari,
         "biaya": selectors_dasbor_instansi.biaya_per_opd(tahun=tahun, hari_ini=hari_ini, opd_id=opd),
         "kebutuhan_teratas": selectors_dasbor_instansi.kebutuhan_teratas(tahun=tahun, opd_id=opd),

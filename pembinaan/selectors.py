@@ -19,6 +19,7 @@ from django.db.models import (
     Sum,
     Value,
     When,
+    Window,
 )
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -86,6 +87,10 @@ def pegawai_jp(user, tahun: int, *, opd_id: int | None = None, status: str = "")
         qs = qs.filter(opd_id=opd_id)
     if status:
         qs = qs.filter(status_kepegawaian=status)
+    return _dengan_jp(qs, tahun)
+
+
+def _dengan_jp(qs: QuerySet[Pegawai], tahun: int) -> QuerySet[Pegawai]:
     return qs.annotate(
         rekap=FilteredRelation("rekap_jp", condition=Q(rekap_jp__tahun=tahun)),
         jp_klasikal=Coalesce(F("rekap__jp_klasikal"), NOL),
@@ -93,6 +98,37 @@ def pegawai_jp(user, tahun: int, *, opd_id: int | None = None, status: str = "")
         jp_total=Coalesce(F("rekap__jp_total"), NOL),
         target_jp=_target_expr(target_per_status(tahun)),
     )
+
+
+def pegawai_dengan_jp(pegawai_id: int, tahun: int) -> Pegawai | None:
+    """One employee (active or not) with their JP of `tahun` and target annotated as in pegawai_jp, for
+    ringkasan_pegawai without reading the recap again (the employee's dashboard card)."""
+    qs = _dengan_jp(Pegawai.objects.filter(pk=pegawai_id), tahun).annotate(jp_tahun=Value(tahun))
+    return qs.only("id", "status_kepegawaian").first()
+
+
+def jp_tim(atasan_id: int, tahun: int, *, tertinggal: int = 8) -> tuple[int, int, list[Pegawai]]:
+    """An atasan's active direct reports: how many, how many meet their JP target of `tahun`, and the
+    `tertinggal` below it with the least JP first (then by name). One query: the counts are window
+    aggregates over the whole team, the rows only those shown with the columns shown (an aggregate
+    and a list of every column of the employee before)."""
+    memenuhi = Q(jp_total__gte=F("target_jp"))
+    rows = list(
+        pegawai_jp(None, tahun)
+        .filter(atasan_id=atasan_id)
+        .only("id", "nama", "gelar_depan", "gelar_belakang", "status_kepegawaian")
+        .annotate(
+            memenuhi=Case(When(memenuhi, then=Value(True)), default=Value(False)),
+            jumlah_tim=Window(Count("id")),
+            jumlah_memenuhi=Window(Count("id", filter=memenuhi)),
+        )
+        .order_by(Case(When(memenuhi, then=Value(1)), default=Value(0)), "jp_total", "nama", "pk")[
+            :tertinggal
+        ]
+    )
+    if not rows:
+        return 0, 0, []
+    return rows[0].jumlah_tim, rows[0].jumlah_memenuhi, [p for p in rows if not p.memenuhi]
 
 
 def kepatuhan_per_opd(user, tahun: int, *, opd_id: int | None = None, status: str = "") -> list[dict]:
@@ -126,14 +162,25 @@ def kepatuhan_per_opd(user, tahun: int, *, opd_id: int | None = None, status: st
 
 
 def ringkasan_pegawai(pegawai: Pegawai, tahun: int) -> dict:
-    """One employee's JP of the year against the target (for their page and the profile tab)."""
-    rekap = pegawai.rekap_jp.filter(tahun=tahun).first()
-    target = target_per_status(tahun).get(pegawai.status_kepegawaian, 0)
-    total = rekap.jp_total if rekap else Decimal(0)
+    """One employee's JP of the year against the target (for their page and the profile tab). An
+    employee read with pegawai_dengan_jp(…, tahun) carries them already: no query."""
+    if getattr(pegawai, "jp_tahun", None) == tahun:
+        klasikal, nonklasikal, total, target = (
+            pegawai.jp_klasikal,
+            pegawai.jp_nonklasikal,
+            pegawai.jp_total,
+            pegawai.target_jp,
+        )
+    else:
+        rekap = pegawai.rekap_jp.filter(tahun=tahun).first()
+        target = target_per_status(tahun).get(pegawai.status_kepegawaian, 0)
+        klasikal, nonklasikal, total = (
+            (rekap.jp_klasikal, rekap.jp_nonklasikal, rekap.jp_total) if rekap else (Decimal(0),) * 3
+        )
     return {
         "tahun": tahun,
-        "jp_klasikal": rekap.jp_klasikal if rekap else Decimal(0),
-        "jp_nonklasikal": rekap.jp_nonklasikal if rekap else Decimal(0),
+        "jp_klasikal": klasikal,
+        "jp_nonklasikal": nonklasikal,
         "jp_total": total,
         "target_jp": target,
         "memenuhi": total >= target,
@@ -149,6 +196,13 @@ def kegiatan_pegawai(pegawai: Pegawai, tahun: int | None = None) -> QuerySet[Keg
     if tahun:
         qs = qs.filter(tahun=tahun)
     return qs.order_by("-tanggal_selesai", "-id")
+
+
+def kegiatan_terakhir(pegawai: Pegawai, tahun: int, n: int) -> tuple[list[KegiatanPengembangan], int]:
+    """The employee's latest `n` activities of `tahun` and how many there are, in one query (the
+    count is a window aggregate over the year's rows)."""
+    rows = list(kegiatan_pegawai(pegawai, tahun).annotate(jumlah_tahun=Window(Count("id")))[:n])
+    return rows, rows[0].jumlah_tahun if rows else 0
 
 
 def _kegiatan_scoped(user) -> QuerySet[KegiatanPengembangan]:

@@ -59,10 +59,13 @@ def penerapan_jatuh_tempo(atasan_id: int, hari_ini: dt.date) -> QuerySet[Kegiata
     terlambat = tambah_bulan(hari_ini, -BULAN_CEK_SELESAI)
     # The team's ids first (an index scan): joined in one statement, PostgreSQL chose a parallel scan of
     # every employee for a team of hundreds (20 ms at 50,000 employees against 2 ms this way).
-    tim = list(Pegawai.objects.filter(atasan_id=atasan_id, aktif=True).values_list("id", flat=True))
+    # One array parameter (core.lookups), not 300 literals to quote and parse; the ids unordered.
+    tim = list(
+        Pegawai.objects.filter(atasan_id=atasan_id, aktif=True).order_by().values_list("id", flat=True)
+    )
     return (
         KegiatanPengembangan.objects.filter(
-            pegawai_id__in=tim,
+            pegawai_id__any=tim,
             status=KegiatanPengembangan.Status.DIVERIFIKASI,
             tanggal_selesai__lte=mulai,
             tanggal_selesai__gt=tambah_bulan(hari_ini, -12),
@@ -131,3 +134,16 @@ def efek_pelatihan(*, opd_id: int | None = None, tahun_dari: int) -> dict:
     """The same counts over every programme (the Pimpinan's figure). One query."""
     row = _jalankan(opd_id=opd_id, tahun_dari=tahun_dari, kunci="", grup="")[0]
     return dict(zip(KOLOM, row, strict=True))
+
+
+def efek_dan_program(*, opd_id: int | None = None, tahun_dari: int, batas: int) -> dict:
+    """{"efek": efek_pelatihan(…), "program": predikat_per_program(…, batas)} from one statement: every
+    programme's counts in the order of predikat_per_program, the totals summed from them (the programmes
+    split the activities, so their counts add up). Each of the two statements read every activity since
+    `tahun_dari` with the final predikat around it: about 0.8 s each at 50,000 employees (345,000
+    activities), on every refresh of the Admin BKD dashboard's figures."""
+    grup = "GROUP BY k.nama ORDER BY peserta DESC, k.nama"
+    rows = _jalankan(opd_id=opd_id, tahun_dari=tahun_dari, kunci="k.nama,", grup=grup)
+    efek = {kolom: sum(r[i] for r in rows) for i, kolom in enumerate(KOLOM, start=1)}
+    program = [{"nama_program": r[0], **dict(zip(KOLOM, r[1:], strict=True))} for r in rows[:batas]]
+    return {"efek": efek, "program": program}

@@ -220,6 +220,10 @@ def ringkasan_mentoring(pegawai_id: int) -> dict:
     qs = PasanganMentoring.objects.filter(
         Q(mentor_id=pegawai_id) | Q(mentee_id=pegawai_id), status__in=PasanganMentoring.TERBUKA
     ).select_related("mentor", "mentee")
+    # Only what the card shows: every column of three tables in the SELECT and GROUP BY was most of the
+    # employee dashboard's pembinaan card in Python.
+    nama = [f"{p}__{f}" for p in ("mentor", "mentee") for f in ("nama", "gelar_depan", "gelar_belakang")]
+    qs = qs.only("jenis", "status", *nama)
     pasangan = list(qs.annotate(jumlah_sesi=Count("sesi")).order_by("status", "pk")[:10])
     return {
         "sebagai_mentor": [p for p in pasangan if p.mentor_id == pegawai_id],

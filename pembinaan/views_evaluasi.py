@@ -115,8 +115,9 @@ def program(request):
     cakupan = cakupan_for(request.user)
     opd_id = None if cakupan.semua else cakupan.opd_id
     tahun_dari = timezone.localdate().year - TAHUN_PROGRAM
-    rows = se.predikat_per_program(opd_id=opd_id, tahun_dari=tahun_dari, batas=200)
-    efek = se.efek_pelatihan(opd_id=opd_id, tahun_dari=tahun_dari)
+    angka = se.efek_dan_program(opd_id=opd_id, tahun_dari=tahun_dari, batas=200)
     return render(
-        request, "pembinaan/evaluasi/program.html", {"rows": rows, "efek": efek, "tahun_dari": tahun_dari}
+        request,
+        "pembinaan/evaluasi/program.html",
+        {"rows": angka["program"], "efek": angka["efek"], "tahun_dari": tahun_dari},
     )

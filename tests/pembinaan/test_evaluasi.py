@@ -293,6 +293,16 @@ def test_predikat_sebelum_sesudah_hanya_final(org, users, client_as):
         }
     ]
     assert se.efek_pelatihan(tahun_dari=2023, opd_id=org.opd_b.pk)["peserta"] == 0
+    # Both from one statement (the dashboard's): one programme, so the totals are its counts.
+    efek = {"peserta": 4, "naik": 1, "tetap": 0, "turun": 1, "belum_ada": 2}
+    assert se.efek_pelatihan(tahun_dari=2023) == efek
+    assert se.efek_dan_program(tahun_dari=2023, batas=5) == {"efek": efek, "program": rows}
+    assert se.efek_dan_program(tahun_dari=2023, batas=0) == {"efek": efek, "program": []}
+    kosong = dict.fromkeys(efek, 0)
+    assert se.efek_dan_program(tahun_dari=2023, opd_id=org.opd_b.pk, batas=5) == {
+        "efek": kosong,
+        "program": [],
+    }
     r = client_as("pimpinan").get("/pembinaan/evaluasi/program/")
     assert r.status_code == 200 and r.context["efek"]["naik"] == 1
     assert "belum ada" in r.content.decode().lower()
