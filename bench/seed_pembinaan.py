@@ -13,6 +13,7 @@ database (the demo rows are replaced): run it on a copy, never on a database in 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import os
 import pstats
@@ -82,6 +83,19 @@ def bagian() -> dict[str, float]:
     return waktu
 
 
+def cpu() -> dict[str, float]:
+    """CPU seconds of this process and of its PostgreSQL backend (same machine: /proc, as bench/gaji.py)
+    and the WAL position: figures a loaded machine disturbs far less than wall time."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid(), pg_current_wal_lsn() - '0/0'::pg_lsn")
+        pid, wal = cursor.fetchone()
+    postgres = float("nan")
+    with contextlib.suppress(OSError):
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        postgres = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return {"python": time.process_time(), "postgres": postgres, "wal": float(wal)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seed", type=int, default=2026)
@@ -93,6 +107,7 @@ def main() -> None:
     print(f"data pembinaan dikosongkan dalam {time.monotonic() - mulai:.1f} s", flush=True)
     waktu = bagian()
     profil = cProfile.Profile() if args.profile else None
+    awal = cpu()
     mulai = time.monotonic()
     if profil:
         profil.enable()
@@ -101,7 +116,12 @@ def main() -> None:
     if profil:
         profil.disable()
     total = time.monotonic() - mulai
+    akhir = cpu()
     print(f"pembinaan demo: {total:.1f} s — {demo.ringkas(hasil)}")
+    print(
+        f"  CPU: Python {akhir['python'] - awal['python']:.1f} s, PostgreSQL {akhir['postgres'] - awal['postgres']:.1f} s;"
+        f" WAL {(akhir['wal'] - awal['wal']) / 1e6:.0f} MB"
+    )
     for label, detik in waktu.items():
         print(f"  {label}: {detik:.1f} s")
     bagian_luar = sum(d for label, d in waktu.items() if not label.startswith(" "))
