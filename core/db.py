@@ -81,9 +81,8 @@ def copy_instances(model, objs: Sequence[models.Model]) -> None:
     fields = [f for f in meta.concrete_fields if not f.primary_key and not getattr(f, "generated", False)]
     kolom = [(f, isinstance(f, _AS_IS)) for f in fields]
     for obj, pk in zip(objs, reserve_ids(model, len(objs)), strict=True):
-        obj._prepare_related_fields_for_save(
-            operation_name="copy_instances"
-        )  # as bulk_create: ids of saved parents
+        # as bulk_create does (a private Model method): refuse unsaved parents, take saved parents' ids
+        obj._prepare_related_fields_for_save(operation_name="copy_instances")  # type: ignore[attr-defined]
         obj.pk = pk
 
     def rows() -> Iterator[tuple]:
