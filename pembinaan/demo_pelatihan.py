@@ -54,8 +54,10 @@ def _run(admin, program: Program, nama: str, mulai: dt.date, hari: int, kuota: i
 def buat(*, today: dt.date, admin, login_pegawai: int | None) -> str:
     programs = {p.nama: p for p in Program.objects.all()}
     orang = list(
-        Pegawai.objects.filter(aktif=True, user__isnull=True).select_related("opd").order_by("nip")[::53][:30]
-    )
+        Pegawai.objects.filter(aktif=True, user__isnull=True)
+        .select_related("opd")
+        .order_by("nip")[: 53 * 29 + 1]
+    )[::53]  # every 53rd employee without a login, 30 of them (only those rows are read)
     saya = Pegawai.objects.select_related("opd").filter(user_id=login_pegawai).first()
 
     selesai = _run(

@@ -1,7 +1,8 @@
 """A realistic, deterministic demo city government (Kota Palu style) for `seed_demo` and benchmarks.
 
 Everything comes from one random.Random(seed) and a Faker seeded with the same value, so the same
-seed gives the same organisation, people and NIPs. Writes use bulk_create; no per-row queries.
+seed gives the same organisation, people and NIPs. Writes use bulk_create, and COPY (core.db.copy_instances)
+for the people and their families and histories; no per-row queries.
 
 A package: the builder (`builder.DemoBuilder`, with the people in `orang` and the logins and
 signatories in `akun` as mixins, beside `demo_organisasi` and `demo_kebutuhan`) and `reset.demo_reset`;

@@ -7,6 +7,7 @@ import random
 from collections import defaultdict
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import transaction
 
@@ -95,13 +96,15 @@ class LoginDemo:
         ]
         logins = {}
         used: set[int] = set()
+        # One hash for the seven logins (one password): PBKDF2's million rounds took about 0.4 s a login.
+        sandi = make_password(self.password)
         for username, group, pegawai in plan:
             user = User(
                 username=username,
                 first_name=(pegawai.nama if pegawai else username),
                 email=f"{username}@palukota.go.id",
             )
-            user.set_password(self.password)
+            user.password = sandi
             user.save()
             user.groups.add(groups[group])
             if group != roles.PEGAWAI:
@@ -114,7 +117,7 @@ class LoginDemo:
                 logins[username] = username
         AksesOpd.objects.create(user=User.objects.get(username="operator_opd"), opd=pendidikan)
         root = User(username="superuser", first_name="Administrator Sistem", is_staff=True, is_superuser=True)
-        root.set_password(self.password)
+        root.password = sandi
         root.save()
         logins["superuser"] = "Administrator sistem"
         return logins

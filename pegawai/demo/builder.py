@@ -1,7 +1,8 @@
 """A realistic, deterministic demo city government (Kota Palu style) for `seed_demo` and benchmarks.
 
 Everything comes from one random.Random(seed) and a Faker seeded with the same value, so the same
-seed gives the same organisation, people and NIPs. Writes use bulk_create; no per-row queries.
+seed gives the same organisation, people and NIPs. Writes use bulk_create, and COPY (core.db.copy_instances)
+for the people and their families and histories; no per-row queries.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 from faker import Faker
+
+from core.db import copy_instances
 
 from ..demo_kebutuhan import KebutuhanDemo
 from ..demo_organisasi import OrganisasiDemo, Posisi
@@ -90,7 +93,7 @@ class DemoBuilder(OrangDemo, LoginDemo, OrganisasiDemo, KebutuhanDemo):
             pegawai.jabatan = pegawai.jabatan
             pegawai.unit_kerja = pegawai.unit_kerja
             pegawai.opd = pegawai.unit_kerja.opd
-        Pegawai.objects.bulk_create(people, batch_size=2000)
+        copy_instances(Pegawai, people)  # bulk_create without building 50,000 rows of parameters
         keluarga, rjab, rpang, rpend, hukdis = self.families_and_histories(people)
         for model, rows in (
             (Keluarga, keluarga),
@@ -99,7 +102,7 @@ class DemoBuilder(OrangDemo, LoginDemo, OrganisasiDemo, KebutuhanDemo):
             (RiwayatPendidikan, rpend),
             (RiwayatHukumanDisiplin, hukdis),
         ):
-            model.objects.bulk_create(rows, batch_size=5000)
+            copy_instances(model, rows)
         atasan_recompute()
         logins = self.create_logins(people)
         self.create_signatories()
