@@ -228,7 +228,7 @@ def pelatihan_detail(request, pk: int):
                     return redirect("pembinaan:pelatihan_detail", run.pk)
     peserta = list(sel.peserta_visible(request.user, run))
     sesi = list(run.sesi.all())
-    mulai = jadwal.mulai_sesi_pertama(run, sesi)
+    mulai = timezone.localtime(jadwal.mulai_sesi_pertama(run, sesi))
     saya_peserta = next((p for p in peserta if saya is not None and p.pegawai_id == saya.pk), None)
     context = {
         "run": run,
