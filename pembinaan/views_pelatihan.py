@@ -114,6 +114,7 @@ def pelatihan_list(request):
             "status_pilihan": Pelaksanaan.Status.choices,
             "bentuk_pilihan": Bentuk.choices,
             "tahun_pilihan": list(range(tahun_ini + 1, tahun_ini - 4, -1)),
+            "hari_ini": timezone.localdate(),
             "bisa_kelola": permissions.can_manage_pelatihan(request.user),
         },
     )

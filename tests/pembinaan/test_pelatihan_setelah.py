@@ -251,3 +251,20 @@ def test_halaman_hasil_kembali_ke_pelaksanaan(users, client_as):
         assert 'data-testid="remah-pelaksanaan"' in halaman and detail in halaman, url
     halaman = c.get(f"/pembinaan/pelatihan/{run.pk}/").content.decode()
     assert '<a href="/pembinaan/pelatihan/">Jadwal pelatihan</a>' in halaman
+
+
+def test_daftar_pelaksanaan_menandai_berlangsung_dan_berakhir(users, client_as):
+    admin = users["admin_bkd"]
+    lalu = d.pelaksanaan(admin)  # 10–12 November
+    kini = d.pelaksanaan(admin, lalu.program, nama="Angkatan II", **HARI_INI)  # 2–4 December
+    akan = d.pelaksanaan(admin, lalu.program, nama="Angkatan III", **d.AKAN)  # 14–16 December
+    r = client_as("pegawai").get("/pembinaan/pelatihan/")
+    halaman = " ".join(r.content.decode().split())
+
+    def baris(run):
+        awal = halaman.index(f'data-testid="pelaksanaan-{run.pk}"')
+        return halaman[awal : halaman.index("</tr>", awal)]
+
+    assert "pelaksanaan sudah berakhir" in baris(lalu) and "berlangsung" not in baris(lalu)
+    assert "sedang berlangsung" in baris(kini)
+    assert "berakhir" not in baris(akan) and "berlangsung" not in baris(akan)
