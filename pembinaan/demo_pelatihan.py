@@ -18,6 +18,9 @@ from . import services_belajar as belajar
 from . import services_pelatihan as pelatihan
 from .models import Modul, Pelaksanaan, Program
 
+# The demo builds runs that already ended: their participants are recorded after the fact.
+SUSULAN = "Data demo: peserta dicatat setelah pelaksanaan"
+
 
 def _run(admin, program: Program, nama: str, mulai: dt.date, hari: int, kuota: int, **kwargs) -> Pelaksanaan:
     kuota_opd = kwargs.pop("kuota_opd", None)
@@ -63,7 +66,10 @@ def buat(*, today: dt.date, admin, login_pegawai: int | None) -> str:
     selesai = _run(
         admin, programs["Bimbingan Teknis Penyusunan SKP"], "Angkatan I", today - dt.timedelta(days=30), 2, 25
     )
-    lulus = [pelatihan.peserta_daftar(actor=admin, pelaksanaan=selesai, pegawai=p) for p in orang[:8]]
+    lulus = [
+        pelatihan.peserta_daftar(actor=admin, pelaksanaan=selesai, pegawai=p, catatan=SUSULAN)
+        for p in orang[:8]
+    ]
     for sesi in selesai.sesi.all():
         pelatihan.kehadiran_simpan(actor=admin, sesi=sesi, hadir={p.pk for p in lulus[:7]})
     for i, peserta in enumerate(lulus):
@@ -73,7 +79,10 @@ def buat(*, today: dt.date, admin, login_pegawai: int | None) -> str:
     menunggu = _run(
         admin, programs["Pelatihan Pelayanan Prima"], "Angkatan II", today - dt.timedelta(days=6), 3, 20
     )
-    hadir = {pelatihan.peserta_daftar(actor=admin, pelaksanaan=menunggu, pegawai=p).pk for p in orang[8:14]}
+    hadir = {
+        pelatihan.peserta_daftar(actor=admin, pelaksanaan=menunggu, pegawai=p, catatan=SUSULAN).pk
+        for p in orang[8:14]
+    }
     pelatihan.pelaksanaan_status(actor=admin, pelaksanaan=menunggu, ke="ditutup")
     for sesi in menunggu.sesi.all():
         pelatihan.kehadiran_simpan(actor=admin, sesi=sesi, hadir=hadir)

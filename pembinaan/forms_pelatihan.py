@@ -84,6 +84,16 @@ class NominasiForm(forms.Form):
     catatan = forms.CharField(label="Catatan", required=False)
 
 
+class SusulanForm(NominasiForm):
+    """The organiser records a participant after the run ended; the reason goes to history."""
+
+    catatan = forms.CharField(
+        label="Alasan pencatatan susulan",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Mis. hadir tetapi belum terdaftar; nomor surat tugas. Paling panjang 500 karakter.",
+    )
+
+
 class ModulForm(forms.ModelForm, AlasanMixin):
     class Meta:
         model = Modul

@@ -21,6 +21,8 @@ from core.history import alasan_bersih, catat_riwayat
 from core.workflow import transition
 from pegawai.models import Pegawai, UnitKerja
 
+from . import jadwal_pelatihan as jadwal
+from . import permissions
 from .models import Kehadiran, KuotaOPD, Pelaksanaan, Peserta, Program, Sesi
 from .sertifikat import sertifikat_catat
 
@@ -179,18 +181,48 @@ def _penuh(pelaksanaan: Pelaksanaan, pegawai: Pegawai) -> str:
     return ""
 
 
+def _syarat_waktu(run: Pelaksanaan, pegawai: Pegawai, actor, catatan: str) -> bool:
+    """Refuse an enrolment the calendar no longer allows (see jadwal_pelatihan); True when it is a
+    "pencatatan susulan" (the organiser recording a participant after the run ended)."""
+    penyelenggara = permissions.can_manage_pelatihan(actor)
+    if jadwal.sudah_berakhir(run):
+        if not penyelenggara:
+            raise ValidationError(
+                f"{pegawai.nama} tidak dapat didaftarkan: {run} sudah berakhir "
+                f"({run.tanggal_selesai:%d-%m-%Y}). Peserta susulan hanya dicatat oleh penyelenggara."
+            )
+        if run.status == Pelaksanaan.Status.BATAL:
+            raise ValidationError(f"{run} dibatalkan; {pegawai.nama} tidak dapat dicatat.")
+        if not catatan:
+            raise ValidationError(
+                {
+                    "catatan": f"Alasan pencatatan susulan {pegawai.nama} wajib diisi: {run} sudah "
+                    f"berakhir ({run.tanggal_selesai:%d-%m-%Y})."
+                }
+            )
+        return True
+    if run.status != Pelaksanaan.Status.DIBUKA:
+        raise ValidationError(f"Pendaftaran {run} tidak dibuka (status: {run.get_status_display().lower()}).")
+    mulai = jadwal.mulai_sesi_pertama(run)
+    if not penyelenggara and timezone.now() >= mulai:
+        raise ValidationError(
+            f"{pegawai.nama} tidak dapat didaftarkan: pendaftaran {run} ditutup sejak sesi pertama "
+            f"dimulai ({jadwal.format_mulai(mulai)}). Hubungi penyelenggara (Admin BKD)."
+        )
+    return False
+
+
 def peserta_daftar(
     *, actor, pelaksanaan: Pelaksanaan, pegawai: Pegawai, tunggu: bool = False, catatan: str = ""
 ) -> Peserta:
     """Enrol (or nominate) an employee. No seat: refused with the reason, or with `tunggu` put on the
-    waiting list. The run is locked while the seats are counted."""
+    waiting list. The run is locked while the seats are counted. Self-enrolment and nomination close when
+    the first session starts; after the run ended only the organiser records a participant, with the
+    reason in `catatan` ("pencatatan susulan", never on the waiting list)."""
     catatan = alasan_bersih(catatan, field="catatan", label="Catatan")
     with transaction.atomic():
         run = Pelaksanaan.objects.select_for_update().select_related("program").get(pk=pelaksanaan.pk)
-        if run.status != Pelaksanaan.Status.DIBUKA:
-            raise ValidationError(
-                f"Pendaftaran {run} tidak dibuka (status: {run.get_status_display().lower()})."
-            )
+        susulan = _syarat_waktu(run, pegawai, actor, catatan)
         if not pegawai.aktif:
             raise ValidationError({"pegawai": f"{pegawai.nama} bukan pegawai aktif."})
         ada = Peserta.objects.filter(pelaksanaan=run, pegawai=pegawai).first()
@@ -199,10 +231,11 @@ def peserta_daftar(
                 {"pegawai": f"{pegawai.nama} sudah tercatat pada {run} ({ada.get_status_display().lower()})."}
             )
         alasan_penuh = _penuh(run, pegawai)
-        if alasan_penuh and not tunggu:
-            raise ValidationError(
-                {"pegawai": f"{alasan_penuh} Pendaftaran tidak disimpan; pilih daftar tunggu."}
+        if alasan_penuh and (susulan or not tunggu):
+            lanjut = (
+                "Naikkan kuota lebih dulu." if susulan else "Pendaftaran tidak disimpan; pilih daftar tunggu."
             )
+            raise ValidationError({"pegawai": f"{alasan_penuh} {lanjut}"})
         status = P.TUNGGU if alasan_penuh else P.TERDAFTAR
         peserta = ada or Peserta(pelaksanaan=run, pegawai=pegawai)
         peserta.status = status
@@ -210,8 +243,12 @@ def peserta_daftar(
         peserta.diusulkan_oleh = actor if getattr(actor, "is_authenticated", False) else None
         peserta.catatan = catatan
         sendiri = pegawai.user_id is not None and pegawai.user_id == getattr(actor, "pk", None)
-        alasan = "Mendaftar sendiri" if sendiri else "Dinominasikan"
-        catat_riwayat(peserta, actor=actor, alasan=f"{alasan}: {peserta.get_status_display().lower()}")
+        if susulan:
+            alasan = f"Pencatatan susulan: {catatan}"
+        else:
+            alasan = "Mendaftar sendiri" if sendiri else "Dinominasikan"
+            alasan = f"{alasan}: {peserta.get_status_display().lower()}"
+        catat_riwayat(peserta, actor=actor, alasan=alasan[:500])
         peserta.save()
     return peserta
 
@@ -224,9 +261,18 @@ def peserta_batal(*, actor, peserta: Peserta, alasan: str = "") -> Peserta:
         peserta = Peserta.objects.select_for_update().get(pk=peserta.pk)
         if peserta.hasil != Peserta.Hasil.BELUM:
             raise ValidationError("Peserta yang sudah memiliki hasil tidak dapat dibatalkan.")
+        berakhir = jadwal.sudah_berakhir(run)
+        if berakhir and peserta.status == P.TERDAFTAR:
+            nama = Pegawai.objects.filter(pk=peserta.pegawai_id).values_list("nama", flat=True).first()
+            raise ValidationError(
+                f"{nama} tidak dapat dibatalkan: {run} sudah berakhir ({run.tanggal_selesai:%d-%m-%Y}). "
+                "Catat hasilnya (tidak lulus) di halaman hasil."
+            )
         transition(peserta, P.BATAL)
         catat_riwayat(peserta, actor=actor, alasan=alasan or "Dibatalkan")
         peserta.save()
+        if berakhir:  # nobody moves up into a run that is over
+            return peserta
         for calon in (
             Peserta.objects.select_related("pegawai__opd")
             .filter(pelaksanaan=run, status=P.TUNGGU)
@@ -337,6 +383,11 @@ def pelaksanaan_status(*, actor, pelaksanaan: Pelaksanaan, ke: str, alasan: str 
     alasan = alasan_bersih(alasan)
     with transaction.atomic():
         run = Pelaksanaan.objects.select_for_update().get(pk=pelaksanaan.pk)
+        if ke == Pelaksanaan.Status.DIBUKA and jadwal.sudah_berakhir(run):
+            raise ValidationError(
+                f"Pendaftaran {run} tidak dapat dibuka kembali: pelaksanaan sudah berakhir "
+                f"({run.tanggal_selesai:%d-%m-%Y}). Peserta yang hadir dicatat lewat pencatatan susulan."
+            )
         transition(run, ke)
         catat_riwayat(run, actor=actor, alasan=alasan or f"Status: {run.get_status_display()}")
         run.save()

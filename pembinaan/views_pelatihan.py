@@ -20,10 +20,11 @@ from core.exceptions import pesan_validasi
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.selectors import cakupan_for
 
+from . import jadwal_pelatihan as jadwal
 from . import permissions
 from . import selectors_pelatihan as sel
 from . import services_pelatihan as svc
-from .forms_pelatihan import NominasiForm, PelaksanaanForm, ProgramForm, SesiForm
+from .forms_pelatihan import NominasiForm, PelaksanaanForm, ProgramForm, SesiForm, SusulanForm
 from .models import Bentuk, Kehadiran, Pelaksanaan, Peserta, Program
 from .sertifikat import sertifikat_pdf
 
@@ -80,7 +81,9 @@ def program_ubah(request, pk: int):
             messages.success(request, "Program disimpan.")
             return redirect("pembinaan:katalog")
     return render(
-        request, "pembinaan/pelatihan/form.html", {"form": form, "judul": f"Ubah program {program}"}
+        request,
+        "pembinaan/pelatihan/form.html",
+        {"form": form, "judul": f"Ubah program {program}", "program": program},
     )
 
 
@@ -111,6 +114,7 @@ def pelatihan_list(request):
             "status_pilihan": Pelaksanaan.Status.choices,
             "bentuk_pilihan": Bentuk.choices,
             "tahun_pilihan": list(range(tahun_ini + 1, tahun_ini - 4, -1)),
+            "hari_ini": timezone.localdate(),
             "bisa_kelola": permissions.can_manage_pelatihan(request.user),
         },
     )
@@ -147,7 +151,7 @@ def pelatihan_form(request, pk: int | None = None):
             messages.success(request, f"Pelaksanaan {p} disimpan.")
             return redirect("pembinaan:pelatihan_detail", p.pk)
     judul = f"Ubah {obj}" if obj else "Pelaksanaan pelatihan baru"
-    return render(request, "pembinaan/pelatihan/form.html", {"form": form, "judul": judul})
+    return render(request, "pembinaan/pelatihan/form.html", {"form": form, "judul": judul, "run": obj})
 
 
 def _pegawai_login(user) -> Pegawai | None:
@@ -160,6 +164,7 @@ def pelatihan_detail(request, pk: int):
     run = sel.get_pelaksanaan(pk)
     saya = _pegawai_login(request.user)
     nominasi = NominasiForm()
+    susulan = SusulanForm(prefix="susulan")
     if request.method == "POST":
         aksi = request.POST.get("aksi")
         tunggu = request.POST.get("tunggu") == "1"
@@ -171,8 +176,12 @@ def pelatihan_detail(request, pk: int):
                 p = svc.peserta_daftar(actor=request.user, pelaksanaan=run, pegawai=saya, tunggu=tunggu)
                 messages.success(request, f"Anda {p.get_status_display().lower()} pada {run}.")
                 return redirect("pembinaan:pelatihan_detail", run.pk)
-            if aksi == "nominasi":
-                nominasi = NominasiForm(request.POST)
+            if aksi == "susulan":
+                _require(permissions.can_manage_pelatihan(request.user))
+                nominasi = susulan = SusulanForm(request.POST, prefix="susulan")
+            if aksi in {"nominasi", "susulan"}:
+                if aksi == "nominasi":
+                    nominasi = NominasiForm(request.POST)
                 if nominasi.is_valid():
                     pegawai = (
                         Pegawai.objects.select_related("opd").filter(nip=nominasi.cleaned_data["nip"]).first()
@@ -211,18 +220,24 @@ def pelatihan_detail(request, pk: int):
                 return redirect("pembinaan:pelatihan_detail", run.pk)
         except ValidationError as exc:
             pesan = " ".join(pesan_validasi(exc))
-            if aksi == "nominasi":
-                nominasi.add_error(None, pesan)
+            if aksi in {"nominasi", "susulan"}:
+                _ke_form(nominasi, exc)
             else:
                 messages.error(request, pesan)
                 if aksi == "daftar":
                     request.session["tawar_tunggu"] = run.pk
                     return redirect("pembinaan:pelatihan_detail", run.pk)
     peserta = list(sel.peserta_visible(request.user, run))
+    sesi = list(run.sesi.all())
+    mulai = timezone.localtime(jadwal.mulai_sesi_pertama(run, sesi))
     saya_peserta = next((p for p in peserta if saya is not None and p.pegawai_id == saya.pk), None)
     context = {
         "run": run,
-        "sesi": list(run.sesi.all()),
+        "sesi": sesi,
+        "mulai": mulai,
+        "daftar_terbuka": run.status == Pelaksanaan.Status.DIBUKA and timezone.now() < mulai,
+        "berakhir": jadwal.sudah_berakhir(run),
+        "susulan": susulan,
         "peserta": peserta,
         "kuota_opd": list(run.kuota_opd.select_related("opd")),
         "terdaftar": run.peserta.filter(status=Peserta.Status.TERDAFTAR).count(),

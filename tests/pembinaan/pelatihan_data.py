@@ -8,6 +8,12 @@ from decimal import Decimal
 from pembinaan import services_belajar, services_pelatihan
 from pembinaan.models import Modul, Pelaksanaan, Program
 
+# Tests run on 2 December 2026 (tests/pembinaan/conftest.py). The default run (10–12 November) has
+# ended: only the organiser records its participants, with a reason ("pencatatan susulan"). AKAN is a run
+# that has not started, open to self-enrolment and nomination.
+AKAN = {"tanggal_mulai": dt.date(2026, 12, 14), "tanggal_selesai": dt.date(2026, 12, 16)}
+SUSULAN = "Hadir tetapi belum terdaftar (surat tugas 800/45/BKPSDM)"
+
 
 def program(actor, **kwargs) -> Program:
     data = {

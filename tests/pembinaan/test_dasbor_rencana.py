@@ -22,7 +22,7 @@ from tests.factories import PegawaiFactory, UserFactory
 from tests.querycount import assert_same_queries, get_queries
 
 from .conftest import data_kegiatan
-from .pelatihan_data import modul, pelaksanaan, program
+from .pelatihan_data import SUSULAN, modul, pelaksanaan, program
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +117,9 @@ def test_pegawai_rencana_dan_kursus(org, users, client_as):
         actor=users["pegawai"], pelaksanaan=penuh, pegawai=org.staf_a, tunggu=True
     )
     lalu = pelaksanaan(users["admin_bkd"], prog, nama="Angkatan I")  # 10–12 November 2026
-    services_pelatihan.peserta_daftar(actor=users["admin_bkd"], pelaksanaan=lalu, pegawai=org.staf_a)
+    services_pelatihan.peserta_daftar(
+        actor=users["admin_bkd"], pelaksanaan=lalu, pegawai=org.staf_a, catatan=SUSULAN
+    )
     # E-learning: two lessons, one done → 50 %; a module passed would not be listed.
     m = modul(users["admin_bkd"])
     services_belajar.pelajaran_selesai(
@@ -225,14 +227,18 @@ def biaya(org, users):
     RencanaKompetensi.objects.create(tahun=TAHUN, opd=org.opd_b, status="disetujui", biaya=5_000_000)
     lalu = pelaksanaan(users["admin_bkd"], prog, nama="Angkatan I")  # 10–12 November 2026
     for p in (org.staf_a, org.staf_b):
-        services_pelatihan.peserta_daftar(actor=users["admin_bkd"], pelaksanaan=lalu, pegawai=p)
+        services_pelatihan.peserta_daftar(
+            actor=users["admin_bkd"], pelaksanaan=lalu, pegawai=p, catatan=SUSULAN
+        )
     akan = pelaksanaan(
         users["admin_bkd"], prog, nama="Angkatan II", tanggal_mulai=dt.date(2026, 12, 14),
         tanggal_selesai=dt.date(2026, 12, 16),
     )  # fmt: skip
     services_pelatihan.peserta_daftar(actor=users["admin_bkd"], pelaksanaan=akan, pegawai=org.staf_a)
     batal = pelaksanaan(users["admin_bkd"], prog, nama="Angkatan Batal")
-    services_pelatihan.peserta_daftar(actor=users["admin_bkd"], pelaksanaan=batal, pegawai=org.staf_a)
+    services_pelatihan.peserta_daftar(
+        actor=users["admin_bkd"], pelaksanaan=batal, pegawai=org.staf_a, catatan=SUSULAN
+    )
     services_pelatihan.pelaksanaan_status(actor=users["admin_bkd"], pelaksanaan=batal, ke="batal")
     lain = [PegawaiFactory(jabatan=org.staf_a.jabatan) for _ in range(2)]
     _kebutuhan(org.staf_a, "Pengelolaan arsip", "kompetensi")
@@ -313,7 +319,9 @@ def _isi(org, users, prog, run, n: int, awal: int) -> None:
         p = PegawaiFactory(jabatan=org.staf_a.jabatan, nama=f"Pegawai {awal + i:02d}")
         Pegawai.objects.filter(pk=p.pk).update(atasan=org.kabid_a, atasan_manual=True)
         _kebutuhan(p, f"Topik {awal + i:02d}", "usulan")
-        services_pelatihan.peserta_daftar(actor=users["admin_bkd"], pelaksanaan=run, pegawai=p)
+        services_pelatihan.peserta_daftar(
+            actor=users["admin_bkd"], pelaksanaan=run, pegawai=p, catatan=SUSULAN
+        )
         akan = pelaksanaan(
             users["admin_bkd"], prog, nama=f"Angkatan {awal + i}", tanggal_mulai=dt.date(2026, 12, 14),
             tanggal_selesai=dt.date(2026, 12, 16),

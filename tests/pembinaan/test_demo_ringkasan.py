@@ -19,12 +19,13 @@ def test_ringkasan_menghitung_pelatihan_peserta_dan_modul(org, users):
         "0 program katalog, 0 pelaksanaan pelatihan (0 selesai), 0 peserta terdaftar (0 lulus) dan 0 dalam "
         "daftar tunggu; 0 modul e-learning (0 terbit), 0 pegawai mengikuti (0 lulus)."
     )
-    # One programme, two runs (one finished); run 1 (quota 2): Andi passes, Dewi enrolled, Siti waits.
-    run = d.pelaksanaan(admin, kuota=2)
-    d.pelaksanaan(admin, run.program, nama="Angkatan II")
-    andi = svc.peserta_daftar(actor=admin, pelaksanaan=run, pegawai=org.staf_a)
-    svc.peserta_daftar(actor=admin, pelaksanaan=run, pegawai=org.staf_b)
-    svc.peserta_daftar(actor=admin, pelaksanaan=run, pegawai=org.kabid_a, tunggu=True)
+    # One programme, two runs. Run 1 (ended, finished): Andi recorded after the fact, passes. Run 2 (not
+    # started, quota 1): Dewi enrolled, Siti waits.
+    run = d.pelaksanaan(admin)
+    akan = d.pelaksanaan(admin, run.program, nama="Angkatan II", kuota=1, **d.AKAN)
+    andi = svc.peserta_daftar(actor=admin, pelaksanaan=run, pegawai=org.staf_a, catatan=d.SUSULAN)
+    svc.peserta_daftar(actor=admin, pelaksanaan=akan, pegawai=org.staf_b)
+    svc.peserta_daftar(actor=admin, pelaksanaan=akan, pegawai=org.kabid_a, tunggu=True)
     svc.hasil_tetapkan(actor=admin, peserta=andi, lulus=True)
     svc.pelaksanaan_status(actor=admin, pelaksanaan=run, ke="selesai")
     # Two modules, one published; Andi passes it, Dewi fails (0 of 2).

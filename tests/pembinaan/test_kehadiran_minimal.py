@@ -41,8 +41,8 @@ def _lima_sesi(admin, run: Pelaksanaan, hadir: dict[int, int]) -> None:
 def kelas(org, users):
     admin = users["admin_bkd"]
     run = d.pelaksanaan(admin)
-    andi = svc.peserta_daftar(actor=admin, pelaksanaan=run, pegawai=org.staf_a)
-    dewi = svc.peserta_daftar(actor=admin, pelaksanaan=run, pegawai=org.staf_b)
+    andi = svc.peserta_daftar(actor=admin, pelaksanaan=run, pegawai=org.staf_a, catatan=d.SUSULAN)
+    dewi = svc.peserta_daftar(actor=admin, pelaksanaan=run, pegawai=org.staf_b, catatan=d.SUSULAN)
     _lima_sesi(admin, run, {andi.pk: 4, dewi.pk: 3})
     return run, andi, dewi
 
@@ -75,7 +75,7 @@ def test_kehadiran_minimal_per_pelaksanaan(users, kelas):
 
 def test_tanpa_sesi_kehadiran_tidak_diperiksa(org, users):
     run = d.pelaksanaan(users["admin_bkd"])
-    p = svc.peserta_daftar(actor=users["admin_bkd"], pelaksanaan=run, pegawai=org.staf_a)
+    p = svc.peserta_daftar(actor=users["admin_bkd"], pelaksanaan=run, pegawai=org.staf_a, catatan=d.SUSULAN)
     assert svc.hasil_tetapkan(actor=users["admin_bkd"], peserta=p, lulus=True).hasil == "lulus"
 
 

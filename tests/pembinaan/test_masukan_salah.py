@@ -77,7 +77,7 @@ def test_modul_tutup_sebelum_buka_lewat_halaman(client_as):
 
 
 def test_nominasi_melebihi_kuota_opd_lewat_halaman(org, users, client_as):
-    run = d.pelaksanaan(users["admin_bkd"], kuota=5, kuota_opd={org.opd_a.pk: 1})
+    run = d.pelaksanaan(users["admin_bkd"], kuota=5, kuota_opd={org.opd_a.pk: 1}, **d.AKAN)
     svc.peserta_daftar(actor=users["admin_bkd"], pelaksanaan=run, pegawai=org.kabid_a)
     r = client_as("operator_opd").post(
         f"/pembinaan/pelatihan/{run.pk}/", {"aksi": "nominasi", "nip": org.staf_a.nip}

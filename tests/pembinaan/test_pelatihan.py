@@ -27,12 +27,19 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def run(users):
+    """A run that ended (10–12 November; today is 2 December)."""
     return d.pelaksanaan(users["admin_bkd"])
+
+
+@pytest.fixture
+def akan(users):
+    """A run that has not started (14–16 December): open to self-enrolment and nomination."""
+    return d.pelaksanaan(users["admin_bkd"], **d.AKAN)
 
 
 def test_kuota_penuh_ditolak_lalu_daftar_tunggu_dan_naik(org, users):
     admin = users["admin_bkd"]
-    run = d.pelaksanaan(admin, kuota=1)
+    run = d.pelaksanaan(admin, kuota=1, **d.AKAN)
     svc.peserta_daftar(actor=users["pegawai"], pelaksanaan=run, pegawai=org.staf_a)
     with pytest.raises(ValidationError) as info:
         svc.peserta_daftar(actor=users["atasan"], pelaksanaan=run, pegawai=org.kabid_a)
@@ -50,7 +57,7 @@ def test_kuota_penuh_ditolak_lalu_daftar_tunggu_dan_naik(org, users):
 
 
 def test_kuota_per_opd(org, users):
-    run = d.pelaksanaan(users["admin_bkd"], kuota=5, kuota_opd={org.opd_a.pk: 1})
+    run = d.pelaksanaan(users["admin_bkd"], kuota=5, kuota_opd={org.opd_a.pk: 1}, **d.AKAN)
     svc.peserta_daftar(actor=users["admin_bkd"], pelaksanaan=run, pegawai=org.staf_a)
     with pytest.raises(ValidationError) as info:
         svc.peserta_daftar(actor=users["admin_bkd"], pelaksanaan=run, pegawai=org.kabid_a)
@@ -62,7 +69,8 @@ def test_kuota_per_opd(org, users):
     )
 
 
-def test_daftar_dua_kali_dan_pendaftaran_ditutup(org, users, run):
+def test_daftar_dua_kali_dan_pendaftaran_ditutup(org, users, akan):
+    run = akan
     svc.peserta_daftar(actor=users["pegawai"], pelaksanaan=run, pegawai=org.staf_a)
     with pytest.raises(ValidationError, match="sudah tercatat"):
         svc.peserta_daftar(actor=users["pegawai"], pelaksanaan=run, pegawai=org.staf_a)
@@ -74,7 +82,7 @@ def test_daftar_dua_kali_dan_pendaftaran_ditutup(org, users, run):
 @pytest.mark.django_db(transaction=True)
 def test_kursi_terakhir_bersamaan_hanya_satu(org, users):
     """Two officers fill the last seat at the same moment: the run's row lock serves them in turn."""
-    run = d.pelaksanaan(users["admin_bkd"], kuota=1)
+    run = d.pelaksanaan(users["admin_bkd"], kuota=1, **d.AKAN)
     calon = [org.staf_a, org.kabid_a, org.kepala_a, org.staf_b]
     mulai = threading.Barrier(len(calon))
     hasil: list[str] = []
@@ -124,7 +132,9 @@ def test_selesai_sebelum_mulai_ditolak(users, client_as):
 
 
 def _lulus(users, org, run):
-    peserta = svc.peserta_daftar(actor=users["pegawai"], pelaksanaan=run, pegawai=org.staf_a)
+    peserta = svc.peserta_daftar(
+        actor=users["admin_bkd"], pelaksanaan=run, pegawai=org.staf_a, catatan=d.SUSULAN
+    )
     return svc.hasil_tetapkan(actor=users["admin_bkd"], peserta=peserta, lulus=True)
 
 
@@ -162,7 +172,9 @@ def test_tidak_lulus_tanpa_jp_dan_hasil_sebelum_selesai_ditolak(org, users):
     with pytest.raises(ValidationError, match="belum selesai"):
         svc.hasil_tetapkan(actor=users["admin_bkd"], peserta=peserta, lulus=True)
     selesai = d.pelaksanaan(users["admin_bkd"], run.program, nama="Angkatan 0")
-    p2 = svc.peserta_daftar(actor=users["pegawai"], pelaksanaan=selesai, pegawai=org.staf_a)
+    p2 = svc.peserta_daftar(
+        actor=users["admin_bkd"], pelaksanaan=selesai, pegawai=org.staf_a, catatan=d.SUSULAN
+    )
     p2 = svc.hasil_tetapkan(actor=users["admin_bkd"], peserta=p2, lulus=False)
     assert p2.hasil == "tidak_lulus" and p2.kegiatan is None
     assert not KegiatanPengembangan.objects.exists() and not NomorDokumen.objects.exists()
@@ -176,7 +188,9 @@ def test_nomor_sertifikat_dipakai_dua_kali_ditolak(org, users, run):
         sumber="impor",
         data=data_kegiatan(nomor_sertifikat="800/1/SERT/BKPSDM/2026"),
     )
-    peserta = svc.peserta_daftar(actor=users["pegawai"], pelaksanaan=run, pegawai=org.staf_a)
+    peserta = svc.peserta_daftar(
+        actor=users["admin_bkd"], pelaksanaan=run, pegawai=org.staf_a, catatan=d.SUSULAN
+    )
     with pytest.raises(ValidationError) as info:
         svc.hasil_tetapkan(actor=users["admin_bkd"], peserta=peserta, lulus=True)
     assert "Nomor sertifikat 800/1/SERT/BKPSDM/2026 sudah dipakai kegiatan lain." in info.value.messages
@@ -219,8 +233,8 @@ def test_kehadiran_per_sesi(org, users, run, client_as):
             pelaksanaan=run,
             data={"tanggal": dt.date(2026, 11, 20), "jam_mulai": dt.time(8), "jam_selesai": dt.time(12)},
         )
-    a = svc.peserta_daftar(actor=admin, pelaksanaan=run, pegawai=org.staf_a)
-    b = svc.peserta_daftar(actor=admin, pelaksanaan=run, pegawai=org.staf_b)
+    a = svc.peserta_daftar(actor=admin, pelaksanaan=run, pegawai=org.staf_a, catatan=d.SUSULAN)
+    b = svc.peserta_daftar(actor=admin, pelaksanaan=run, pegawai=org.staf_b, catatan=d.SUSULAN)
     r = client_as("admin_bkd").post(
         f"/pembinaan/pelatihan/{run.pk}/sesi/{s1.pk}/kehadiran/", {"hadir": [a.pk]}
     )
@@ -275,7 +289,8 @@ def test_tabel_izin(halaman, run, client_as):
         assert client_as(role).get(url).status_code == status, (halaman, role)
 
 
-def test_nominasi_oleh_atasan_operator_dan_bukan_orang_lain(org, users, run, client_as):
+def test_nominasi_oleh_atasan_operator_dan_bukan_orang_lain(org, users, akan, client_as):
+    run = akan
     url = f"/pembinaan/pelatihan/{run.pk}/"
     # The atasan nominates their team member; not someone of another OPD.
     r = client_as("atasan").post(url, {"aksi": "nominasi", "nip": org.staf_a.nip})
@@ -294,7 +309,7 @@ def test_nominasi_oleh_atasan_operator_dan_bukan_orang_lain(org, users, run, cli
 
 
 def test_404_lintas_opd(org, users, run, client_as):
-    b = svc.peserta_daftar(actor=users["admin_bkd"], pelaksanaan=run, pegawai=org.staf_b)
+    b = svc.peserta_daftar(actor=users["admin_bkd"], pelaksanaan=run, pegawai=org.staf_b, catatan=d.SUSULAN)
     selesai = svc.hasil_tetapkan(actor=users["admin_bkd"], peserta=b, lulus=True)
     for role in ("operator_opd", "atasan", "pegawai"):
         c = client_as(role)
@@ -331,12 +346,12 @@ def test_jumlah_query_detail_hasil_dan_saya(org, users, client_as):
     run = d.pelaksanaan(admin)
     lain = [PegawaiFactory(jabatan=org.staf_a.jabatan) for _ in range(10)]
     for p in lain[:3]:
-        svc.peserta_daftar(actor=admin, pelaksanaan=run, pegawai=p)
+        svc.peserta_daftar(actor=admin, pelaksanaan=run, pegawai=p, catatan=d.SUSULAN)
     runs_saya = [d.pelaksanaan(admin, run.program, nama=f"Angkatan S{i}") for i in range(10)]
     for r in runs_saya[:3]:
         svc.hasil_tetapkan(
             actor=admin,
-            peserta=svc.peserta_daftar(actor=admin, pelaksanaan=r, pegawai=org.staf_a),
+            peserta=svc.peserta_daftar(actor=admin, pelaksanaan=r, pegawai=org.staf_a, catatan=d.SUSULAN),
             lulus=True,
         )
     sesi = svc.sesi_tambah(
@@ -352,11 +367,11 @@ def test_jumlah_query_detail_hasil_dan_saya(org, users, client_as):
     kecil = {u: get_queries(client_as("admin_bkd"), u) for u in urls}
     kecil_saya = get_queries(client_as("pegawai"), "/pembinaan/saya/")
     for p in lain[3:]:
-        svc.peserta_daftar(actor=admin, pelaksanaan=run, pegawai=p)
+        svc.peserta_daftar(actor=admin, pelaksanaan=run, pegawai=p, catatan=d.SUSULAN)
     for r in runs_saya[3:]:
         svc.hasil_tetapkan(
             actor=admin,
-            peserta=svc.peserta_daftar(actor=admin, pelaksanaan=r, pegawai=org.staf_a),
+            peserta=svc.peserta_daftar(actor=admin, pelaksanaan=r, pegawai=org.staf_a, catatan=d.SUSULAN),
             lulus=True,
         )
     for u in urls:
@@ -396,15 +411,22 @@ def test_teks_panjang_buat_dan_ubah(org, users, run, client_as):
         assert r.status_code == 200 and "500 karakter" in r.content.decode(), url
     assert Program.objects.count() == 1 and Program.objects.get().nama.startswith("Pelatihan Teknis")
     # The nomination note goes to history: over 500 characters is refused with the field named.
+    # So does the reason of a participant recorded after the run ended.
+    akan = d.pelaksanaan(users["admin_bkd"], run.program, nama="Angkatan IV", **d.AKAN)
     r = c.post(
-        f"/pembinaan/pelatihan/{run.pk}/", {"aksi": "nominasi", "nip": org.staf_a.nip, "catatan": PANJANG}
+        f"/pembinaan/pelatihan/{akan.pk}/", {"aksi": "nominasi", "nip": org.staf_a.nip, "catatan": PANJANG}
+    )
+    assert "Catatan paling panjang 500 karakter (sekarang 501)." in r.content.decode()
+    r = c.post(
+        f"/pembinaan/pelatihan/{run.pk}/",
+        {"aksi": "susulan", "susulan-nip": org.staf_a.nip, "susulan-catatan": PANJANG},
     )
     assert "Catatan paling panjang 500 karakter (sekarang 501)." in r.content.decode()
     assert not Peserta.objects.exists()
 
 
 def test_halaman_daftar_penuh_menawarkan_daftar_tunggu_lalu_batal(org, users, client_as):
-    run = d.pelaksanaan(users["admin_bkd"], kuota=1)
+    run = d.pelaksanaan(users["admin_bkd"], kuota=1, **d.AKAN)
     svc.peserta_daftar(actor=users["admin_bkd"], pelaksanaan=run, pegawai=org.staf_b)
     c = client_as("pegawai")
     url = f"/pembinaan/pelatihan/{run.pk}/"

@@ -170,7 +170,7 @@ def test_ubah_pelaksanaan_kuota_opd_di_bawah_yang_terdaftar_dan_jp_nol_ditolak(o
     admin = users["admin_bkd"]
     run = d.pelaksanaan(admin, kuota_opd={org.opd_a.pk: 3})
     for pegawai in (org.staf_a, org.kabid_a):
-        services_pelatihan.peserta_daftar(actor=admin, pelaksanaan=run, pegawai=pegawai)
+        services_pelatihan.peserta_daftar(actor=admin, pelaksanaan=run, pegawai=pegawai, catatan=d.SUSULAN)
     data = {
         "program": run.program_id, "nama": run.nama, "tanggal_mulai": "2026-11-10",
         "tanggal_selesai": "2026-11-12", "tempat": "Aula", "kuota": 30, "biaya": 1500000, "jp": 24,
