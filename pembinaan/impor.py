@@ -14,7 +14,14 @@ from django.db import connection
 from django.utils import timezone
 
 from core.db import copy_rows, reserve_ids
-from pegawai.impor.base import Importer, ImportReport, RowContext, history_bulk, nip_unknown_message
+from pegawai.impor.base import (
+    Importer,
+    ImportReport,
+    RowContext,
+    RowError,
+    history_bulk,
+    nip_unknown_message,
+)
 from pegawai.models import Pegawai
 
 from . import selectors
@@ -135,16 +142,10 @@ class PelatihanImporter(Importer):
         index = selectors.aturan_index()
         hari_ini = timezone.localdate()
         bentuk_valid = {b.lower(): b for b in Bentuk.values}
-        existing: dict[tuple[int, str, object], int] = {}
-        sertifikat: dict[str, int] = {}
-        for pk, pid, nama, mulai, nomor, status in KegiatanPengembangan.objects.values_list(
-            "id", "pegawai_id", "nama_pelatihan", "tanggal_mulai", "nomor_sertifikat", "status"
-        ).iterator(chunk_size=10000):
-            existing[(pid, nama, mulai)] = pk
-            if nomor and status != KegiatanPengembangan.Status.DITOLAK:
-                sertifikat[nomor] = pk
+        # The file is read first; the ledger is then read for the file's employees and certificate numbers only
+        # (a government's ledger holds hundreds of thousands of rows: loading all of it cost ~200 MB).
         seen: dict[tuple[int, str, object], int] = {}
-        sertifikat_file: dict[str, int] = {}
+        sertifikat_file: dict[str, tuple[int, tuple | None]] = {}  # number -> (row, the row's key)
         rows: list[tuple] = []
         for number, row in table.rows:
             ctx = RowContext(table, number, row, report.errors)
@@ -188,19 +189,26 @@ class PelatihanImporter(Importer):
                 if nomor in sertifikat_file:
                     ctx.error(
                         "nomor_sertifikat",
-                        f"nomor sertifikat {nomor} sudah dipakai di baris {sertifikat_file[nomor]}.",
+                        f"nomor sertifikat {nomor} sudah dipakai di baris {sertifikat_file[nomor][0]}.",
                     )
                 else:
-                    sertifikat_file[nomor] = number
-                    lain = sertifikat.get(nomor)
-                    if lain is not None and lain != existing.get(key):
-                        ctx.error(
-                            "nomor_sertifikat", f"nomor sertifikat {nomor} sudah dipakai kegiatan lain."
-                        )
+                    sertifikat_file[nomor] = (number, key)
             if ctx.failed:
                 continue
             rows.append((key, nip, penyelenggara, selesai, jp, durasi, nomor, bentuk, jp_diakui, aturan))
+        existing = _kegiatan_ada(seen)
+        del seen
+        for nomor, pk in _sertifikat_terpakai(list(sertifikat_file)):
+            number, key = sertifikat_file[nomor]
+            if pk != existing.get(key):
+                report.errors.append(
+                    RowError(
+                        number, "nomor_sertifikat", f"nomor sertifikat {nomor} sudah dipakai kegiatan lain."
+                    )
+                )
+        del sertifikat_file
         if report.errors:
+            report.errors.sort(key=lambda e: e.baris)  # the certificate checks come after the file's
             return None
         # Existing rows are compared as value tuples (no model instance); only changed ones are loaded.
         banding = list(COMPARE_FIELDS)
@@ -279,6 +287,32 @@ class PelatihanImporter(Importer):
         history_bulk(KegiatanPengembangan, update, history_type="~", user=self.user, reason=reason)
         rekap_hitung_ulang(pasangan)
         report.baru, report.diperbarui = len(create), len(update)
+
+
+def _kegiatan_ada(keys: dict) -> dict[tuple[int, str, object], int]:
+    """The ledger rows with the file's keys (employee, name, start date) -> id: read per chunk of the file's
+    employees, streamed, keeping only the matches."""
+    pegawai_ids = sorted({k[0] for k in keys})
+    ada: dict[tuple[int, str, object], int] = {}
+    for start in range(0, len(pegawai_ids), 5000):
+        for pk, *key in (
+            KegiatanPengembangan.objects.filter(pegawai_id__in=pegawai_ids[start : start + 5000])
+            .values_list("id", "pegawai_id", "nama_pelatihan", "tanggal_mulai")
+            .iterator(chunk_size=10000)
+        ):
+            if tuple(key) in keys:
+                ada[tuple(key)] = pk
+    return ada
+
+
+def _sertifikat_terpakai(nomor: list[str]):
+    """(number, id) of the ledger's rows (not rejected) carrying one of these certificate numbers."""
+    for start in range(0, len(nomor), 10000):
+        yield from (
+            KegiatanPengembangan.objects.filter(nomor_sertifikat__in=nomor[start : start + 10000])
+            .exclude(status=KegiatanPengembangan.Status.DITOLAK)
+            .values_list("nomor_sertifikat", "id")
+        )
 
 
 def history_insert_select(model, ids: list[int], *, history_type: str, user, reason: str) -> None:
