@@ -48,3 +48,29 @@ def test_demo_pelatihan_dan_belajar(org, users):
     for p in Peserta.objects.filter(hasil="lulus"):
         assert p.kegiatan.sumber == "event" and p.kegiatan.jp_diakui == p.pelaksanaan.jp
         assert p.kegiatan.nomor_sertifikat.endswith(f"/SERT/BKPSDM/{HARI_INI.year}")
+
+
+def test_demo_ledger_names_and_catalogue_jp(org, users):
+    """Issue 14: an activity is named as its programme (no ' (2)' suffix splitting the per-programme
+    lists) and an activity of a catalogue programme carries the programme's JP (PKP 240, PKA 380)."""
+    from django.db.models import F
+
+    PembinaanDemoBuilder(1).run()
+    impor = KegiatanPengembangan.objects.filter(sumber="impor")
+    assert not impor.filter(nama_pelatihan__regex=r"\(\d+\)$").exists()
+    assert not impor.filter(nama_pelatihan__contains="angkatan").exists()
+    katalog = impor.filter(program__isnull=False)
+    assert katalog.exists()
+    assert not katalog.exclude(nama_pelatihan=F("program__nama")).exists()
+    assert not katalog.exclude(jp_tertera=F("program__jp")).exists()
+    assert not katalog.exclude(jp_diakui=F("program__jp")).exists()
+    # a leadership training, when drawn, is the whole of that year's JP: 240 or 380
+    builder = PembinaanDemoBuilder(1)
+    for _ in range(5):
+        [(jp, program)] = builder._rencana(20, "penuh", kepemimpinan=True)
+        assert (jp, program[2]) in {(240, "pelatihan_kepemimpinan"), (380, "pelatihan_kepemimpinan")}
+    # without leadership, the JP still add up to the band and catalogue pieces keep their JP
+    for _ in range(20):
+        potongan = builder._rencana(20, "penuh")
+        assert 20 <= sum(jp for jp, _p in potongan) <= 44
+        assert all(p is None or p[3] == jp for jp, p in potongan)
