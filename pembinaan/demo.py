@@ -277,7 +277,7 @@ class PembinaanDemoBuilder:
                     aturan = aturan_id.get(kunci)
                     if aturan is None:
                         a = selectors.aturan_berlaku(index, bentuk, selesai)
-                        assert a is not None  # noqa: S101 - the seeded rules start before the demo's years
+                        assert a is not None  # the seeded rules start before the demo's years
                         aturan = aturan_id[kunci] = (a.pk, a.maks_per_tahun)
                     if aturan[1] is not None:  # the rule's yearly maximum of the form (none in the seed)
                         jp_diakui = min(jp_diakui, aturan[1])
