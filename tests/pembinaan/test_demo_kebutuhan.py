@@ -49,3 +49,19 @@ def test_demo_needs_and_plans(org, users):
         and rpk.jp_rencana == angka["jp_disetujui"]
         and rpk.biaya == angka["biaya_disetujui"]
     )
+
+
+def test_demo_plan_costs_by_form(org, users):
+    """Issue 14: a planned activity costs money exactly when its form does (e-learning, coaching,
+    mentoring... cost nothing and say so as their source of funds); the `pegawai` login's plan of this
+    year has a paid activity."""
+    PembinaanDemoBuilder(1).run()
+    gratis = ["e_learning", "coaching", "mentoring", "belajar_mandiri", "komunitas_belajar"]
+    gratis.append("bimbingan_di_tempat_kerja")
+    assert KegiatanRencana.objects.exists()
+    assert not KegiatanRencana.objects.exclude(bentuk__in=gratis).filter(biaya=0).exists()
+    assert not KegiatanRencana.objects.filter(bentuk__in=gratis).exclude(biaya=0).exists()
+    assert not KegiatanRencana.objects.filter(biaya=0).exclude(sumber_dana="tanpa_biaya").exists()
+    assert not KegiatanRencana.objects.filter(biaya__gt=0, sumber_dana="tanpa_biaya").exists()
+    ini = RencanaPengembangan.objects.get(pegawai=org.staf_a, tahun=HARI_INI.year)
+    assert ini.kegiatan.filter(biaya__gte=250_000).exists()
