@@ -24,6 +24,7 @@ from core.db import analyze_after_bulk_write, copy_rows, reserve_ids
 from pegawai.models import Pegawai
 
 from . import services_kebutuhan, services_rencana
+from .demo_tanggal import jadwal_rencana, tanggalkan_rekap, tanggalkan_rencana
 from .models import (
     GenerasiKebutuhan,
     KebutuhanPengembangan,
@@ -121,6 +122,7 @@ class KebutuhanDemoBuilder:
                 opd=None,
                 catatan="Disetujui sesuai rapat anggaran pengembangan kompetensi.",
             )
+            tanggalkan_rekap(self.today.year, self.today)
         return hasil
 
     def _kompetensi(self) -> None:
@@ -181,22 +183,21 @@ class KebutuhanDemoBuilder:
         ):
             per_pegawai.setdefault(pid, []).append((kid, topik, bentuk))
         dipilih = [pid for pid in sorted(per_pegawai) if pid not in login_ids and self.rng.random() < porsi]
-        sekarang = timezone.now()
         rencana = []
         for pid, rid in zip(dipilih, reserve_ids(RencanaPengembangan, len(dipilih)), strict=True):
             if tahun == self.today.year:
                 status = "disetujui"
             else:
                 status = self.rng.choice(("draf", "diajukan", "diajukan", "disetujui", "dikembalikan"))
+            w = jadwal_rencana(self.rng, tahun, self.today, status)
             rencana.append(
                 (rid, pid, tahun, status, "", "Lengkapi biaya dan sumber dana." if status == "dikembalikan" else "",
-                 sekarang if status != "draf" else None, sekarang if status == "disetujui" else None,
-                 sekarang, sekarang)
+                 w["diajukan_pada"], w["disetujui_pada"], w["dibuat"], w["diubah"])
             )  # fmt: skip
         copy_rows(RencanaPengembangan, RENCANA_KOLOM, rencana)
         kegiatan = []
-        for rid, pid, *_rest in rencana:
-            kegiatan += self._kegiatan(rid, tahun, per_pegawai[pid], sekarang)
+        for rid, pid, *_rest, dibuat, _diubah in rencana:
+            kegiatan += self._kegiatan(rid, tahun, per_pegawai[pid], dibuat)
         copy_rows(KegiatanRencana, KEGIATAN_KOLOM, kegiatan)
         KebutuhanPengembangan.objects.filter(id__any=[k[1] for k in kegiatan]).update(status="direncanakan")
 
@@ -247,11 +248,13 @@ class KebutuhanDemoBuilder:
         self._biayai(pegawai_user, ini)
         services_rencana.rencana_ajukan(actor=pegawai_user, rencana=ini, catatan="Rencana tahun berjalan.")
         services_rencana.rencana_setujui(actor=atasan_user, rencana=ini, catatan="Setuju, laksanakan.")
+        tanggalkan_rencana(ini, jadwal_rencana(self.rng, tahun, self.today, "disetujui"))
         depan_r = services_rencana.rencana_susun(actor=pegawai_user, pegawai=saya, tahun=depan)
         self._biayai(pegawai_user, depan_r)
         services_rencana.rencana_ajukan(
             actor=pegawai_user, rencana=depan_r, catatan="Mohon persetujuan Bapak/Ibu."
         )
+        tanggalkan_rencana(depan_r, jadwal_rencana(self.rng, depan, self.today, "diajukan"))
         tim = list(
             Pegawai.objects.filter(atasan=saya.atasan, aktif=True, user__isnull=True)
             .exclude(pk=saya.pk)
@@ -278,6 +281,7 @@ class KebutuhanDemoBuilder:
                 for baris in self._kegiatan(r.pk, depan, kebutuhan, timezone.now())
             )
             if i == 0:
+                tanggalkan_rencana(r, jadwal_rencana(self.rng, depan, self.today, "draf"))
                 continue  # a draft
             r.status = "diajukan"
             r.diajukan_pada = timezone.now()
@@ -290,3 +294,5 @@ class KebutuhanDemoBuilder:
                 )
             else:
                 services_rencana.rencana_setujui(actor=atasan_user, rencana=r)
+            status = "dikembalikan" if i == 1 else "disetujui"
+            tanggalkan_rencana(r, jadwal_rencana(self.rng, depan, self.today, status))
