@@ -261,11 +261,10 @@ class PembinaanDemoBuilder:
                         sasaran = "penuh" if r < 0.78 else ("jalan" if r < 0.93 else "kurang")
                 kepemimpinan = sasaran == "penuh" and status == "PNS" and acak() < KEPEMIMPINAN_PELUANG
                 terakhir = len(hari) - 1
+                dipakai: set[tuple[str, int]] = set()  # (name, start): one activity per name and start
                 for jp, program in self._rencana(target, sasaran, kepemimpinan):
                     awal_i = rentang_acak(rentang)
-                    mulai = hari[awal_i]
                     lama = KEPEMIMPINAN_HARI if kepemimpinan else pilih(LAMA_HARI)
-                    selesai = hari[min(awal_i + lama, terakhir)]
                     if program is not None:
                         nama, _k, bentuk, _jp, jenis, penyelenggara = program
                         jp_tertera, durasi, jp_diakui, prog = jp, None, Decimal(jp), program_id.get(nama)
@@ -273,6 +272,14 @@ class PembinaanDemoBuilder:
                         nama, bentuk, penyelenggara, _jp, _m = pilih(LUAR)
                         durasi = jp * 45 + rentang_acak(45)
                         jenis, jp_tertera, jp_diakui, prog = "", None, Decimal(durasi // 45), None
+                    # the same activity twice in a year: told apart by its date (the next free start)
+                    geser = 0
+                    while (nama, awal_i) in dipakai and geser < rentang:
+                        awal_i, geser = (awal_i + 1) % rentang, geser + 1
+                    if (nama, awal_i) in dipakai:  # (only in the first week of January: one day to start on)
+                        continue
+                    dipakai.add((nama, awal_i))
+                    mulai, selesai = hari[awal_i], hari[min(awal_i + lama, terakhir)]
                     kunci = (bentuk, selesai)
                     aturan = aturan_id.get(kunci)
                     if aturan is None:

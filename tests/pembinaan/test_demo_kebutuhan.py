@@ -97,3 +97,4 @@ def test_demo_plan_dates(org, users):
     rpk = RencanaKompetensi.objects.get(tahun=ini, opd__isnull=True)
     assert timezone.localdate(rpk.disetujui_pada) == dt.date(ini, 3, 24)
     assert rpk.history.get().history_date == rpk.disetujui_pada
+    assert not r_ini.filter(disetujui_pada__gt=rpk.disetujui_pada).exists()  # the roll-up comes after
