@@ -24,13 +24,13 @@ def pada(hari: dt.date, jam: int = 9, menit: int = 0) -> dt.datetime:
 def jadwal_rencana(rng: random.Random, tahun_rencana: int, hari_ini: dt.date, status: str) -> dict:
     """When a plan of `tahun_rencana` in `status` was drafted, submitted and decided: this year's (and
     earlier) drafted 6 January–18 February, submitted 1–10 days later and agreed 1–21 days after (by 21
-    March, before the roll-up); a plan for a later year drafted between 1 October and 9 November of the
+    March, before the roll-up); a plan for a later year drafted between 1 October and 4 November of the
     year before, submitted 1–10 days later and decided 1–14 days after that.
     Keys: dibuat, diajukan_pada, disetujui_pada, diubah."""
     if tahun_rencana <= hari_ini.year:
         dibuat = dt.date(tahun_rencana, 1, 6) + dt.timedelta(days=rng.randrange(44))
     else:
-        dibuat = dt.date(tahun_rencana - 1, 10, 1) + dt.timedelta(days=rng.randrange(40))
+        dibuat = dt.date(tahun_rencana - 1, 10, 1) + dt.timedelta(days=rng.randrange(35))
     diajukan = dibuat + dt.timedelta(days=rng.randint(1, 10))
     diputus = diajukan + dt.timedelta(days=rng.randint(1, 21 if tahun_rencana <= hari_ini.year else 14))
     w = {
