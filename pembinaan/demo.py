@@ -4,7 +4,9 @@ Deterministic for a seed (one random.Random, employees in NIP order). Last year:
 their target; this year, as of today (December in the demo's calendar): about half have, a third are on
 their way (10–19 JP), the rest behind (below 10, the early-warning list). No activity ends after today.
 The `pegawai` login is behind with one external claim waiting for the operator (verifying it brings them
-to the target); a few more claims wait in other OPDs. A small catalogue of programmes.
+to the target); a few more claims wait in other OPDs. A small catalogue of programmes: an activity of a
+catalogue programme is named as it and carries its JP (a rare PKP/PKA is the whole of a PNS's year),
+the others are named as the activity outside the catalogue; a repeat in a year differs by its date.
 
 Speed (about 20 s at 50,000 employees, see bench/README.md): the ledger (about 4 activities per employee
 and year, 400,000 rows) is streamed to COPY, the yearly recap written by the one set-based statement

@@ -3,7 +3,9 @@
 Four runs of catalogue programmes at different stages: one finished with results (certificates issued,
 JP credited through the ledger), one finished waiting for results (attendance recorded), one with
 registration closed, one open for enrolment with OPD quotas and a waiting list, where the `pegawai` login
-is enrolled. Two published e-learning modules with quizzes; the `pegawai` login has one in progress.
+is enrolled. Two published e-learning modules with quizzes (one with a PDF lesson); the `pegawai` login
+has one in progress (its JP story is the claim's), five employees without a login passed one (certificate
+and JP by the e-learning rule, through services_belajar).
 Everything goes through the services (a few dozen participants), so the demo is as the app would write it.
 """
 
