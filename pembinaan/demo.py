@@ -4,7 +4,9 @@ Deterministic for a seed (one random.Random, employees in NIP order). Last year:
 their target; this year, as of today (December in the demo's calendar): about half have, a third are on
 their way (10–19 JP), the rest behind (below 10, the early-warning list). No activity ends after today.
 The `pegawai` login is behind with one external claim waiting for the operator (verifying it brings them
-to the target); a few more claims wait in other OPDs. A small catalogue of programmes.
+to the target); a few more claims wait in other OPDs. A small catalogue of programmes: an activity of a
+catalogue programme is named as it and carries its JP (a rare PKP/PKA is the whole of a PNS's year),
+the others are named as the activity outside the catalogue; a repeat in a year differs by its date.
 
 Speed (about 20 s at 50,000 employees, see bench/README.md): the ledger (about 4 activities per employee
 and year, 400,000 rows) is streamed to COPY, the yearly recap written by the one set-based statement
@@ -95,7 +97,11 @@ LUAR = [
     ("Komunitas belajar arsiparis", "komunitas_belajar", "Komunitas Arsiparis", None, 270),
 ]
 
-POTONGAN_JP = (2, 3, 4, 6, 8, 12, 16)  # JP of one activity
+PROGRAM_KEPEMIMPINAN = [p for p in PROGRAM if p[2] == "pelatihan_kepemimpinan"]
+PROGRAM_BIASA = [p for p in PROGRAM if p[2] != "pelatihan_kepemimpinan"]
+KEPEMIMPINAN_PELUANG = 0.004  # of PNS who reached their target in a year: one leadership training (PKP/PKA)
+KEPEMIMPINAN_HARI = 60  # days a leadership training lasts (classes and the project at work)
+POTONGAN_JP = (2, 3, 4, 6, 8, 12, 16)  # JP of one activity outside the catalogue
 LAMA_HARI = (0, 0, 1, 2, 4)  # days an activity lasts after its first
 # Tables the demo fills in bulk (the ledger, its recap, competencies, needs and plans).
 TABEL_MASSAL = (
@@ -109,7 +115,7 @@ TABEL_MASSAL = (
 BUKU_BESAR_KOLOM = [
     "pegawai_id", "nama_pelatihan", "bentuk", "jalur", "penyelenggara", "jenis_penyelenggara", "tanggal_mulai",
     "tanggal_selesai", "tahun", "jp_tertera", "durasi_menit", "jumlah_sesi", "nomor_sertifikat", "bukti",
-    "sumber", "status", "jp_diakui", "aturan_id", "catatan", "dibuat", "diubah",
+    "sumber", "status", "jp_diakui", "aturan_id", "catatan", "dibuat", "diubah", "program_id",
 ]  # fmt: skip
 
 
@@ -128,17 +134,33 @@ class PembinaanDemoBuilder:
         self.rng = random.Random(f"pembinaan-{seed}")  # noqa: S311 - demo data, not security
         self.today = today or timezone.localdate()
 
-    def _rencana(self, target: int, sasaran: str) -> list[int]:
-        """JP amounts of one employee-year adding up to a total in the band `sasaran`."""
+    def _rencana(
+        self, target: int, sasaran: str, kepemimpinan: bool = False
+    ) -> list[tuple[int, tuple | None]]:
+        """(JP, catalogue programme or None) of one employee-year's activities, the JP adding up to a total
+        in the band `sasaran`. An activity of a catalogue programme carries that programme's JP; the
+        rest are activities outside the catalogue. `kepemimpinan`: one leadership training (PKP or PKA,
+        240/380 JP) that year, the whole of it."""
+        rng = self.rng
+        if kepemimpinan:
+            program = rng.choice(PROGRAM_KEPEMIMPINAN)
+            return [(program[3], program)]
         total = {
-            "penuh": self.rng.randint(target, target + 24),
-            "jalan": self.rng.randint(10, target - 1),
-            "kurang": self.rng.randint(0, 9),
+            "penuh": rng.randint(target, target + 24),
+            "jalan": rng.randint(10, target - 1),
+            "kurang": rng.randint(0, 9),
         }[sasaran]
-        potongan = []
+        potongan: list[tuple[int, tuple | None]] = []
         while total > 0:
-            jp = min(total, self.rng.choice(POTONGAN_JP))
-            potongan.append(jp)
+            if rng.random() < 0.6:
+                muat = [p for p in PROGRAM_BIASA if p[3] <= total]
+                if muat:
+                    program = rng.choice(muat)
+                    potongan.append((program[3], program))
+                    total -= program[3]
+                    continue
+            jp = min(total, rng.choice(POTONGAN_JP))
+            potongan.append((jp, None))
             total -= jp
         return potongan
 
@@ -156,7 +178,7 @@ class PembinaanDemoBuilder:
                 cursor.execute("SET LOCAL work_mem = '64MB'")
                 cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
             admin = User.objects.get(username="admin_bkd")
-            Program.objects.bulk_create(
+            programs = Program.objects.bulk_create(
                 Program(
                     nama=n, kompetensi=k, bentuk=b, jp=Decimal(jp), jenis_penyelenggara=j, penyelenggara=p
                 )
@@ -168,6 +190,7 @@ class PembinaanDemoBuilder:
                 .values_list("id", "status_kepegawaian", "user_id")
             )
             login_pegawai = User.objects.filter(username="pegawai").values_list("pk", flat=True).first()
+            self.program_id = {p.nama: p.pk for p in programs}
             n = copy_rows(KegiatanPengembangan, BUKU_BESAR_KOLOM, self._buku_besar(orang, login_pegawai))
             services.rekap_hitung_ulang((pid, tahun) for pid, _s, _u in orang for tahun in self._tahun())
             klaim = self._klaim(admin, login_pegawai)
@@ -220,10 +243,11 @@ class PembinaanDemoBuilder:
 
     def _baris(self, orang, login_pegawai, index, per_tahun) -> Iterator[tuple]:
         rng = self.rng
-        acak, pilih, rentang_acak, bulat = rng.random, rng.choice, rng.randrange, rng.randint
-        aturan_id: dict[tuple[str, dt.date], int] = {}
+        acak, pilih, rentang_acak = rng.random, rng.choice, rng.randrange
+        aturan_id: dict[tuple[str, dt.date], tuple[int, Decimal | None]] = {}
         sekarang = timezone.now()
         jalur = {b: jalur_bentuk(b) for b in Bentuk.values}
+        program_id = self.program_id
         sertifikat = 0
         tahun_ini = self.today.year
         for pid, status, user_id in orang:
@@ -237,29 +261,40 @@ class PembinaanDemoBuilder:
                         sasaran = "penuh" if r < 0.5 else ("jalan" if r < 0.8 else "kurang")
                     else:
                         sasaran = "penuh" if r < 0.78 else ("jalan" if r < 0.93 else "kurang")
+                kepemimpinan = sasaran == "penuh" and status == "PNS" and acak() < KEPEMIMPINAN_PELUANG
                 terakhir = len(hari) - 1
-                for i, jp in enumerate(self._rencana(target, sasaran), start=1):
+                dipakai: set[tuple[str, int]] = set()  # (name, start): one activity per name and start
+                for jp, program in self._rencana(target, sasaran, kepemimpinan):
                     awal_i = rentang_acak(rentang)
-                    mulai = hari[awal_i]
-                    selesai = hari[min(awal_i + pilih(LAMA_HARI), terakhir)]
-                    if acak() < 0.6:
-                        nama, _k, bentuk, _jp, _j, penyelenggara = pilih(PROGRAM)
-                        nama = f"{nama} angkatan {bulat(1, 9)} ({i})"
-                        jp_tertera, durasi, jp_diakui = jp, None, jp
+                    lama = KEPEMIMPINAN_HARI if kepemimpinan else pilih(LAMA_HARI)
+                    if program is not None:
+                        nama, _k, bentuk, _jp, jenis, penyelenggara = program
+                        jp_tertera, durasi, jp_diakui, prog = jp, None, Decimal(jp), program_id.get(nama)
                     else:
                         nama, bentuk, penyelenggara, _jp, _m = pilih(LUAR)
-                        nama = f"{nama} ({i})"
                         durasi = jp * 45 + rentang_acak(45)
-                        jp_tertera, jp_diakui = None, durasi // 45
+                        jenis, jp_tertera, jp_diakui, prog = "", None, Decimal(durasi // 45), None
+                    # the same activity twice in a year: told apart by its date (the next free start)
+                    geser = 0
+                    while (nama, awal_i) in dipakai and geser < rentang:
+                        awal_i, geser = (awal_i + 1) % rentang, geser + 1
+                    if (nama, awal_i) in dipakai:  # (only in the first week of January: one day to start on)
+                        continue
+                    dipakai.add((nama, awal_i))
+                    mulai, selesai = hari[awal_i], hari[min(awal_i + lama, terakhir)]
                     kunci = (bentuk, selesai)
                     aturan = aturan_id.get(kunci)
                     if aturan is None:
-                        aturan = aturan_id[kunci] = selectors.aturan_berlaku(index, bentuk, selesai).pk
+                        a = selectors.aturan_berlaku(index, bentuk, selesai)
+                        assert a is not None  # the seeded rules start before the demo's years
+                        aturan = aturan_id[kunci] = (a.pk, a.maks_per_tahun)
+                    if aturan[1] is not None:  # the rule's yearly maximum of the form (none in the seed)
+                        jp_diakui = min(jp_diakui, aturan[1])
                     sertifikat += 1
                     yield (
-                        pid, nama, bentuk, jalur[bentuk], penyelenggara, "", mulai, selesai, selesai.year,
+                        pid, nama, bentuk, jalur[bentuk], penyelenggara, jenis, mulai, selesai, selesai.year,
                         jp_tertera, durasi, None, f"DEMO/{selesai.year}/{sertifikat:06d}", "", "impor",
-                        "diverifikasi", jp_diakui, aturan, "", sekarang, sekarang,
+                        "diverifikasi", jp_diakui, aturan[0], "", sekarang, sekarang, prog,
                     )  # fmt: skip
 
     def _klaim(self, admin, login_pegawai) -> int:

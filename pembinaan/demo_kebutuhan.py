@@ -24,6 +24,7 @@ from core.db import analyze_after_bulk_write, copy_rows, reserve_ids
 from pegawai.models import Pegawai
 
 from . import services_kebutuhan, services_rencana
+from .demo_tanggal import jadwal_rencana, tanggalkan_rekap, tanggalkan_rencana
 from .models import (
     GenerasiKebutuhan,
     KebutuhanPengembangan,
@@ -40,7 +41,35 @@ KOMPETENSI = {
     "fungsional": "Analisis data; Penulisan laporan ilmiah; Etika profesi",
     "pelaksana": "Pengelolaan arsip dinamis; Aplikasi perkantoran; Pelayanan prima",
 }
-BIAYA = {"klasikal": (1_500_000, 7_500_000), "nonklasikal": (0, 500_000)}
+# Cost of a planned activity by form (Rp, steps of 250,000): learning at work or online costs nothing.
+TANPA_BIAYA = frozenset(
+    {
+        "e_learning",
+        "coaching",
+        "mentoring",
+        "belajar_mandiri",
+        "komunitas_belajar",
+        "bimbingan_di_tempat_kerja",
+    }
+)
+BIAYA_BENTUK = {
+    "pelatihan_kepemimpinan": (15_000_000, 30_000_000),
+    "seminar": (250_000, 1_500_000),
+    "sosialisasi": (250_000, 1_000_000),
+    "workshop": (500_000, 2_500_000),
+}
+BIAYA = {"klasikal": (1_500_000, 7_500_000), "nonklasikal": (500_000, 2_500_000)}
+
+
+def biaya_bentuk(rng: random.Random, bentuk: str) -> tuple[int, str]:
+    """(cost, source of funds) of a planned activity of `bentuk`: none for the free forms, else a cost
+    in the form's range paid mostly from the APBD."""
+    if bentuk in TANPA_BIAYA:
+        return 0, "tanpa_biaya"
+    lo, hi = BIAYA_BENTUK.get(bentuk) or BIAYA[jalur_bentuk(bentuk)]
+    return rng.randrange(lo, hi + 1, 250_000), rng.choice(("apbd", "apbd", "apbd", "apbn"))
+
+
 RENCANA_KOLOM = [
     "id", "pegawai_id", "tahun", "status", "catatan", "alasan_dikembalikan", "diajukan_pada", "disetujui_pada",
     "dibuat", "diubah",
@@ -93,6 +122,7 @@ class KebutuhanDemoBuilder:
                 opd=None,
                 catatan="Disetujui sesuai rapat anggaran pengembangan kompetensi.",
             )
+            tanggalkan_rekap(self.today.year, self.today)
         return hasil
 
     def _kompetensi(self) -> None:
@@ -129,11 +159,9 @@ class KebutuhanDemoBuilder:
             bentuk = bentuk or "pelatihan_teknis"
             jalur = jalur_bentuk(bentuk)
             mulai = dt.date(tahun, min(11, 2 + 2 * i + rng.randrange(2)), rng.randint(1, 20))
-            lo, hi = BIAYA[jalur]
             target_jp = rng.choice((8, 12, 16, 24)) if jalur == "klasikal" else rng.choice((4, 6, 8))
             selesai = mulai + dt.timedelta(days=rng.choice((0, 1, 2, 4)))
-            biaya = rng.randrange(lo, hi + 1, 250_000) if hi else 0
-            sumber_dana = rng.choice(("apbd", "apbd", "apbd", "apbn", "tanpa_biaya")) if hi else "tanpa_biaya"
+            biaya, sumber_dana = biaya_bentuk(rng, bentuk)
             baris.append(
                 (rencana_id, kid, topik[:300], bentuk, jalur, target_jp, mulai, selesai, biaya, sumber_dana, "",
                  sekarang, sekarang)
@@ -155,24 +183,35 @@ class KebutuhanDemoBuilder:
         ):
             per_pegawai.setdefault(pid, []).append((kid, topik, bentuk))
         dipilih = [pid for pid in sorted(per_pegawai) if pid not in login_ids and self.rng.random() < porsi]
-        sekarang = timezone.now()
         rencana = []
         for pid, rid in zip(dipilih, reserve_ids(RencanaPengembangan, len(dipilih)), strict=True):
             if tahun == self.today.year:
                 status = "disetujui"
             else:
                 status = self.rng.choice(("draf", "diajukan", "diajukan", "disetujui", "dikembalikan"))
+            w = jadwal_rencana(self.rng, tahun, self.today, status)
             rencana.append(
                 (rid, pid, tahun, status, "", "Lengkapi biaya dan sumber dana." if status == "dikembalikan" else "",
-                 sekarang if status != "draf" else None, sekarang if status == "disetujui" else None,
-                 sekarang, sekarang)
+                 w["diajukan_pada"], w["disetujui_pada"], w["dibuat"], w["diubah"])
             )  # fmt: skip
         copy_rows(RencanaPengembangan, RENCANA_KOLOM, rencana)
         kegiatan = []
-        for rid, pid, *_rest in rencana:
-            kegiatan += self._kegiatan(rid, tahun, per_pegawai[pid], sekarang)
+        for rid, pid, *_rest, dibuat, _diubah in rencana:
+            kegiatan += self._kegiatan(rid, tahun, per_pegawai[pid], dibuat)
         copy_rows(KegiatanRencana, KEGIATAN_KOLOM, kegiatan)
         KebutuhanPengembangan.objects.filter(id__any=[k[1] for k in kegiatan]).update(status="direncanakan")
+
+    def _biayai(self, actor, rencana: RencanaPengembangan) -> None:
+        """Cost every activity of a plan the login drafted by its form (biaya_bentuk), through the service."""
+        for k in rencana.kegiatan.select_related("kebutuhan", "program").order_by("id"):
+            biaya, sumber_dana = biaya_bentuk(self.rng, k.bentuk)
+            data = {
+                f: getattr(k, f)
+                for f in ("nama_kegiatan", "bentuk", "target_jp", "waktu_mulai", "waktu_selesai")
+            }
+            data |= {"biaya": biaya, "sumber_dana": sumber_dana, "keterangan": k.keterangan}
+            data |= {"kebutuhan": k.kebutuhan, "program": k.program}
+            services_rencana.kegiatan_simpan(actor=actor, rencana=rencana, data=data, kegiatan=k)
 
     def _rencana_login(self) -> None:
         """The `pegawai` login: this year's plan agreed, next year's waiting for the `atasan` login; three
@@ -197,22 +236,25 @@ class KebutuhanDemoBuilder:
             uraian="Menangani loket pengaduan mulai Januari.", bentuk_saran="pelatihan_teknis",
         )  # fmt: skip
         for t in (tahun, depan):
-            if not KebutuhanPengembangan.objects.filter(pegawai=saya, tahun=t).exists():
+            bentuk_terbuka = KebutuhanPengembangan.objects.filter(
+                pegawai=saya, tahun=t, status="terbuka"
+            ).values_list("bentuk_saran", flat=True)
+            if all((b or "pelatihan_teknis") in TANPA_BIAYA for b in bentuk_terbuka):  # none to pay for
                 services_kebutuhan.kebutuhan_usulkan(
                     actor=atasan_user, pegawai=saya, tahun=t, topik="Penulisan naskah dinas",
                     uraian="Naskah dinas sering dikembalikan untuk perbaikan.", bentuk_saran="bimbingan_teknis",
                 )  # fmt: skip
         ini = services_rencana.rencana_susun(actor=pegawai_user, pegawai=saya, tahun=tahun)
+        self._biayai(pegawai_user, ini)
         services_rencana.rencana_ajukan(actor=pegawai_user, rencana=ini, catatan="Rencana tahun berjalan.")
         services_rencana.rencana_setujui(actor=atasan_user, rencana=ini, catatan="Setuju, laksanakan.")
+        tanggalkan_rencana(ini, jadwal_rencana(self.rng, tahun, self.today, "disetujui"))
         depan_r = services_rencana.rencana_susun(actor=pegawai_user, pegawai=saya, tahun=depan)
-        pertama = depan_r.kegiatan.order_by("id").first()
-        if pertama is not None:
-            pertama.biaya = 2_500_000
-            pertama.save(update_fields=["biaya"])
+        self._biayai(pegawai_user, depan_r)
         services_rencana.rencana_ajukan(
             actor=pegawai_user, rencana=depan_r, catatan="Mohon persetujuan Bapak/Ibu."
         )
+        tanggalkan_rencana(depan_r, jadwal_rencana(self.rng, depan, self.today, "diajukan"))
         tim = list(
             Pegawai.objects.filter(atasan=saya.atasan, aktif=True, user__isnull=True)
             .exclude(pk=saya.pk)
@@ -239,6 +281,7 @@ class KebutuhanDemoBuilder:
                 for baris in self._kegiatan(r.pk, depan, kebutuhan, timezone.now())
             )
             if i == 0:
+                tanggalkan_rencana(r, jadwal_rencana(self.rng, depan, self.today, "draf"))
                 continue  # a draft
             r.status = "diajukan"
             r.diajukan_pada = timezone.now()
@@ -251,3 +294,5 @@ class KebutuhanDemoBuilder:
                 )
             else:
                 services_rencana.rencana_setujui(actor=atasan_user, rencana=r)
+            status = "dikembalikan" if i == 1 else "disetujui"
+            tanggalkan_rencana(r, jadwal_rencana(self.rng, depan, self.today, status))

@@ -3,7 +3,9 @@
 Four runs of catalogue programmes at different stages: one finished with results (certificates issued,
 JP credited through the ledger), one finished waiting for results (attendance recorded), one with
 registration closed, one open for enrolment with OPD quotas and a waiting list, where the `pegawai` login
-is enrolled. Two published e-learning modules with quizzes; the `pegawai` login has one in progress.
+is enrolled. Two published e-learning modules with quizzes (one with a PDF lesson); the `pegawai` login
+has one in progress (its JP story is the claim's), five employees without a login passed one (certificate
+and JP by the e-learning rule, through services_belajar).
 Everything goes through the services (a few dozen participants), so the demo is as the app would write it.
 """
 
@@ -12,11 +14,37 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
+
 from pegawai.models import Pegawai
 
 from . import services_belajar as belajar
 from . import services_pelatihan as pelatihan
 from .models import Modul, Pelaksanaan, Program
+
+
+def pdf_satu_halaman(baris: list[str]) -> bytes:
+    """A tiny valid one-page PDF (A4, Helvetica) showing `baris` (ASCII text), with its cross-reference table."""
+    teks = " ".join(
+        f"({b.replace(chr(92), '').replace('(', '').replace(')', '')}) Tj 0 -18 Td" for b in baris
+    )
+    isi = f"BT /F1 12 Tf 56 780 Td {teks} ET".encode()
+    objek = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 4 0 R>>>>/Contents 5 0 R>>",
+        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
+        b"<</Length %d>>stream\n" % len(isi) + isi + b"\nendstream",
+    ]
+    hasil, letak = b"%PDF-1.4\n", []
+    for i, o in enumerate(objek, start=1):
+        letak.append(len(hasil))
+        hasil += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    xref = len(hasil)
+    hasil += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objek) + 1)
+    hasil += b"".join(b"%010d 00000 n \n" % n for n in letak)
+    return hasil + b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objek) + 1, xref)
+
 
 # The demo builds runs that already ended: their participants are recorded after the fact.
 SUSULAN = "Data demo: peserta dicatat setelah pelaksanaan"
@@ -140,7 +168,7 @@ def buat(*, today: dt.date, admin, login_pegawai: int | None) -> str:
             ("Nilai dasar ASN ditetapkan oleh?", ["Pemerintah", "Pegawai sendiri", "Masyarakat"]),
         ],
     )
-    _modul(
+    wawasan = _modul(
         admin,
         today,
         "Wawasan Kebangsaan",
@@ -157,6 +185,7 @@ def buat(*, today: dt.date, admin, login_pegawai: int | None) -> str:
                 "teks",
                 "Keberagaman sebagai kekuatan dalam satu negara kesatuan.",
             ),
+            ("Bahan bacaan: empat konsensus dasar", "pdf", "wawasan-kebangsaan.pdf"),
         ],
         [
             (
@@ -170,7 +199,26 @@ def buat(*, today: dt.date, admin, login_pegawai: int | None) -> str:
         belajar.pelajaran_selesai(
             actor=saya.user, pelajaran=modul.pelajaran.order_by("urutan").first(), pegawai=saya
         )
+    # Employees who finished a module: every lesson read, the quiz passed (the second of them at the
+    # second attempt): JP credited by the e-learning rule and the certificate issued by the service.
+    # The last five employees without a login by NIP (apart from the every-53rd above in a big demo).
+    lulusan = list(Pegawai.objects.filter(aktif=True, user__isnull=True).order_by("-nip")[:5])
+    for m, peserta in ((modul, lulusan[:3]), (wawasan, lulusan[3:])):
+        for i, p in enumerate(peserta):
+            _lulus_modul(admin, m, p, gagal_dulu=i == 1)
     return "4 pelaksanaan pelatihan (selesai, menunggu hasil, pendaftaran ditutup, dibuka) dan 2 modul e-learning"
+
+
+def _lulus_modul(admin, modul: Modul, pegawai: Pegawai, *, gagal_dulu: bool) -> None:
+    """`pegawai` (no login: the Admin BKD records it) reads every lesson and passes the quiz."""
+    for pelajaran in modul.pelajaran.order_by("urutan"):
+        belajar.pelajaran_selesai(actor=admin, pelajaran=pelajaran, pegawai=pegawai)
+    soal = list(modul.soal.prefetch_related("pilihan").order_by("urutan"))
+    benar = {s.pk: next(p.pk for p in s.pilihan.all() if p.benar) for s in soal}
+    if gagal_dulu:
+        salah = {s.pk: next(p.pk for p in s.pilihan.all() if not p.benar) for s in soal}
+        belajar.kuis_jawab(actor=admin, modul=modul, pegawai=pegawai, jawaban=salah)
+    belajar.kuis_jawab(actor=admin, modul=modul, pegawai=pegawai, jawaban=benar)
 
 
 def _modul(admin, today, judul, deskripsi, durasi, pelajaran, soal) -> Modul:
@@ -187,8 +235,12 @@ def _modul(admin, today, judul, deskripsi, durasi, pelajaran, soal) -> Modul:
     )
     for judul_p, jenis, isi in pelajaran:
         data = {"judul": judul_p, "jenis": jenis}
-        data["tautan_video" if jenis == "video" else "isi"] = isi
-        belajar.pelajaran_tambah(actor=admin, modul=m, data=data)
+        berkas = None
+        if jenis == "pdf":  # a real file through the upload storage (the field's storage)
+            berkas = ContentFile(pdf_satu_halaman([judul, judul_p, deskripsi]), name=isi)
+        else:
+            data["tautan_video" if jenis == "video" else "isi"] = isi
+        belajar.pelajaran_tambah(actor=admin, modul=m, data=data, berkas=berkas)
     for teks, pilihan in soal:
         belajar.soal_tambah(actor=admin, modul=m, teks=teks, pilihan=pilihan, benar=0)
     m.terbit = True

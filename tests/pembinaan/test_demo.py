@@ -32,7 +32,9 @@ def test_demo_pelatihan_dan_belajar(org, users):
     """Events at four stages and two modules; the `pegawai` login has one enrolment and one module in
     progress; the finished run's graduates got their JP through the ledger."""
     from pembinaan.models import IkutModul, Modul, Pelaksanaan, Peserta
+    from tests.factories import PegawaiFactory
 
+    PegawaiFactory.create_batch(5, jabatan=org.staf_b.jabatan)  # no login: the module's graduates
     PembinaanDemoBuilder(1).run()
     assert sorted(Pelaksanaan.objects.values_list("status", flat=True)) == [
         "dibuka",
@@ -45,6 +47,49 @@ def test_demo_pelatihan_dan_belajar(org, users):
     assert (saya.status, saya.pelaksanaan.status) == ("terdaftar", "dibuka")
     ikut = IkutModul.objects.get(pegawai=org.staf_a)
     assert ikut.pelajaran_selesai.count() == 1 and ikut.lulus_pada is None
+    # issue 14: a few employees passed a module through the service: certificate, JP by the rule
+    # (1 JP per 45 full minutes: Etika 200 min -> 4 JP, Wawasan Kebangsaan 135 min -> 3 JP)
+    lulus = IkutModul.objects.filter(lulus_pada=HARI_INI).select_related("modul", "kegiatan")
+    assert lulus.count() == 5
+    jp = {"Etika dan Integritas ASN": 4, "Wawasan Kebangsaan": 3}
+    for i in lulus:
+        assert i.kode_verifikasi and i.kegiatan.sumber == "e_learning" and i.kegiatan.status == "diverifikasi"
+        assert i.kegiatan.jp_diakui == jp[i.modul.judul]
+        assert i.pelajaran_selesai.count() == i.modul.pelajaran.count()
+    assert sorted(lulus.values_list("percobaan__lulus", flat=True)) == [False, False] + [True] * 5
+    # one lesson is a PDF file stored through the upload storage
+    from pembinaan.models import Pelajaran
+
+    pdf = Pelajaran.objects.get(jenis="pdf")
+    with pdf.berkas.open("rb") as f:
+        isi = f.read()
+    assert isi.startswith(b"%PDF-") and isi.rstrip().endswith(b"%%EOF") and b"/Count 1" in isi
     for p in Peserta.objects.filter(hasil="lulus"):
         assert p.kegiatan.sumber == "event" and p.kegiatan.jp_diakui == p.pelaksanaan.jp
         assert p.kegiatan.nomor_sertifikat.endswith(f"/SERT/BKPSDM/{HARI_INI.year}")
+
+
+def test_demo_ledger_names_and_catalogue_jp(org, users):
+    """Issue 14: an activity is named as its programme (no ' (2)' suffix splitting the per-programme
+    lists) and an activity of a catalogue programme carries the programme's JP (PKP 240, PKA 380)."""
+    from django.db.models import F
+
+    PembinaanDemoBuilder(1).run()
+    impor = KegiatanPengembangan.objects.filter(sumber="impor")
+    assert not impor.filter(nama_pelatihan__regex=r"\(\d+\)$").exists()
+    assert not impor.filter(nama_pelatihan__contains="angkatan").exists()
+    katalog = impor.filter(program__isnull=False)
+    assert katalog.exists()
+    assert not katalog.exclude(nama_pelatihan=F("program__nama")).exists()
+    assert not katalog.exclude(jp_tertera=F("program__jp")).exists()
+    assert not katalog.exclude(jp_diakui=F("program__jp")).exists()
+    # a leadership training, when drawn, is the whole of that year's JP: 240 or 380
+    builder = PembinaanDemoBuilder(1)
+    for _ in range(5):
+        [(jp, program)] = builder._rencana(20, "penuh", kepemimpinan=True)
+        assert (jp, program[2]) in {(240, "pelatihan_kepemimpinan"), (380, "pelatihan_kepemimpinan")}
+    # without leadership, the JP still add up to the band and catalogue pieces keep their JP
+    for _ in range(20):
+        potongan = builder._rencana(20, "penuh")
+        assert 20 <= sum(jp for jp, _p in potongan) <= 44
+        assert all(p is None or p[3] == jp for jp, p in potongan)

@@ -49,3 +49,52 @@ def test_demo_needs_and_plans(org, users):
         and rpk.jp_rencana == angka["jp_disetujui"]
         and rpk.biaya == angka["biaya_disetujui"]
     )
+
+
+def test_demo_plan_costs_by_form(org, users):
+    """Issue 14: a planned activity costs money exactly when its form does (e-learning, coaching,
+    mentoring... cost nothing and say so as their source of funds); the `pegawai` login's plan of this
+    year has a paid activity."""
+    PembinaanDemoBuilder(1).run()
+    gratis = ["e_learning", "coaching", "mentoring", "belajar_mandiri", "komunitas_belajar"]
+    gratis.append("bimbingan_di_tempat_kerja")
+    assert KegiatanRencana.objects.exists()
+    assert not KegiatanRencana.objects.exclude(bentuk__in=gratis).filter(biaya=0).exists()
+    assert not KegiatanRencana.objects.filter(bentuk__in=gratis).exclude(biaya=0).exists()
+    assert not KegiatanRencana.objects.filter(biaya=0).exclude(sumber_dana="tanpa_biaya").exists()
+    assert not KegiatanRencana.objects.filter(biaya__gt=0, sumber_dana="tanpa_biaya").exists()
+    ini = RencanaPengembangan.objects.get(pegawai=org.staf_a, tahun=HARI_INI.year)
+    assert ini.kegiatan.filter(biaya__gte=250_000).exists()
+
+
+def test_demo_plan_dates(org, users):
+    """Issue 14: this year's plans were submitted and agreed in January–March (not on the seed day, so the
+    PDF is not dated 'Palu, 2 Desember'), next year's drafted and decided in the fourth quarter; the
+    history of a plan made through the services carries the same dates; nothing after now."""
+    import datetime as dt
+
+    from django.db.models import F
+    from django.utils import timezone
+
+    PembinaanDemoBuilder(1).run()
+    ini, depan = HARI_INI.year, HARI_INI.year + 1
+    tz = timezone.get_current_timezone()
+    awal, maret = dt.datetime(ini, 1, 1, tzinfo=tz), dt.datetime(ini, 4, 1, tzinfo=tz)
+    q4, sekarang = dt.datetime(ini, 10, 1, tzinfo=tz), timezone.now()
+    r_ini = RencanaPengembangan.objects.filter(tahun=ini)
+    assert r_ini.count() > 1 and not r_ini.exclude(status="disetujui").exists()
+    assert not r_ini.exclude(dibuat__gte=awal, disetujui_pada__lt=maret).exists()
+    assert not r_ini.exclude(dibuat__lte=F("diajukan_pada"), diajukan_pada__lte=F("disetujui_pada")).exists()
+    assert r_ini.values("disetujui_pada__date").distinct().count() > 1  # spread, not one day
+    r_depan = RencanaPengembangan.objects.filter(tahun=depan)
+    assert not r_depan.exclude(dibuat__gte=q4, diubah__lte=sekarang).exists()
+    assert not r_depan.filter(diajukan_pada__lt=F("dibuat")).exists()
+    saya = RencanaPengembangan.objects.get(pegawai=org.staf_a, tahun=ini)
+    riwayat = list(saya.history.order_by("history_date"))
+    assert [h.status for h in riwayat] == ["draf", "diajukan", "disetujui"]
+    assert riwayat[-1].history_date == saya.disetujui_pada and riwayat[0].history_date == saya.dibuat
+    assert not KegiatanRencana.history.filter(rencana_id=saya.pk).exclude(history_date__lt=maret).exists()
+    rpk = RencanaKompetensi.objects.get(tahun=ini, opd__isnull=True)
+    assert timezone.localdate(rpk.disetujui_pada) == dt.date(ini, 3, 24)
+    assert rpk.history.get().history_date == rpk.disetujui_pada
+    assert not r_ini.filter(disetujui_pada__gt=rpk.disetujui_pada).exists()  # the roll-up comes after
