@@ -210,53 +210,58 @@ class PelatihanImporter(Importer):
         if report.errors:
             report.errors.sort(key=lambda e: e.baris)  # the certificate checks come after the file's
             return None
-        # Existing rows are compared as value tuples (no model instance); only changed ones are loaded.
+        # Existing rows are compared as value tuples (no model instance; only changed ones are loaded), per
+        # chunk of the file with their values read for that chunk only; the file's parsed rows are let go
+        # chunk by chunk as they become COPY rows.
         banding = list(COMPARE_FIELDS)
-        ubah_ids = [existing[r[0]] for r in rows if r[0] in existing]
-        lama: dict[int, tuple] = {}
-        for start in range(0, len(ubah_ids), 20000):
-            for pk, *nilai in KegiatanPengembangan.objects.filter(
-                pk__in=ubah_ids[start : start + 20000]
-            ).values_list("pk", *banding):
-                lama[pk] = tuple(nilai)
         create, berubah, pasangan = [], {}, set()
-        for key, nip, penyelenggara, selesai, jp, durasi, nomor, bentuk, jp_diakui, aturan in rows:
-            pid, nama, mulai = key
-            values = {
-                "bentuk": bentuk,
-                "jalur": jalur_bentuk(bentuk),
-                "penyelenggara": penyelenggara,
-                "tanggal_selesai": selesai,
-                "tahun": selesai.year,
-                "jp_tertera": jp,
-                "durasi_menit": durasi,
-                "nomor_sertifikat": nomor,
-                "sumber": KegiatanPengembangan.Sumber.IMPOR,
-                "status": KegiatanPengembangan.Status.DIVERIFIKASI,
-                "jp_diakui": jp_diakui,
-                "aturan_id": aturan.pk,
-            }
-            pk = existing.get(key)
-            sebelumnya = lama.get(pk) if pk is not None else None
-            if sebelumnya is None:
-                create.append((pid, nama, mulai, *values.values()))
-            else:
-                pasangan.add((pid, sebelumnya[banding.index("tahun")]))
-                if sebelumnya != tuple(values.values()):
-                    berubah[pk] = values
-                else:
-                    report.tidak_berubah += 1
-            pasangan.add((pid, selesai.year))
-            if len(report.contoh) < 10:
-                report.contoh.append(
-                    {
-                        "nip": nip,
-                        "nama_pelatihan": nama,
-                        "bentuk": bentuk,
-                        "jp": jp_diakui,
-                        "baru": sebelumnya is None,
-                    }
+        rows.reverse()
+        while rows:
+            chunk = [rows.pop() for _ in range(min(20000, len(rows)))]
+            ubah_ids = [existing[r[0]] for r in chunk if r[0] in existing]
+            lama = {
+                pk: tuple(nilai)
+                for pk, *nilai in KegiatanPengembangan.objects.filter(pk__in=ubah_ids).values_list(
+                    "pk", *banding
                 )
+            }
+            for key, nip, penyelenggara, selesai, jp, durasi, nomor, bentuk, jp_diakui, aturan in chunk:
+                pid, nama, mulai = key
+                values = {
+                    "bentuk": bentuk,
+                    "jalur": jalur_bentuk(bentuk),
+                    "penyelenggara": penyelenggara,
+                    "tanggal_selesai": selesai,
+                    "tahun": selesai.year,
+                    "jp_tertera": jp,
+                    "durasi_menit": durasi,
+                    "nomor_sertifikat": nomor,
+                    "sumber": KegiatanPengembangan.Sumber.IMPOR,
+                    "status": KegiatanPengembangan.Status.DIVERIFIKASI,
+                    "jp_diakui": jp_diakui,
+                    "aturan_id": aturan.pk,
+                }
+                pk = existing.get(key)
+                sebelumnya = lama.get(pk) if pk is not None else None
+                if sebelumnya is None:
+                    create.append((pid, nama, mulai, *values.values()))
+                else:
+                    pasangan.add((pid, sebelumnya[banding.index("tahun")]))
+                    if sebelumnya != tuple(values.values()):
+                        berubah[pk] = values
+                    else:
+                        report.tidak_berubah += 1
+                pasangan.add((pid, selesai.year))
+                if len(report.contoh) < 10:
+                    report.contoh.append(
+                        {
+                            "nip": nip,
+                            "nama_pelatihan": nama,
+                            "bentuk": bentuk,
+                            "jp": jp_diakui,
+                            "baru": sebelumnya is None,
+                        }
+                    )
         update = []
         now = timezone.now()
         if berubah:

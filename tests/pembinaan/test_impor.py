@@ -112,8 +112,20 @@ def test_semua_atau_tidak_sama_sekali(org, tmp_path):
 
 def test_sertifikat_sudah_ada_di_database(org, tmp_path):
     impor(tmp_path, [baris(org, jp="10", nomor_sertifikat="S/9")])
+    rows = [
+        baris(org, nip=org.staf_b.nip, jp="10", nomor_sertifikat="S/9"),
+        baris(org, nip=org.staf_b.nip, nama_pelatihan="Z", bentuk="arisan", jp="2"),
+    ]
+    err = io.StringIO()
     with pytest.raises(CommandError):
-        impor(tmp_path, [baris(org, nip=org.staf_b.nip, jp="10", nomor_sertifikat="S/9")])
+        call_command("import_pelatihan", str(tulis_csv(tmp_path / "s.csv", COLUMNS, rows)), stderr=err)
+    pesan = err.getvalue()
+    # The ledger is checked after the file is read; the errors are still listed in row order.
+    sertifikat = pesan.index(
+        "baris 2, kolom nomor_sertifikat: nomor sertifikat S/9 sudah dipakai kegiatan lain."
+    )
+    assert sertifikat < pesan.index("baris 3, kolom bentuk: bentuk 'arisan' tidak dikenal")
+    assert KegiatanPengembangan.objects.count() == 1
     # The same row again (same key) keeps its own number.
     impor(tmp_path, [baris(org, jp="11", nomor_sertifikat="S/9")])
     assert KegiatanPengembangan.objects.get().jp_diakui == Decimal(11)
