@@ -1,4 +1,5 @@
-"""The Admin BKD's form for a new version of one form's JP rule (checks in services_aturan)."""
+"""The Admin BKD's form for a new version of one form's JP rule. Required values are checked in
+services_aturan, so a missing one reads with its field's name ("Dasar hukum wajib diisi.")."""
 
 from __future__ import annotations
 
@@ -26,14 +27,16 @@ class AturanVersiForm(forms.Form):
         help_text="Kosongkan bila tidak ada batas.",
     )
     wajib_bukti = forms.BooleanField(label="Bukti wajib diunggah", required=False, initial=True)
-    dasar_hukum = forms.CharField(label="Dasar hukum", max_length=300)
+    dasar_hukum = forms.CharField(label="Dasar hukum", max_length=300, required=False)
     berlaku_mulai = forms.DateField(
         label="Berlaku mulai",
+        required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="Hari ini atau sesudahnya.",
     )
     alasan = forms.CharField(
         label="Alasan perubahan",
+        required=False,
         max_length=MAX_ALASAN,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=f"Dicatat di riwayat; paling panjang {MAX_ALASAN} karakter.",

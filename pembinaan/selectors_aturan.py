@@ -16,6 +16,7 @@ from .models import AturanJP, Bentuk, Jalur, TargetJP, jalur_bentuk
 class Versi:
     aturan: AturanJP
     uraian: str
+    mendatang: bool = False
 
 
 @dataclass
@@ -28,8 +29,9 @@ class BarisAturan:
     lama: list[Versi] = field(default_factory=list)
 
     @property
-    def jumlah_lain(self) -> int:
-        return len(self.mendatang) + len(self.lama)
+    def lain(self) -> list[Versi]:
+        """The versions not in force today, newest first: planned ones, then earlier ones."""
+        return [*self.mendatang, *self.lama]
 
 
 def aturan_halaman(hari_ini: dt.date) -> list[BarisAturan]:
@@ -41,9 +43,9 @@ def aturan_halaman(hari_ini: dt.date) -> list[BarisAturan]:
         row = baris.get(aturan.bentuk)
         if row is None:
             continue
-        versi = Versi(aturan, uraian_basis(aturan.basis, aturan.nilai))
-        if aturan.berlaku_mulai > hari_ini:
-            row.mendatang.insert(0, versi)
+        versi = Versi(aturan, uraian_basis(aturan.basis, aturan.nilai), aturan.berlaku_mulai > hari_ini)
+        if versi.mendatang:
+            row.mendatang.append(versi)
         elif row.berlaku is None:
             row.berlaku = versi
         else:

@@ -79,6 +79,7 @@ def aturan_versi_baru(
         errors["alasan"] = "Alasan wajib diisi."
     if errors:
         raise ValidationError(errors)
+    assert nilai is not None and berlaku_mulai is not None  # checked above
     with transaction.atomic():
         if AturanJP.objects.select_for_update().filter(bentuk=bentuk, berlaku_mulai=berlaku_mulai).exists():
             raise ValidationError(
