@@ -76,6 +76,15 @@ def test_others_may_not_view(client_as, role):
     assert client.get(URL_BARU).status_code == 403
 
 
+@pytest.mark.parametrize("role", ["operator_opd", "pimpinan"])
+def test_only_the_admin_bkd_adds_a_version(client_as, role):
+    client = client_as(role)
+    sebelum = AturanJP.objects.count()
+    assert client.get(URL_BARU).status_code == 403
+    assert client.post(URL_BARU, _post()).status_code == 403
+    assert AturanJP.objects.count() == sebelum
+
+
 def test_versions_in_force_earlier_and_planned(client_as):
     _versi("seminar", dt.date(2026, 1, 1), basis="tetap", nilai=Decimal(3), maks_per_tahun=Decimal(12))
     _versi("seminar", dt.date(2027, 1, 1), basis="sesi", nilai=Decimal(2), wajib_bukti=False)
