@@ -162,7 +162,7 @@ def test_bad_values_are_named_and_nothing_is_written(client_as, ubah, field, pes
     assert AturanJP.objects.count() == sebelum
 
 
-def test_a_second_version_on_the_same_date_is_refused(users):
+def _layanan(users, **ubah):
     kw = {
         "actor": users["admin_bkd"],
         "bentuk": "seminar",
@@ -174,9 +174,13 @@ def test_a_second_version_on_the_same_date_is_refused(users):
         "berlaku_mulai": HARI_INI,
         "alasan": "Per hari.",
     }
-    services_aturan.aturan_versi_baru(**kw)
+    return services_aturan.aturan_versi_baru(**{**kw, **ubah})
+
+
+def test_a_second_version_on_the_same_date_is_refused(users):
+    _layanan(users)
     with pytest.raises(ValidationError) as exc:
-        services_aturan.aturan_versi_baru(**{**kw, "nilai": Decimal(7)})
+        _layanan(users, nilai=Decimal(7))
     assert exc.value.message_dict["berlaku_mulai"] == [
         "Sudah ada versi aturan bentuk ini yang berlaku mulai 02-12-2026."
     ]
@@ -185,15 +189,11 @@ def test_a_second_version_on_the_same_date_is_refused(users):
 
 def test_the_service_refuses_a_long_reason_without_the_form(users):
     with pytest.raises(ValidationError) as exc:
-        services_aturan.aturan_versi_baru(
-            actor=users["admin_bkd"],
-            bentuk="seminar",
-            basis="sertifikat",
-            nilai=None,
-            maks_per_tahun=None,
-            wajib_bukti=True,
-            dasar_hukum="Perbup",
-            berlaku_mulai=HARI_INI,
-            alasan="a" * 600,
-        )
-    assert "alasan" in exc.value.message_dict
+        _layanan(users, alasan="a" * 600)
+    assert exc.value.message_dict["alasan"] == ["Alasan paling panjang 500 karakter (sekarang 600)."]
+    assert not AturanJP.objects.filter(bentuk="seminar", berlaku_mulai=HARI_INI).exists()
+
+
+def test_a_certificate_rule_needs_no_value(users):
+    baru = _layanan(users, basis="sertifikat", nilai=None, maks_per_tahun=None)
+    assert (baru.basis, baru.nilai, baru.maks_per_tahun) == ("sertifikat", Decimal(0), None)
