@@ -41,6 +41,7 @@ class PembinaanConfig(AppConfig):
             # h6: catalogue, events, e-learning
             menu.Entri("Pelatihan", "pembinaan:pelatihan_list", p.can_view_pelatihan, grup=grup, urutan=860),
             menu.Entri("Katalog program", "pembinaan:katalog", p.can_view_pelatihan, grup=grup, urutan=865),
+            menu.Entri("Aturan JP", "pembinaan:aturan_jp", p.can_view_aturan_jp, grup=grup, urutan=867),
             menu.Entri("E-learning", "belajar:beranda", p.can_belajar, grup=grup, urutan=870),
             menu.Entri("Kelola e-learning", "belajar:kelola", p.can_author_modul, grup=grup, urutan=875),
             menu.Entri(

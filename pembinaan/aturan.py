@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_DOWN, Decimal
 
+from core.angka import format_desimal
+
 SEN = Decimal("0.01")
 
 
@@ -53,3 +55,17 @@ def hitung_jp(
 def batasi_per_tahun(jumlah: Decimal, maks: Decimal | None) -> Decimal:
     """The JP of one form in one year, capped at the rule's yearly maximum when it has one."""
     return jumlah if maks is None else min(jumlah, Decimal(maks))
+
+
+def uraian_basis(basis: str, nilai) -> str:
+    """The rule's basis in words for the rules page: "1 JP per 45 menit penuh", "2 JP per sesi"."""
+    angka = format_desimal(nilai)
+    if basis == "sertifikat":
+        return "sesuai sertifikat"
+    if basis == "menit":
+        return f"1 JP per {angka} menit penuh"
+    if basis == "sesi":
+        return f"{angka} JP per sesi"
+    if basis == "hari":
+        return f"{angka} JP per hari"
+    return f"{angka} JP per kegiatan"

@@ -259,3 +259,16 @@ def can_view_efek_pelatihan(user) -> bool:
     """Predikat before/after per programme: the government (Admin BKD, Pimpinan) or one OPD (operator)."""
     cakupan = cakupan_for(user)
     return cakupan.semua or cakupan.opd_id is not None
+
+
+# --- the JP rules page (issue 14 point 6) ---------------------------------------------------------------
+
+
+def can_view_aturan_jp(user) -> bool:
+    """Which rule credits JP: the Admin BKD, the Pimpinan and the verifiers (Operator OPD)."""
+    return roles.is_admin_bkd(user) or roles.is_pimpinan(user) or can_view_verifikasi(user)
+
+
+def can_manage_aturan_jp(user) -> bool:
+    """A new version of a form's rule: the Admin BKD only."""
+    return roles.is_admin_bkd(user)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_evaluasi, views_kebutuhan, views_mentoring, views_rencana
+from . import views, views_aturan, views_evaluasi, views_kebutuhan, views_mentoring, views_rencana
 from . import views_pelatihan as vp
 
 app_name = "pembinaan"
@@ -52,4 +52,11 @@ urlpatterns = [
     path("pembinaan/evaluasi/penerapan/", views_evaluasi.penerapan_list, name="evaluasi_penerapan"),
     path("pembinaan/evaluasi/program/", views_evaluasi.program, name="evaluasi_program"),
     path("pembinaan/evaluasi/<int:pk>/", views_evaluasi.kegiatan, name="evaluasi"),
+    # the JP rules (issue 14 point 6)
+    path("pembinaan/aturan-jp/", views_aturan.aturan_jp, name="aturan_jp"),
+    path(
+        "pembinaan/aturan-jp/<str:bentuk>/versi-baru/",
+        views_aturan.aturan_versi_baru,
+        name="aturan_versi_baru",
+    ),
 ]

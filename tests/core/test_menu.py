@@ -48,7 +48,7 @@ GAJI_BKD = [
                     "Putaran rotasi", "Bobot rekomendasi", "Aturan mutasi",
                 ]),
                 ("Pembinaan", [
-                    "Kepatuhan JP", "Pegawai & JP", "Verifikasi klaim JP", "Rencana pengembangan", "Kebutuhan pengembangan", "Rencana pengembangan kompetensi", "Pelatihan", "Katalog program", "Kelola e-learning", "Mentoring & coaching", "Efek pelatihan",
+                    "Kepatuhan JP", "Pegawai & JP", "Verifikasi klaim JP", "Rencana pengembangan", "Kebutuhan pengembangan", "Rencana pengembangan kompetensi", "Pelatihan", "Katalog program", "Aturan JP", "Kelola e-learning", "Mentoring & coaching", "Efek pelatihan",
                 ]),
                 "Usulan perubahan data",
             ],
@@ -66,7 +66,7 @@ GAJI_BKD = [
                     "Bobot rekomendasi", "Aturan mutasi",
                 ]),
                 ("Pembinaan", [
-                    "Kepatuhan JP", "Pegawai & JP", "Verifikasi klaim JP", "Rencana pengembangan", "Kebutuhan pengembangan", "Rencana pengembangan kompetensi", "Pelatihan", "Katalog program", "Mentoring & coaching", "Efek pelatihan",
+                    "Kepatuhan JP", "Pegawai & JP", "Verifikasi klaim JP", "Rencana pengembangan", "Kebutuhan pengembangan", "Rencana pengembangan kompetensi", "Pelatihan", "Katalog program", "Aturan JP", "Mentoring & coaching", "Efek pelatihan",
                 ]),
                 "Usulan perubahan data",
             ],
