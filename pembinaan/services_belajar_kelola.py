@@ -17,15 +17,21 @@ from .models import Modul, Pelajaran, PercobaanKuis, Pilihan, Soal
 from .services_belajar import periksa_pelajaran, periksa_soal
 
 
-def pelajaran_ubah(*, actor, pelajaran: Pelajaran, data: dict, berkas=None, alasan: str = "") -> Pelajaran:
-    """Edit a lesson's title, kind and content. A PDF lesson keeps its file unless a new one is given."""
-    errors = periksa_pelajaran(data, berkas, ada_berkas=bool(pelajaran.berkas))
+def _alasan_atau_galat(alasan: str, errors: dict) -> str:
+    """The reason cleaned; the content's errors and the reason's raised together, so the form shows all."""
     try:
         alasan = alasan_bersih(alasan)
     except ValidationError as exc:
         errors.update(exc.message_dict)
     if errors:
         raise ValidationError(errors)
+    return alasan
+
+
+def pelajaran_ubah(*, actor, pelajaran: Pelajaran, data: dict, berkas=None, alasan: str = "") -> Pelajaran:
+    """Edit a lesson's title, kind and content. A PDF lesson keeps its file unless a new one is given."""
+    errors = periksa_pelajaran(data, berkas, ada_berkas=bool(pelajaran.berkas))
+    alasan = _alasan_atau_galat(alasan, errors)
     with transaction.atomic():
         Modul.objects.select_for_update().get(pk=pelajaran.modul_id)
         p = Pelajaran.objects.select_for_update().get(pk=pelajaran.pk)
@@ -46,12 +52,7 @@ def soal_ubah(*, actor, soal: Soal, teks: str, pilihan: list[str], benar: int, a
     teks = (teks or "").strip()
     pilihan = [p.strip() for p in pilihan]
     errors = periksa_soal(teks, pilihan, benar)
-    try:
-        alasan = alasan_bersih(alasan)
-    except ValidationError as exc:
-        errors.update(exc.message_dict)
-    if errors:
-        raise ValidationError(errors)
+    alasan = _alasan_atau_galat(alasan, errors)
     with transaction.atomic():
         modul = Modul.objects.select_for_update().get(pk=soal.modul_id)
         s = Soal.objects.get(pk=soal.pk)
