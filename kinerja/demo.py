@@ -248,7 +248,8 @@ class KinerjaDemoBuilder:
 
     def _tahun_lalu(self, periode: PeriodeKinerja, people: list[_Orang]) -> dict[int, str]:
         """Annual, final ratings of last year for ~95% of the active employees with an atasan (not those
-        who joined after mid-year); unit heads' rating hasil kerja follows their unit's predikat."""
+        who joined after mid-year), always for the demo logins (their dashboard shows last year's predikat);
+        unit heads' rating hasil kerja follows their unit's predikat."""
         rng = self.rng
         matriks = selectors.matriks_predikat(selectors.tanggal_acuan(periode.tahun))
         masuk = dt.date(periode.tahun, 7, 1)
@@ -260,8 +261,11 @@ class KinerjaDemoBuilder:
         )
         rows, predikat = [], {}
         diterima = self._at(dt.date(periode.tahun + 1, 1, 8))
+        logins = {self.pegawai_login, self.atasan_login}
         for p in people:
-            if p.atasan_id is None or (p.tmt_cpns and p.tmt_cpns > masuk) or rng.random() >= 0.96:
+            if p.atasan_id is None or (p.tmt_cpns and p.tmt_cpns > masuk):
+                continue
+            if rng.random() >= 0.96 and p.id not in logins:  # the demo logins always have last year's rating
                 continue
             pair = _weighted(rng, PASANGAN_RATING)
             if p.is_kepala:
